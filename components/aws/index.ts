@@ -1,0 +1,8 @@
+// kubegrant/aws: the generic AWS components and every vendor component for AWS.
+export { PolicyRole, PolicyRoleArgs, ManagedPolicySpec, InlinePolicySpec } from "./role";
+export { Statement, Condition, Principal, PolicyDocument, toPolicyDocument, policyJson, policySize } from "./policy";
+export { AWS_LIMITS } from "./limits";
+export { Partition, partitionOf } from "./validate";
+export { CastAiEksAccess, CastAiEksAccessArgs } from "../castai/eks";
+export { planCastAiEks, CastAiEksPlan, CastAiEksPlainArgs, EbsVolumes, CASTAI_AWS_ACCOUNT } from "../castai/eks-plan";
+export { CASTAI_EKS_STATEMENTS, CASTAI_EKS_MANAGED_POLICIES } from "../castai/eks-catalog";

@@ -1,0 +1,78 @@
+/** Markdown describers for the AWS IAM resources kubegrant creates. */
+import { Describer, ReportContext, cell, code, why } from "../render/report";
+import { RenderedResource } from "../render/run";
+
+interface JsonStatement {
+    Sid?: string;
+    Effect?: string;
+    Principal?: Record<string, string | string[]>;
+    Action?: string | string[];
+    Resource?: string | string[];
+    Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+function list(v: string | string[] | undefined): string[] {
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+function conditions(c: JsonStatement["Condition"]): string {
+    if (!c) return "none";
+    return Object.entries(c).flatMap(([op, kv]) =>
+        Object.entries(kv).map(([k, v]) => `${op} \`${k}\` = ${code(list(v))}`)).join("; ");
+}
+
+function statementsTable(doc: unknown, ctx: ReportContext): string[] {
+    const statements = ((doc as { Statement?: JsonStatement[] } | undefined)?.Statement) ?? [];
+    const lines = [
+        "| Sid | Actions | Resources | Conditions | Why |",
+        "| --- | --- | --- | --- | --- |",
+    ];
+    for (const s of statements) {
+        lines.push(`| ${cell(s.Sid ?? "")} | ${cell(code(list(s.Action)))} | ${cell(code(list(s.Resource)))} | ${cell(conditions(s.Condition))} | ${cell(why(ctx.explanations.get(`sid:${s.Sid}`)))} |`);
+    }
+    return lines;
+}
+
+function roleOf(r: RenderedResource): string {
+    return String(r.inputs.role ?? "");
+}
+
+const role: Describer = (r) => {
+    const doc = r.inputs.assumeRolePolicy as { Statement?: JsonStatement[] } | undefined;
+    const lines = [`IAM role \`${r.inputs.name}\`${r.inputs.description ? ` (${r.inputs.description})` : ""}. Who may assume it:`, ""];
+    for (const s of doc?.Statement ?? []) {
+        const who = Object.entries(s.Principal ?? {}).map(([t, ids]) => `${t} ${code(list(ids))}`).join(", ");
+        lines.push(`- ${who}: ${code(list(s.Action))}, condition: ${conditions(s.Condition)}`);
+    }
+    return lines;
+};
+
+const policy: Describer = (r, ctx) => {
+    const attachedTo = ctx.all.filter((a) => a.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
+        && String(a.inputs.policyArn).endsWith(`:policy/${r.inputs.name}`)).map(roleOf);
+    return [`Customer managed policy \`${r.inputs.name}\`, attached to role ${code(attachedTo)}. It grants:`, "",
+        ...statementsTable(r.inputs.policy, ctx)];
+};
+
+const rolePolicy: Describer = (r, ctx) =>
+    [`Inline policy \`${r.inputs.name}\` of role \`${roleOf(r)}\`. It grants:`, "", ...statementsTable(r.inputs.policy, ctx)];
+
+const attachment: Describer = (r, ctx) => {
+    const arn = String(r.inputs.policyArn);
+    const managed = /^arn:[\w-]+:iam::aws:policy\/(.+)$/.exec(arn);
+    if (managed) {
+        return [`Attaches the AWS-managed policy \`${managed[1]}\` to role \`${roleOf(r)}\`. Why: ${why(ctx.explanations.get(`aws-managed:${managed[1]}`))}`];
+    }
+    return [`Attaches \`${arn}\` to role \`${roleOf(r)}\` (its statements are listed with the policy).`];
+};
+
+const instanceProfile: Describer = (r) =>
+    [`Instance profile \`${r.inputs.name}\`: EC2 instances launched with it act as role \`${r.inputs.role}\`.`];
+
+export const AWS_DESCRIBERS: Readonly<Record<string, Describer>> = {
+    "aws:iam/role:Role": role,
+    "aws:iam/policy:Policy": policy,
+    "aws:iam/rolePolicy:RolePolicy": rolePolicy,
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": attachment,
+    "aws:iam/instanceProfile:InstanceProfile": instanceProfile,
+};

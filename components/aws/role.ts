@@ -1,0 +1,144 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { InputError, shortHash } from "../core";
+import { AWS_LIMITS } from "./limits";
+
+/** A customer managed policy the role gets; `key` names its resources and never changes. */
+export interface ManagedPolicySpec {
+    /** Stable key for the Pulumi resource names, e.g. `castai` or `castai-2`. */
+    readonly key: string;
+    /** IAM policy name. */
+    readonly name: pulumi.Input<string>;
+    readonly description?: string;
+    /** IAM JSON (already under the 6,144-character limit: see `splitRanges`). */
+    readonly document: pulumi.Input<string>;
+}
+
+/** An inline policy of the role. */
+export interface InlinePolicySpec {
+    readonly key: string;
+    readonly name: pulumi.Input<string>;
+    readonly document: pulumi.Input<string>;
+}
+
+export interface PolicyRoleArgs {
+    /** IAM role name (explicit: vendors and trust policies refer to it). */
+    readonly roleName: pulumi.Input<string>;
+    readonly description?: pulumi.Input<string>;
+    /** Trust policy JSON. */
+    readonly trustPolicy: pulumi.Input<string>;
+    /**
+     * AWS-managed policies by path below `arn:<partition>:iam::aws:policy/`, e.g.
+     * `AmazonEC2ReadOnlyAccess` or `service-role/AmazonEBSCSIDriverPolicy`.
+     * @default []
+     */
+    readonly awsManagedPolicies?: readonly string[];
+    /** The partition of the AWS-managed policy ARNs. */
+    readonly partition: pulumi.Input<string>;
+    /** Customer managed policies created and attached. @default [] */
+    readonly managedPolicies?: readonly ManagedPolicySpec[];
+    /** Inline policies (their total size is checked by the builder that made them). @default [] */
+    readonly inlinePolicies?: readonly InlinePolicySpec[];
+    /** Existing customer managed policy ARNs to attach as well. @default [] */
+    readonly extraPolicyArns?: readonly string[];
+    /** Also create an instance profile of this name for the role. @default no instance profile */
+    readonly instanceProfileName?: pulumi.Input<string>;
+    /**
+     * Managed policies one role may have in this account (AWS's default quota is 10, raisable to 20).
+     * @default 10
+     */
+    readonly maxManagedPolicies?: number;
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * An IAM role with its trust policy, managed and inline policies attached as separate resources
+ * (never the exclusive role fields), and optionally an instance profile. `ready` resolves to the
+ * role ARN only once every attachment and inline policy exists.
+ */
+export class PolicyRole extends pulumi.ComponentResource {
+    readonly role: aws.iam.Role;
+    readonly roleArn: pulumi.Output<string>;
+    readonly roleName: pulumi.Output<string>;
+    /** Customer managed policies, in `managedPolicies` order. */
+    readonly policies: aws.iam.Policy[];
+    readonly instanceProfile?: aws.iam.InstanceProfile;
+    /** The instance profile ARN, or undefined when none was asked for. */
+    readonly instanceProfileArn: pulumi.Output<string | undefined>;
+    /** The role ARN, resolved once every policy is attached. */
+    readonly ready: pulumi.Output<string>;
+
+    constructor(name: string, args: PolicyRoleArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kubegrant:aws:PolicyRole", name, {}, opts);
+        const awsManaged = args.awsManagedPolicies ?? [];
+        const managed = args.managedPolicies ?? [];
+        const extra = args.extraPolicyArns ?? [];
+        const max = args.maxManagedPolicies ?? AWS_LIMITS.managedPoliciesPerRole;
+        const count = awsManaged.length + managed.length + extra.length;
+        if (count > max) {
+            throw new InputError("managedPolicies",
+                `the role would have ${count} managed policies; this account allows ${max} per role (raise the quota and set maxManagedPolicies, or turn features off)`);
+        }
+
+        this.role = new aws.iam.Role(name, {
+            name: args.roleName,
+            description: args.description,
+            assumeRolePolicy: args.trustPolicy,
+            tags: args.tags,
+        }, { parent: this });
+
+        const attachments: pulumi.CustomResource[] = [];
+        for (const path of awsManaged) {
+            attachments.push(new aws.iam.RolePolicyAttachment(`${name}-${shortHash(`aws-managed:${path}`)}`, {
+                role: this.role.name,
+                policyArn: pulumi.interpolate`arn:${args.partition}:iam::aws:policy/${path}`,
+            }, { parent: this }));
+        }
+        this.policies = managed.map((p) => new aws.iam.Policy(`${name}-${p.key}`, {
+            name: p.name,
+            description: p.description,
+            policy: p.document,
+            tags: args.tags,
+        }, { parent: this }));
+        this.policies.forEach((policy, i) => {
+            attachments.push(new aws.iam.RolePolicyAttachment(`${name}-${shortHash(`managed:${managed[i].key}`)}`, {
+                role: this.role.name,
+                policyArn: policy.arn,
+            }, { parent: this }));
+        });
+        for (const arn of extra) {
+            attachments.push(new aws.iam.RolePolicyAttachment(`${name}-${shortHash(arn)}`, {
+                role: this.role.name,
+                policyArn: arn,
+            }, { parent: this }));
+        }
+        for (const p of args.inlinePolicies ?? []) {
+            attachments.push(new aws.iam.RolePolicy(`${name}-${p.key}`, {
+                name: p.name,
+                role: this.role.name,
+                policy: p.document,
+            }, { parent: this }));
+        }
+        if (args.instanceProfileName !== undefined) {
+            this.instanceProfile = new aws.iam.InstanceProfile(name, {
+                name: args.instanceProfileName,
+                role: this.role.name,
+                tags: args.tags,
+            }, { parent: this });
+            attachments.push(this.instanceProfile);
+        }
+
+        this.roleArn = this.role.arn;
+        this.roleName = this.role.name;
+        this.instanceProfileArn = this.instanceProfile ? this.instanceProfile.arn : pulumi.output(undefined);
+        // Depending on every attachment's ID makes anything built from `ready` wait for (and be
+        // destroyed before) all of them: a vendor registration never outlives its access.
+        this.ready = pulumi.all([this.role.arn, ...attachments.map((a) => a.id)]).apply(([arn]) => arn);
+        this.registerOutputs({
+            roleArn: this.roleArn,
+            roleName: this.roleName,
+            instanceProfileArn: this.instanceProfileArn,
+            ready: this.ready,
+        });
+    }
+}

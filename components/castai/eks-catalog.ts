@@ -1,0 +1,242 @@
+/**
+ * Cast AI on AWS: every permission the Cast AI control plane and the nodes it launches get, as
+ * data. Sources are the seed (../shared/seeds/castai-cloud-permissions.txt, "AWS"), Cast AI's
+ * Terraform role module (castai/terraform-castai-eks-role-iam main.tf) and the hardened example
+ * (castai/terraform-provider-castai examples/eks/eks_cluster_custom_iam/iam.tf).
+ *
+ * Documents: `policy` is the customer managed CastEKSPolicy, `restricted` the inline
+ * CastEKSRestrictedAccess of the Cast AI role, `node` the inline policy of the node role.
+ * Placeholders: {partition} {accountId} {region} {clusterName} {clusterId} {vpcId} {roleName}
+ * {nodeRoleName} {instanceProfileName}; lists: {subnetIds} {securityGroupIds}.
+ */
+import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
+
+const SEED = "seed castai-cloud-permissions.txt, AWS custom policy";
+const HARDENED = "castai/terraform-provider-castai examples/eks/eks_cluster_custom_iam/iam.tf";
+const MODULE = "castai/terraform-castai-eks-role-iam main.tf";
+
+const INSTANCE = "arn:{partition}:ec2:{region}:{accountId}:instance/*";
+const ASG = "arn:{partition}:autoscaling:{region}:{accountId}:autoScalingGroup:*:autoScalingGroupName/*";
+const CLUSTER_TAG_OWNED_OR_SHARED = ["owned", "shared"];
+
+export const CASTAI_EKS_STATEMENTS: readonly StatementEntry[] = [
+    {
+        sid: "PassRoleEC2", document: "policy", when: { hardened: false },
+        feature: "node provisioning",
+        why: "Launching a node passes its instance profile's role to EC2. Only to EC2 (iam:PassedToService). Narrowed from the seed's any-account `arn:aws:iam::*:role/*` to this account's roles: a role of another account cannot be passed anyway.",
+        source: SEED,
+        actions: ["iam:PassRole"],
+        resources: ["arn:{partition}:iam::{accountId}:role/*"],
+        conditions: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ec2.amazonaws.com"] }],
+    },
+    {
+        sid: "PassRoleNodeRoleOnly", document: "policy", when: { hardened: true },
+        feature: "node provisioning (hardened)",
+        why: "Launching a node passes its instance profile's role to EC2; hardened, only the node role kubegrant creates can be passed, and only to EC2.",
+        source: HARDENED,
+        actions: ["iam:PassRole"],
+        resources: ["arn:{partition}:iam::{accountId}:role/{nodeRoleName}"],
+        conditions: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ec2.amazonaws.com"] }],
+    },
+    {
+        sid: "ServiceLinkedRoles", document: "policy", when: { hardened: false },
+        feature: "spot instances",
+        why: "Creates the EC2 Spot service-linked role the first time the account launches spot nodes. Broad (Resource \"*\") as the vendor documents it; the hardened mode drops it, so the role must exist beforehand there.",
+        source: SEED,
+        actions: ["iam:CreateServiceLinkedRole"],
+        resources: ["*"],
+    },
+    {
+        sid: "TagResources", document: "policy",
+        feature: "node and volume tagging",
+        why: "Tags launched instances and volumes, and tags nodes Cast AI did not launch so it can manage them. Broad (Resource \"*\") as in both the seed and the hardened example: the nodes to tag carry no tag to scope on yet.",
+        source: `${SEED}; ${HARDENED}`,
+        actions: ["ec2:CreateTags"],
+        resources: ["*"],
+    },
+    {
+        sid: "SshKeyPairs", document: "policy", when: { sshKeyPairs: true },
+        feature: "SSH key import for node access",
+        why: "Imports (and removes) the SSH public key users set for node SSH access. ec2:CreateKeyPair is left out: Cast AI's newest code dropped it (terraform-provider-castai PR #742) after customers objected to the vendor creating private keys.",
+        source: `${SEED}; REFERENCES.md (PR #742)`,
+        actions: ["ec2:DeleteKeyPair", "ec2:ImportKeyPair"],
+        resources: ["*"],
+    },
+    {
+        sid: "RunInstancesPermissions", document: "policy", when: { hardened: false },
+        feature: "node provisioning",
+        why: "RunInstances also authorizes the network interface, security groups, volumes and image of the launch. Narrowed from the seed's any-region `*` to the cluster's region (a launch uses resources of its own region only).",
+        source: SEED,
+        actions: ["ec2:RunInstances"],
+        resources: [
+            "arn:{partition}:ec2:{region}:{accountId}:network-interface/*",
+            "arn:{partition}:ec2:{region}:{accountId}:security-group/*",
+            "arn:{partition}:ec2:{region}:{accountId}:volume/*",
+            "arn:{partition}:ec2:{region}::image/*",
+        ],
+    },
+    {
+        sid: "RunInstancesListedSecurityGroups", document: "policy", when: { hardened: true },
+        feature: "node provisioning (hardened)",
+        why: "RunInstances also authorizes the network interface, volumes and image of the launch; hardened, only the security groups listed in securityGroupIds.",
+        source: HARDENED,
+        actions: ["ec2:RunInstances"],
+        resources: [
+            "arn:{partition}:ec2:{region}:{accountId}:network-interface/*",
+            "arn:{partition}:ec2:{region}:{accountId}:security-group/{securityGroupIds}",
+            "arn:{partition}:ec2:{region}:{accountId}:volume/*",
+            "arn:{partition}:ec2:{region}::image/*",
+        ],
+    },
+    {
+        sid: "RunInstancesKeyPairs", document: "policy", when: { sshKeyPairs: true },
+        feature: "SSH key import for node access",
+        why: "Launching a node with the imported SSH key authorizes the key pair too.",
+        source: SEED,
+        actions: ["ec2:RunInstances"],
+        resources: ["arn:{partition}:ec2:{region}:{accountId}:key-pair/*"],
+    },
+    {
+        sid: "RunInstancesTagRestriction", document: "restricted",
+        feature: "node provisioning",
+        why: "Instances may only be launched carrying this cluster's ownership tag (and, hardened, Cast AI's cluster-ID tag), so every node the vendor creates is attributable and falls under the instance-action scoping below.",
+        source: `${SEED}; ${HARDENED}`,
+        actions: ["ec2:RunInstances"],
+        resources: [INSTANCE],
+        conditions: [
+            { test: "StringEquals", variable: "aws:RequestTag/kubernetes.io/cluster/{clusterName}", values: ["owned"] },
+            { test: "StringEquals", variable: "aws:RequestTag/cast:cluster-id", values: ["{clusterId}"], when: { hardened: true } },
+        ],
+    },
+    {
+        sid: "RunInstancesVpcRestriction", document: "restricted", when: { hardened: false },
+        feature: "node provisioning",
+        why: "Nodes may only be launched into subnets of the cluster's VPC.",
+        source: SEED,
+        actions: ["ec2:RunInstances"],
+        resources: ["arn:{partition}:ec2:{region}:{accountId}:subnet/*"],
+        conditions: [{ test: "StringEquals", variable: "ec2:Vpc", values: ["arn:{partition}:ec2:{region}:{accountId}:vpc/{vpcId}"] }],
+    },
+    {
+        sid: "RunInstancesListedSubnets", document: "restricted", when: { hardened: true },
+        feature: "node provisioning (hardened)",
+        why: "Nodes may only be launched into the subnets listed in subnetIds, and only while they belong to the cluster's VPC.",
+        source: HARDENED,
+        actions: ["ec2:RunInstances"],
+        resources: ["arn:{partition}:ec2:{region}:{accountId}:subnet/{subnetIds}"],
+        conditions: [{ test: "StringEquals", variable: "ec2:Vpc", values: ["arn:{partition}:ec2:{region}:{accountId}:vpc/{vpcId}"] }],
+    },
+    {
+        sid: "InstanceActionsTagRestriction", document: "restricted",
+        feature: "node lifecycle (scale down, rebalancing, hibernation)",
+        why: "Terminate, start, stop and tag only instances tagged as belonging to this cluster (owned or shared); hardened, also carrying Cast AI's cluster-ID tag, so nodes Cast AI did not launch are out of reach.",
+        source: `${SEED}; ${HARDENED}`,
+        actions: ["ec2:TerminateInstances", "ec2:StartInstances", "ec2:StopInstances", "ec2:CreateTags"],
+        resources: [INSTANCE],
+        conditions: [
+            { test: "StringEquals", variable: "ec2:ResourceTag/kubernetes.io/cluster/{clusterName}", values: CLUSTER_TAG_OWNED_OR_SHARED },
+            { test: "StringEquals", variable: "ec2:ResourceTag/cast:cluster-id", values: ["{clusterId}"], when: { hardened: true } },
+        ],
+    },
+    {
+        sid: "AutoscalingActionsTagRestriction", document: "restricted",
+        feature: "node group scaling",
+        why: "Scales and removes instances only of Auto Scaling groups tagged as belonging to this cluster.",
+        source: SEED,
+        actions: ["autoscaling:UpdateAutoScalingGroup", "autoscaling:TerminateInstanceInAutoScalingGroup"],
+        resources: [ASG],
+        conditions: [{ test: "StringEquals", variable: "autoscaling:ResourceTag/kubernetes.io/cluster/{clusterName}", values: CLUSTER_TAG_OWNED_OR_SHARED }],
+    },
+    {
+        sid: "AutoscalingPauseResume", document: "restricted", when: { pauseResume: true },
+        feature: "cluster pause and resume",
+        why: "Suspends and resumes the processes of this cluster's Auto Scaling groups while the cluster is paused.",
+        source: `${SEED}; ${HARDENED} ("Necessary for pause/resume")`,
+        actions: ["autoscaling:SuspendProcesses", "autoscaling:ResumeProcesses"],
+        resources: [ASG],
+        conditions: [{ test: "StringEquals", variable: "autoscaling:ResourceTag/kubernetes.io/cluster/{clusterName}", values: CLUSTER_TAG_OWNED_OR_SHARED }],
+    },
+    {
+        sid: "EKS", document: "restricted",
+        feature: "cluster and node group discovery",
+        why: "Reads (and tags) only this cluster and its node groups.",
+        source: SEED,
+        actions: ["eks:Describe*", "eks:List*", "eks:TagResource", "eks:UntagResource"],
+        resources: [
+            "arn:{partition}:eks:{region}:{accountId}:cluster/{clusterName}",
+            "arn:{partition}:eks:{region}:{accountId}:nodegroup/{clusterName}/*/*",
+        ],
+    },
+    {
+        sid: "IAMPermissions", document: "restricted", when: { hardened: true },
+        feature: "permission self-check (hardened)",
+        why: "Replaces the AWS-managed IAMReadOnlyAccess in hardened mode: Cast AI reads and simulates only its own role and reads only the node instance profile, to validate its access.",
+        source: HARDENED,
+        actions: ["iam:GetRole", "iam:SimulatePrincipalPolicy", "iam:GetInstanceProfile"],
+        resources: [
+            "arn:{partition}:iam::{accountId}:role/{roleName}",
+            "arn:{partition}:iam::{accountId}:instance-profile/{instanceProfileName}",
+        ],
+    },
+    {
+        sid: "ManageEBSVolumes", document: "node", when: { ebsVolumes: "minimal" },
+        feature: "persistent volumes on Cast AI nodes",
+        why: "Nodes attach and detach the EBS volumes of their pods. The seed's minimal alternative to AmazonEBSCSIDriverPolicy.",
+        source: "seed castai-cloud-permissions.txt, EBS Volume Permissions",
+        actions: ["ec2:AttachVolume", "ec2:DetachVolume"],
+        resources: ["*"],
+    },
+    {
+        sid: "AssignIpv6Addresses", document: "node", when: { ipv6: true },
+        feature: "IPv6 clusters",
+        why: "Pods on IPv6 clusters get addresses assigned by the node. Resource \"*\" as the seed and module give it: the network interface is created at launch.",
+        source: `seed castai-cloud-permissions.txt, IPv6 support; ${MODULE} (CastEC2AssignIPv6Policy)`,
+        actions: ["ec2:AssignIpv6Addresses"],
+        resources: ["*"],
+    },
+];
+
+export const CASTAI_EKS_MANAGED_POLICIES: readonly ManagedPolicyEntry[] = [
+    {
+        path: "AmazonEC2ReadOnlyAccess", target: "castai",
+        feature: "cluster discovery and cost analysis",
+        why: "Reads instances, subnets, security groups, images and prices to plan nodes. AWS-managed read-only policy the vendor requires.",
+        source: MODULE,
+    },
+    {
+        path: "IAMReadOnlyAccess", target: "castai", when: { hardened: false },
+        feature: "permission self-check",
+        why: "Reads roles and instance profiles to validate its access. Hardened mode replaces it with the IAMPermissions statement scoped to its own role and the node instance profile.",
+        source: MODULE,
+    },
+    {
+        path: "AmazonEKSWorkerNodePolicy", target: "node",
+        feature: "nodes join the cluster",
+        why: "Lets the kubelet on Cast AI nodes describe the cluster and join it.",
+        source: MODULE,
+    },
+    {
+        path: "AmazonEC2ContainerRegistryReadOnly", target: "node",
+        feature: "image pulls",
+        why: "Lets nodes pull images from ECR.",
+        source: MODULE,
+    },
+    {
+        path: "AmazonEKS_CNI_Policy", target: "node", when: { cniPolicy: true },
+        feature: "pod networking (VPC CNI)",
+        why: "The VPC CNI on the node manages ENIs and IPs. Turn off when the CNI uses its own role (IRSA or Pod Identity).",
+        source: `${MODULE} (attach_worker_cni_policy)`,
+    },
+    {
+        path: "service-role/AmazonEBSCSIDriverPolicy", target: "node", when: { ebsVolumes: "managed" },
+        feature: "persistent volumes on Cast AI nodes",
+        why: "The EBS CSI driver on the node creates, attaches and detaches volumes. ebsVolumes=\"minimal\" grants only the seed's attach/detach statement instead.",
+        source: `seed castai-cloud-permissions.txt, EBS Volume Permissions; ${HARDENED}`,
+    },
+    {
+        path: "AmazonSSMManagedInstanceCore", target: "node", when: { ssmPolicy: true },
+        feature: "node access through Session Manager",
+        why: "Lets operators reach Cast AI nodes with SSM Session Manager instead of SSH.",
+        source: "REFERENCES.md (Cast AI node role switches)",
+    },
+];

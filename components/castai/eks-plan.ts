@@ -1,0 +1,240 @@
+/**
+ * The pure builder of Cast AI on AWS: validated inputs → every name and IAM document the
+ * component creates. No Pulumi imports; the component only wires what this returns.
+ */
+import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys } from "../core";
+import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
+import { AWS_LIMITS } from "../aws/limits";
+import { Ranges, Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
+import {
+    MAX_LENGTH, Partition, partitionOf, servicePrincipal, validateAccountId, validateEksClusterName,
+    validateExternalId, validatePrincipalArn, validateRegion, validateRoleName, validateSecurityGroupId,
+    validateSubnetId, validateVpcId,
+} from "../aws/validate";
+import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "./eks-catalog";
+
+/** Cast AI's AWS account, which holds one IAM user per cluster (`cast-crossrole-<cluster ID>`). */
+export const CASTAI_AWS_ACCOUNT = "809060229965";
+/** How many subnets or security groups the hardened mode lists (keeps the inline policy under IAM's limit). */
+export const MAX_HARDENED_IDS = 50;
+
+export type EbsVolumes = "managed" | "minimal" | "none";
+
+/** The inputs of CastAiEksAccess as plain values (see CastAiEksAccessArgs for the docs). */
+export interface CastAiEksPlainArgs {
+    readonly clusterName: string;
+    readonly clusterId: string;
+    readonly accountId: string;
+    readonly region: string;
+    readonly vpcId: string;
+    readonly castaiUserArn?: string;
+    readonly roleName?: string;
+    readonly nodeRoleName?: string;
+    readonly hardened?: boolean;
+    readonly subnetIds?: readonly string[];
+    readonly securityGroupIds?: readonly string[];
+    readonly sshKeyPairs?: boolean;
+    readonly pauseResume?: boolean;
+    readonly cniPolicy?: boolean;
+    readonly ssmPolicy?: boolean;
+    readonly ebsVolumes?: EbsVolumes;
+    readonly ipv6?: boolean;
+    readonly maxManagedPoliciesPerRole?: number;
+}
+
+export const CASTAI_EKS_ARG_NAMES: readonly string[] = [
+    "clusterName", "clusterId", "accountId", "region", "vpcId", "castaiUserArn", "roleName", "nodeRoleName",
+    "hardened", "subnetIds", "securityGroupIds", "sshKeyPairs", "pauseResume", "cniPolicy", "ssmPolicy",
+    "ebsVolumes", "ipv6", "maxManagedPoliciesPerRole", "tags",
+];
+
+/** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
+export const CASTAI_EKS_STRING_ARGS = [
+    "clusterName", "clusterId", "accountId", "region", "vpcId", "castaiUserArn", "roleName", "nodeRoleName",
+] as const;
+
+export interface NamedDocument {
+    /** Stable resource key. */
+    readonly key: string;
+    /** IAM policy name. */
+    readonly name: string;
+    readonly statements: readonly Statement[];
+}
+
+export interface CastAiEksPlan {
+    readonly partition: Partition;
+    readonly features: FeatureValues;
+    readonly externalId: string;
+    readonly castaiUserArn: string;
+    readonly roleName: string;
+    readonly nodeRoleName: string;
+    readonly instanceProfileName: string;
+    readonly trust: readonly Statement[];
+    readonly nodeTrust: readonly Statement[];
+    /** AWS-managed policy paths of the Cast AI role and of the node role. */
+    readonly castaiManagedPolicies: readonly string[];
+    readonly nodeManagedPolicies: readonly string[];
+    /** CastEKSPolicy, split under 6,144 characters when needed. */
+    readonly policies: readonly NamedDocument[];
+    /** CastEKSRestrictedAccess (inline on the Cast AI role). */
+    readonly inline: readonly NamedDocument[];
+    /** Inline policies of the node role (EBS attach/detach, IPv6). */
+    readonly nodeInline: readonly NamedDocument[];
+    readonly maxManagedPoliciesPerRole: number;
+}
+
+function validate(a: CastAiEksPlainArgs) {
+    rejectUnknownKeys(a, CASTAI_EKS_ARG_NAMES, "CastAiEksAccess");
+    const clusterName = validateEksClusterName("clusterName", a.clusterName);
+    const clusterId = validateExternalId("clusterId", a.clusterId);
+    const accountId = validateAccountId("accountId", a.accountId);
+    const region = validateRegion("region", a.region);
+    const vpcId = validateVpcId("vpcId", a.vpcId);
+    const partition = partitionOf(region);
+    let castaiUserArn: string;
+    if (a.castaiUserArn === undefined) {
+        if (partition !== "aws") {
+            throw new InputError("castaiUserArn",
+                `is required in partition ${partition} (region ${region}): Cast AI's default user lives in the commercial partition`);
+        }
+        castaiUserArn = `arn:aws:iam::${CASTAI_AWS_ACCOUNT}:user/cast-crossrole-${clusterId}`;
+        if (`cast-crossrole-${clusterId}`.length > MAX_LENGTH.iamUserName) {
+            throw new InputError("clusterId",
+                `is ${clusterId.length} characters; the default castaiUserArn (user cast-crossrole-<clusterId>) allows at most ${MAX_LENGTH.iamUserName - 15}`);
+        }
+    } else {
+        castaiUserArn = a.castaiUserArn;
+        const arn = validatePrincipalArn("castaiUserArn", castaiUserArn);
+        if (arn.partition !== partition) {
+            throw new InputError("castaiUserArn", `is in partition ${arn.partition} but region ${region} is in ${partition}; a role cannot trust a principal of another partition`);
+        }
+    }
+    const hardened = optionalBoolean("hardened", a.hardened, false);
+    const ids = (key: string, list: unknown, each: (k: string, v: unknown) => string) => {
+        const out = optionalList(key, list, each);
+        if (hardened && out.length === 0) {
+            throw new InputError(key, "is required when hardened is true (list the IDs Cast AI may launch nodes with)");
+        }
+        if (!hardened && out.length > 0) {
+            throw new InputError(key, "is only used when hardened is true; set hardened=true or remove it");
+        }
+        if (out.length > MAX_HARDENED_IDS) {
+            throw new InputError(key, `lists ${out.length} IDs; at most ${MAX_HARDENED_IDS} keep the restricted policy under IAM's inline limit`);
+        }
+        return out;
+    };
+    const subnetIds = ids("subnetIds", a.subnetIds, validateSubnetId);
+    const securityGroupIds = ids("securityGroupIds", a.securityGroupIds, validateSecurityGroupId);
+    const roleName = a.roleName === undefined ? `castai-eks-${clusterName.slice(0, 53)}` : validateRoleName("roleName", a.roleName);
+    const nodeRoleName = a.nodeRoleName === undefined
+        ? `castai-eks-instance-${clusterName.slice(0, 44)}` : validateRoleName("nodeRoleName", a.nodeRoleName);
+    if (roleName === nodeRoleName) {
+        throw new InputError("nodeRoleName", `must differ from roleName (both are ${JSON.stringify(roleName)})`);
+    }
+    const max = a.maxManagedPoliciesPerRole ?? AWS_LIMITS.managedPoliciesPerRole;
+    if (!Number.isInteger(max) || max < 1 || max > 20) {
+        throw new InputError("maxManagedPoliciesPerRole", `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(a.maxManagedPoliciesPerRole)}`);
+    }
+    const features: FeatureValues = {
+        hardened,
+        sshKeyPairs: optionalBoolean("sshKeyPairs", a.sshKeyPairs, true),
+        pauseResume: optionalBoolean("pauseResume", a.pauseResume, true),
+        cniPolicy: optionalBoolean("cniPolicy", a.cniPolicy, true),
+        ssmPolicy: optionalBoolean("ssmPolicy", a.ssmPolicy, true),
+        ebsVolumes: optionalChoice("ebsVolumes", a.ebsVolumes, ["managed", "minimal", "none"], "managed"),
+        ipv6: optionalBoolean("ipv6", a.ipv6, true),
+    };
+    return {
+        clusterName, clusterId, accountId, region, vpcId, partition, castaiUserArn, subnetIds, securityGroupIds,
+        roleName, nodeRoleName, instanceProfileName: nodeRoleName, features, max,
+    };
+}
+
+type Vars = Record<string, string | readonly string[]>;
+
+/** Placeholder values as long as valid input can make them: sizes (and so splits) never depend on values. */
+function worstCaseVars(v: ReturnType<typeof validate>): Vars {
+    return {
+        partition: "aws-iso-b",
+        accountId: "0".repeat(MAX_LENGTH.accountId),
+        region: "r".repeat(MAX_LENGTH.region),
+        clusterName: "c".repeat(MAX_LENGTH.eksClusterName),
+        clusterId: "i".repeat(MAX_LENGTH.externalId),
+        vpcId: "v".repeat(MAX_LENGTH.vpcId),
+        roleName: "n".repeat(MAX_LENGTH.roleName),
+        nodeRoleName: "n".repeat(MAX_LENGTH.roleName),
+        instanceProfileName: "p".repeat(MAX_LENGTH.roleName),
+        subnetIds: v.subnetIds.map(() => "s".repeat(MAX_LENGTH.subnetId)),
+        securityGroupIds: v.securityGroupIds.map(() => "g".repeat(MAX_LENGTH.securityGroupId)),
+    };
+}
+
+function documents(v: ReturnType<typeof validate>, vars: Vars) {
+    const build = (doc: string) => buildStatements(CASTAI_EKS_STATEMENTS, doc, v.features, vars);
+    return { policy: build("policy"), restricted: build("restricted"), node: build("node") };
+}
+
+function inlineTotal(docs: readonly (readonly Statement[])[]): number {
+    return docs.filter((d) => d.length > 0).reduce((n, d) => n + policySize(d), 0);
+}
+
+/**
+ * Validates `args` and returns everything CastAiEksAccess creates. Throws InputError naming the
+ * argument and the rule. Policy splits are computed on worst-case sizes, so the number and names
+ * of policies depend only on the switches and list lengths, never on the values.
+ */
+export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
+    const v = validate(args);
+    const vars: Vars = {
+        partition: v.partition, accountId: v.accountId, region: v.region, clusterName: v.clusterName,
+        clusterId: v.clusterId, vpcId: v.vpcId, roleName: v.roleName, nodeRoleName: v.nodeRoleName,
+        instanceProfileName: v.instanceProfileName, subnetIds: v.subnetIds, securityGroupIds: v.securityGroupIds,
+    };
+    const real = documents(v, vars);
+    const worst = documents(v, worstCaseVars(v));
+    const ranges: Ranges = splitRanges(worst.policy, AWS_LIMITS.managedPolicyChars, "policy", "CastEKSPolicy");
+    for (const [role, docs] of [[v.roleName, [worst.restricted]], [v.nodeRoleName, [worst.node]]] as const) {
+        const total = inlineTotal(docs);
+        if (total > AWS_LIMITS.inlinePolicyCharsPerRole) {
+            throw new InputError("policy", `inline policies of role ${role} could reach ${total} characters; IAM allows ${AWS_LIMITS.inlinePolicyCharsPerRole} per role`);
+        }
+    }
+    const policies = applyRanges(real.policy, ranges).map((statements, i) => ({
+        key: i === 0 ? "policy" : `policy-${i + 1}`,
+        name: i === 0 ? `CastEKSPolicy-${v.clusterName}` : `CastEKSPolicy-${v.clusterName}-${i + 1}`,
+        statements,
+    }));
+    const trust: Statement[] = [{
+        effect: "Allow",
+        principals: [{ type: "AWS", identifiers: [v.castaiUserArn] }],
+        actions: ["sts:AssumeRole"],
+        conditions: [{ test: "StringEquals", variable: "sts:ExternalId", values: [v.clusterId] }],
+    }];
+    const nodeTrust: Statement[] = [{
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: [servicePrincipal("ec2", v.partition)] }],
+        actions: ["sts:AssumeRole", "sts:TagSession"],
+    }];
+    // The trust policy cannot be split. Called with worst-case values for unknown inputs (see the
+    // component), this check holds for every value those inputs may resolve to.
+    if (policySize(trust) > AWS_LIMITS.trustPolicyChars) {
+        throw new InputError("castaiUserArn", `makes a trust policy of ${policySize(trust)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
+    }
+    return {
+        partition: v.partition,
+        features: v.features,
+        externalId: v.clusterId,
+        castaiUserArn: v.castaiUserArn,
+        roleName: v.roleName,
+        nodeRoleName: v.nodeRoleName,
+        instanceProfileName: v.instanceProfileName,
+        trust,
+        nodeTrust,
+        castaiManagedPolicies: buildManagedPolicies(CASTAI_EKS_MANAGED_POLICIES, "castai", v.features),
+        nodeManagedPolicies: buildManagedPolicies(CASTAI_EKS_MANAGED_POLICIES, "node", v.features),
+        policies,
+        inline: real.restricted.length > 0 ? [{ key: "restricted", name: "CastEKSRestrictedAccess", statements: real.restricted }] : [],
+        nodeInline: real.node.length > 0 ? [{ key: "inline", name: "CastEKSNodeAccess", statements: real.node }] : [],
+        maxManagedPoliciesPerRole: v.max,
+    };
+}

@@ -1,0 +1,57 @@
+import { Sourced } from "../core";
+import { partitionOf } from "../aws/validate";
+import { Preset } from "../render/preset";
+import { CastAiEksAccess, CastAiEksAccessArgs } from "./eks";
+import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "./eks-catalog";
+
+const explanations = new Map<string, Sourced>([
+    ...CASTAI_EKS_STATEMENTS.map((e) => [`sid:${e.sid}`, e] as const),
+    ...CASTAI_EKS_MANAGED_POLICIES.map((e) => [`aws-managed:${e.path}`, e] as const),
+]);
+
+/** `castai-eks`: Cast AI on EKS (CastAiEksAccess). */
+export const castAiEksPreset: Preset = {
+    name: "castai-eks",
+    title: "Cast AI on AWS (EKS)",
+    keys: [
+        { name: "clusterName", type: "string", required: true, description: "EKS cluster name" },
+        { name: "clusterId", type: "string", required: true, description: "Cast AI cluster ID (the external ID)" },
+        { name: "accountId", type: "string", required: true, description: "AWS account of the cluster" },
+        { name: "region", type: "string", required: true, description: "AWS region of the cluster" },
+        { name: "vpcId", type: "string", required: true, description: "VPC of the cluster" },
+        { name: "castaiUserArn", type: "string", description: "Cast AI user that assumes the role" },
+        { name: "roleName", type: "string", description: "Name of the role Cast AI assumes" },
+        { name: "nodeRoleName", type: "string", description: "Name of the node role and instance profile" },
+        { name: "hardened", type: "boolean", description: "Hardened mode (pinned PassRole, cluster-ID tag, listed subnets and security groups)" },
+        { name: "subnetIds", type: "list", description: "Subnets for nodes (hardened)" },
+        { name: "securityGroupIds", type: "list", description: "Security groups for nodes (hardened)" },
+        { name: "sshKeyPairs", type: "boolean", description: "Import/delete SSH key pairs" },
+        { name: "pauseResume", type: "boolean", description: "Suspend/resume Auto Scaling processes" },
+        { name: "cniPolicy", type: "boolean", description: "AmazonEKS_CNI_Policy on the node role" },
+        { name: "ssmPolicy", type: "boolean", description: "AmazonSSMManagedInstanceCore on the node role" },
+        { name: "ebsVolumes", type: "string", description: "managed | minimal | none" },
+        { name: "ipv6", type: "boolean", description: "ec2:AssignIpv6Addresses on the node role" },
+        { name: "maxManagedPoliciesPerRole", type: "number", description: "Managed-policy quota per role" },
+        { name: "tags", type: "object", description: "Tags for every taggable resource" },
+    ],
+    explanations,
+    mockOptions: (v) => ({
+        awsAccountId: typeof v.accountId === "string" ? v.accountId : undefined,
+        awsPartition: typeof v.region === "string" ? partitionOf(v.region) : undefined,
+    }),
+    create(name, values, opts) {
+        const c = new CastAiEksAccess(name, values as unknown as CastAiEksAccessArgs, opts);
+        return {
+            component: c,
+            outputs: {
+                roleArn: c.roleArn,
+                roleName: c.roleName,
+                externalId: c.externalId,
+                castaiUserArn: c.castaiUserArn,
+                instanceProfileArn: c.instanceProfileArn,
+                nodeRoleArn: c.nodeRoleArn,
+                ready: c.ready,
+            },
+        };
+    },
+};

@@ -1,0 +1,33 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** True when `value` is known now (not an Output or a Promise). */
+export function isKnown(value: unknown): boolean {
+    return !pulumi.Output.isInstance(value) && !(value instanceof Promise)
+        && !(typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function");
+}
+
+/**
+ * Runs a pure builder on the component's args, wherever its string inputs come from.
+ *
+ * - Every input known: the builder runs now, so bad input throws InputError before any child
+ *   exists; `layout` and `plan` are the same result.
+ * - Some string inputs are Outputs (e.g. a cluster ID read from another stack): `layout` is the
+ *   builder run now on `worstCase` values (so the number and names of children are known and
+ *   every plain input is validated now), and `plan` runs the builder again once the Outputs
+ *   resolve. A value that resolves invalid fails the deployment with the same InputError.
+ */
+export function planOnInputs<A extends object, P>(
+    args: A, stringKeys: readonly (keyof A & string)[], build: (plain: A) => P,
+    worstCase: (unknownKeys: readonly string[]) => Partial<A>,
+): { layout: P; plan: pulumi.Output<P> } {
+    const unknownKeys = stringKeys.filter((k) => args[k] !== undefined && !isKnown(args[k]));
+    if (unknownKeys.length === 0) {
+        const plan = build(args);
+        return { layout: plan, plan: pulumi.output(plan) as pulumi.Output<P> };
+    }
+    const layout = build({ ...args, ...worstCase(unknownKeys) });
+    const resolved: Record<string, pulumi.Input<unknown>> = {};
+    for (const k of stringKeys) resolved[k] = args[k] as pulumi.Input<unknown>;
+    const plan = pulumi.all(resolved).apply((values) => build({ ...args, ...values } as A));
+    return { layout, plan: plan as unknown as pulumi.Output<P> };
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * kubegrant render <preset> [--set key=value]... [--format json|yaml|markdown]
+ *
+ * Exit codes: 0 rendered; 2 bad input (one line on stderr naming the key and the rule, nothing on
+ * stdout); 1 anything else (a bug: please report it).
+ */
+import { InputError, show } from "../core";
+import { loadPreset, parseSettings, presetNames } from "./preset";
+
+const FORMATS = ["json", "yaml", "markdown"] as const;
+type Format = typeof FORMATS[number];
+
+const USAGE = `usage: kubegrant render <preset> [--set key=value]... [--format json|yaml|markdown]
+presets: ${presetNames().join(", ")}`;
+
+interface Command {
+    readonly preset: string;
+    readonly sets: string[];
+    readonly format: Format;
+}
+
+export function parseArgs(argv: readonly string[]): Command | "help" {
+    if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") return "help";
+    if (argv[0] !== "render") throw new InputError("command", `unknown command ${show(argv[0])} (known: render)`);
+    let preset: string | undefined;
+    let format: Format = "json";
+    const sets: string[] = [];
+    for (let i = 1; i < argv.length; i++) {
+        const arg = argv[i];
+        const value = (flag: string) => {
+            if (i + 1 >= argv.length) throw new InputError(flag, "needs a value");
+            return argv[++i];
+        };
+        if (arg === "--set") sets.push(value("--set"));
+        else if (arg.startsWith("--set=")) sets.push(arg.slice(6));
+        else if (arg === "--format" || arg.startsWith("--format=")) {
+            const f = arg === "--format" ? value("--format") : arg.slice(9);
+            if (!(FORMATS as readonly string[]).includes(f)) {
+                throw new InputError("--format", `must be one of ${FORMATS.join(", ")}, got ${show(f)}`);
+            }
+            format = f as Format;
+        } else if (arg === "--help" || arg === "-h") return "help";
+        else if (arg.startsWith("-")) throw new InputError(arg, "is not an option of render (options: --set, --format)");
+        else if (preset === undefined) preset = arg;
+        else throw new InputError("preset", `given twice (${show(preset)} and ${show(arg)})`);
+    }
+    if (preset === undefined) throw new InputError("preset", `is required (known: ${presetNames().join(", ")})`);
+    return { preset, sets, format };
+}
+
+export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+    try {
+        const cmd = parseArgs(argv);
+        if (cmd === "help") {
+            out(`${USAGE}\n`);
+            return 0;
+        }
+        const preset = loadPreset(cmd.preset);
+        const values = parseSettings(preset, cmd.sets);
+        // Loaded after parsing, so `--help` and bad arguments never start the Pulumi runtime.
+        const { render } = await import("./run");
+        const rendering = await render(preset, values);
+        if (cmd.format === "json") {
+            out(`${JSON.stringify(rendering, null, 2)}\n`);
+        } else if (cmd.format === "yaml") {
+            const { toYaml } = await import("./yaml");
+            out(toYaml(rendering));
+        } else {
+            const { toMarkdown } = await import("./markdown");
+            out(toMarkdown(rendering, preset.title, preset.explanations));
+        }
+        return 0;
+    } catch (e) {
+        if (InputError.isInstance(e)) {
+            err(`kubegrant: ${e.message}\n`);
+            return 2;
+        }
+        err(`kubegrant: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+        return 1;
+    }
+}
+
+if (require.main === module) {
+    // Pulumi's runtime logs unhandled rejections of failed outputs itself; fail with our message instead.
+    void main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s))
+        .then((code) => { process.exitCode = code; });
+}

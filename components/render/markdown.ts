@@ -1,0 +1,37 @@
+/** The `markdown` format: a review report, per resource, of what it grants, to whom, scoped how and why. */
+import { Sourced } from "../core";
+import { AWS_DESCRIBERS } from "../aws/report";
+import { Describer, code } from "./report";
+import { Rendering } from "./run";
+
+const DESCRIBERS: Readonly<Record<string, Describer>> = {
+    ...AWS_DESCRIBERS,
+};
+
+export function toMarkdown(r: Rendering, title: string, explanations: ReadonlyMap<string, Sourced>): string {
+    const custom = r.resources.filter((x) => !x.type.startsWith("kubegrant:"));
+    const lines: string[] = [
+        `# kubegrant review: ${title} (\`${r.preset}\`)`,
+        "",
+        `${custom.length} resources in ${r.resources.length - custom.length} components. Every statement below names the vendor feature that needs it, why, and its source.`,
+        "",
+        "## Outputs",
+        "",
+        ...Object.entries(r.outputs).map(([k, v]) => `- \`${k}\`: ${code(typeof v === "string" ? v : JSON.stringify(v))}`),
+        "",
+        "## Resources",
+    ];
+    for (const res of r.resources) {
+        lines.push("", `### \`${res.name}\` (${res.type})`, "");
+        if (res.parent) lines.push(`Part of \`${res.parent}\`.`, "");
+        const describe = DESCRIBERS[res.type];
+        if (res.type.startsWith("kubegrant:")) {
+            lines.push("Component: groups the resources below.");
+        } else if (describe) {
+            lines.push(...describe(res, { all: r.resources, explanations }));
+        } else {
+            lines.push("```json", JSON.stringify(res.inputs, null, 2), "```");
+        }
+    }
+    return `${lines.join("\n")}\n`;
+}

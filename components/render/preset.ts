@@ -1,0 +1,121 @@
+/**
+ * A preset: one vendor component with the keys it takes from `--set` or stack config. The render
+ * CLI and the root Pulumi program both construct components only through presets, so what render
+ * shows is what `pulumi up` creates.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { InputError, Sourced, show } from "../core";
+import { MockOptions } from "../testing/mocks";
+
+export type KeyType = "string" | "boolean" | "number" | "list" | "object";
+
+export interface PresetKey {
+    readonly name: string;
+    readonly type: KeyType;
+    /** What the vendor uses it for (shown in `--help`). */
+    readonly description: string;
+    readonly required?: boolean;
+    /** Kept secret in stack config and outputs. */
+    readonly secret?: boolean;
+}
+
+export interface PresetInstance {
+    readonly component: pulumi.ComponentResource;
+    /** Stack outputs, named as the component's outputs. */
+    readonly outputs: Readonly<Record<string, pulumi.Output<unknown>>>;
+}
+
+export interface Preset {
+    readonly name: string;
+    readonly title: string;
+    readonly keys: readonly PresetKey[];
+    /** Catalog entries by key (`sid:<Sid>`, `aws-managed:<path>`, …) for the review report. */
+    readonly explanations: ReadonlyMap<string, Sourced>;
+    /** Mock settings that make computed values match the inputs (account, partition, …). */
+    mockOptions(values: Readonly<Record<string, unknown>>): MockOptions;
+    create(name: string, values: Readonly<Record<string, unknown>>, opts?: pulumi.ComponentResourceOptions): PresetInstance;
+}
+
+/** Every preset of the render contract, loaded only when asked for (an AWS-only install loads no GCP code). */
+const PRESETS: Readonly<Record<string, () => Preset>> = {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    "castai-eks": () => require("../castai/eks-preset").castAiEksPreset,
+};
+
+export function presetNames(): string[] {
+    return Object.keys(PRESETS);
+}
+
+export function loadPreset(name: string): Preset {
+    const load = PRESETS[name];
+    if (!load) {
+        throw new InputError("preset", `unknown preset ${show(name)} (known: ${presetNames().join(", ")})`);
+    }
+    return load();
+}
+
+/** Turns one `--set key=value` string into the key's type. */
+export function parseKeyValue(key: PresetKey, raw: string): unknown {
+    switch (key.type) {
+        case "string":
+            return raw;
+        case "boolean":
+            if (raw === "true") return true;
+            if (raw === "false") return false;
+            throw new InputError(key.name, `must be true or false, got ${show(raw)}`);
+        case "number": {
+            const n = Number(raw);
+            if (raw.trim() === "" || !Number.isFinite(n)) throw new InputError(key.name, `must be a number, got ${show(raw)}`);
+            return n;
+        }
+        case "list":
+        case "object": {
+            let parsed: unknown;
+            try {
+                parsed = JSON.parse(raw);
+            } catch {
+                throw new InputError(key.name, key.type === "list"
+                    ? `must be a JSON list such as '["a","b"]', got ${show(raw)}`
+                    : `must be a JSON object such as '{"team":"platform"}', got ${show(raw)}`);
+            }
+            const ok = key.type === "list" ? Array.isArray(parsed)
+                : typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+            if (!ok) {
+                throw new InputError(key.name, key.type === "list"
+                    ? `must be a JSON list such as '["a","b"]', got ${show(raw)}`
+                    : `must be a JSON object such as '{"team":"platform"}', got ${show(raw)}`);
+            }
+            return parsed;
+        }
+    }
+}
+
+/** Parses `key=value` pairs for `preset`: unknown keys and repeated keys are errors, required keys must be set. */
+export function parseSettings(preset: Preset, pairs: readonly string[]): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const pair of pairs) {
+        const eq = pair.indexOf("=");
+        if (eq <= 0) {
+            throw new InputError("--set", `takes key=value, got ${show(pair)}`);
+        }
+        const name = pair.slice(0, eq);
+        const key = preset.keys.find((k) => k.name === name);
+        if (!key) {
+            throw new InputError(name, `is not a key of preset ${preset.name} (known: ${preset.keys.map((k) => k.name).join(", ")})`);
+        }
+        if (name in values) {
+            throw new InputError(name, "is set twice");
+        }
+        values[name] = parseKeyValue(key, pair.slice(eq + 1));
+    }
+    requireKeys(preset, values, (k) => `--set ${k}=...`);
+    return values;
+}
+
+export function requireKeys(preset: Preset, values: Readonly<Record<string, unknown>>, how: (key: string) => string): void {
+    for (const key of preset.keys) {
+        if (key.required && values[key.name] === undefined) {
+            throw new InputError(key.name, `is required by preset ${preset.name} (${how(key.name)})`);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/**
+ * Runs a preset's real component under Pulumi's in-process mocks and collects what `pulumi up`
+ * would create. There is no second code path: this is the component, with mocked clouds.
+ */
+import { Preset, loadPreset } from "./preset";
+import { RegisteredResource, installMocks, outputValue, redactSecrets } from "../testing/mocks";
+
+export interface RenderedResource {
+    readonly type: string;
+    readonly name: string;
+    readonly parent: string | null;
+    readonly inputs: Record<string, unknown>;
+}
+
+export interface Rendering {
+    readonly preset: string;
+    readonly resources: RenderedResource[];
+    readonly outputs: Record<string, unknown>;
+}
+
+/** Strings holding a JSON policy document (IAM, RAM) are emitted parsed. */
+function parsePolicies(value: unknown): unknown {
+    if (typeof value === "string" && value.startsWith("{") && value.includes("\"Statement\"")) {
+        try {
+            return JSON.parse(value);
+        } catch {
+            return value;
+        }
+    }
+    if (Array.isArray(value)) return value.map(parsePolicies);
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, parsePolicies(v)]));
+    }
+    return value;
+}
+
+export function toRendered(r: RegisteredResource): RenderedResource {
+    return {
+        type: r.type,
+        name: r.name,
+        parent: r.parent,
+        inputs: parsePolicies(redactSecrets(r.inputs)) as Record<string, unknown>,
+    };
+}
+
+/** Renders `preset` with `values` (already parsed and typed). Throws InputError on bad values. */
+export async function render(preset: Preset | string, values: Readonly<Record<string, unknown>>, name?: string): Promise<Rendering> {
+    const p = typeof preset === "string" ? loadPreset(preset) : preset;
+    const recorder = installMocks(p.mockOptions(values));
+    const instance = p.create(name ?? p.name.split("-")[0], values);
+    const outputs: Record<string, unknown> = {};
+    for (const [key, output] of Object.entries(instance.outputs)) {
+        const { value, secret } = await outputValue(output);
+        if (value !== undefined) outputs[key] = secret ? "[secret]" : value;
+    }
+    await recorder.settle();
+    return { preset: p.name, resources: recorder.resources.map(toRendered), outputs };
+}

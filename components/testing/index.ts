@@ -1,0 +1,4 @@
+export {
+    KubegrantMocks, MockOptions, RegisteredResource, Recorder, installMocks, isSecretValue, outputValue,
+    redactSecrets, revealSecrets,
+} from "./mocks";

@@ -1,0 +1,200 @@
+/**
+ * Pulumi mocks with realistic computed values, and a recorder of everything a program registers.
+ * The render CLI uses exactly these, and so can users' own unit tests (`kubegrant/testing`).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { getMonitor } from "@pulumi/pulumi/runtime/settings";
+
+export interface MockOptions {
+    /** Account that computed AWS ARNs carry. @default "123456789012" */
+    readonly awsAccountId?: string;
+    /** Partition that computed AWS ARNs carry. @default "aws" */
+    readonly awsPartition?: string;
+    /** Extra per-type state, merged over the defaults (type token → state function). */
+    readonly states?: Readonly<Record<string, (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown>>>;
+    /** Answers for provider function calls (token → result). Any other call throws. */
+    readonly calls?: Readonly<Record<string, (args: pulumi.runtime.MockCallArgs) => Record<string, unknown>>>;
+}
+
+/** A resource as the program registered it. */
+export interface RegisteredResource {
+    /** Provider type token, e.g. `aws:iam/role:Role`, or the component's type. */
+    readonly type: string;
+    /** Logical (Pulumi) name. */
+    readonly name: string;
+    readonly urn: string;
+    /** Logical name of the parent, or null for a top-level resource. */
+    readonly parent: string | null;
+    /** False for component resources. */
+    readonly custom: boolean;
+    /** Inputs as sent to the engine; secrets stay wrapped (see `isSecretValue`). */
+    readonly inputs: Record<string, unknown>;
+}
+
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** True for a secret value as the mocks receive it. */
+export function isSecretValue(value: unknown): boolean {
+    return typeof value === "object" && value !== null
+        && (value as Record<string, unknown>)["4dabf18193072939515e22adb298388d"] === SECRET_SIG;
+}
+
+/** Replaces secrets with `"[secret]"`, everywhere in a value. */
+export function redactSecrets(value: unknown): unknown {
+    if (isSecretValue(value)) return "[secret]";
+    if (Array.isArray(value)) return value.map(redactSecrets);
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactSecrets(v)]));
+    }
+    return value;
+}
+
+/** Unwraps secrets into their plain values (for assertions in tests). */
+export function revealSecrets(value: unknown): unknown {
+    if (isSecretValue(value)) return revealSecrets((value as { value: unknown }).value);
+    if (Array.isArray(value)) return value.map(revealSecrets);
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revealSecrets(v)]));
+    }
+    return value;
+}
+
+function nameOf(args: pulumi.runtime.MockResourceArgs): string {
+    const n = revealSecrets(args.inputs.name);
+    return typeof n === "string" ? n : args.name;
+}
+
+/** Mocks that compute what the clouds would: ARNs, IDs, e-mails, principal IDs. */
+export class KubegrantMocks implements pulumi.runtime.Mocks {
+    private readonly account: string;
+    private readonly partition: string;
+    private counter = 0;
+
+    constructor(private readonly options: MockOptions = {}) {
+        this.account = options.awsAccountId ?? "123456789012";
+        this.partition = options.awsPartition ?? "aws";
+    }
+
+    /** A deterministic, realistic-looking unique ID (`prefix` + 17 upper-case characters). */
+    private uniqueId(prefix: string): string {
+        this.counter += 1;
+        return `${prefix}${String(this.counter).padStart(17, "0")}`;
+    }
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
+        const iam = `arn:${this.partition}:iam::${this.account}`;
+        const name = nameOf(args);
+        let state: Record<string, unknown> = {};
+        switch (args.type) {
+            case "aws:iam/role:Role":
+                state = { arn: `${iam}:role/${name}`, uniqueId: this.uniqueId("AROA"), name };
+                break;
+            case "aws:iam/policy:Policy":
+                state = { arn: `${iam}:policy/${name}`, policyId: this.uniqueId("ANPA"), name };
+                break;
+            case "aws:iam/instanceProfile:InstanceProfile":
+                state = { arn: `${iam}:instance-profile/${name}`, uniqueId: this.uniqueId("AIPA"), name };
+                break;
+            case "aws:iam/user:User":
+                state = { arn: `${iam}:user/${name}`, uniqueId: this.uniqueId("AIDA"), name };
+                break;
+            case "aws:iam/accessKey:AccessKey":
+                state = { id: this.uniqueId("AKIA"), secret: "mock-secret-access-key" };
+                break;
+        }
+        const extra = this.options.states?.[args.type]?.(args) ?? {};
+        const id = (extra.id as string | undefined) ?? (state.id as string | undefined) ?? `${args.name}-id`;
+        return { id, state: { ...args.inputs, ...state, ...extra } };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        const answer = this.options.calls?.[args.token];
+        if (!answer) {
+            throw new Error(`kubegrant mocks: no answer for provider call ${args.token}; kubegrant components make no calls`);
+        }
+        return answer(args);
+    }
+}
+
+/** What `installMocks` returns: the registrations, and a way to wait until they are all in. */
+export interface Recorder {
+    /** Every registration so far, in order. */
+    readonly resources: RegisteredResource[];
+    /** Resolves once every registration started so far (and any it started in turn) has finished. */
+    settle(): Promise<void>;
+}
+
+/**
+ * Installs `KubegrantMocks` (or `mocks`) as the Pulumi runtime, with preview off (with preview on,
+ * awaiting a computed output hangs), and records every resource registered from now on.
+ */
+export function installMocks(options: MockOptions = {}, mocks: pulumi.runtime.Mocks = new KubegrantMocks(options),
+    project = "kubegrant", stack = "test"): Recorder {
+    pulumi.runtime.setMocks(mocks, project, stack, false);
+    const monitor = getMonitor() as unknown as {
+        registerResource(req: RegisterRequest, cb: (err: unknown, res: unknown) => void): Promise<void>;
+    };
+    const original = monitor.registerResource.bind(monitor);
+    const resources: RegisteredResource[] = [];
+    const pending = new Set<Promise<void>>();
+    monitor.registerResource = (req, cb) => {
+        const p = new Promise<void>((resolve) => {
+            original(req, (err, res) => {
+                if (!err && res) {
+                    const urn = (res as { getUrn(): string }).getUrn();
+                    const parentUrn = req.getParent();
+                    resources.push({
+                        type: req.getType(),
+                        name: req.getName(),
+                        urn,
+                        parent: parentUrn ? parentUrn.slice(parentUrn.lastIndexOf("::") + 2) : null,
+                        custom: req.getCustom(),
+                        inputs: deserialize(req.getObject()),
+                    });
+                }
+                cb(err, res);
+                resolve();
+            });
+        });
+        pending.add(p);
+        void p.then(() => pending.delete(p));
+        return p;
+    };
+    return {
+        resources,
+        async settle() {
+            // Registrations start from apply callbacks too: wait until a few turns pass with none new.
+            let quiet = 0;
+            while (quiet < 5) {
+                const before = resources.length + pending.size;
+                await Promise.all([...pending]);
+                await new Promise((r) => setImmediate(r));
+                quiet = pending.size === 0 && resources.length + pending.size === before ? quiet + 1 : 0;
+            }
+        },
+    };
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getObject(): unknown;
+}
+
+function deserialize(struct: unknown): Record<string, unknown> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const rpc = require("@pulumi/pulumi/runtime/rpc") as { deserializeProperties(s: unknown): Record<string, unknown> };
+    return rpc.deserializeProperties(struct);
+}
+
+/** Resolves an Output's value (and whether it is secret) under mocks. */
+export async function outputValue<T>(output: pulumi.Input<T>): Promise<{ value: T; secret: boolean }> {
+    const o = pulumi.output(output);
+    const [value, secret] = await Promise.all([
+        new Promise<T>((resolve) => o.apply((v) => { resolve(v as T); return v; })),
+        pulumi.isSecret(o),
+    ]);
+    return { value, secret };
+}

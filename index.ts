@@ -1,0 +1,21 @@
+// kubegrant: re-exports only. Each cloud is loaded on first use, so an AWS-only install (no GCP,
+// Azure or Alibaba provider package) can `require("kubegrant")` and use `kubegrant.aws`.
+export { InputError } from "./components/core/errors";
+
+import type * as awsModule from "./components/aws";
+import type * as testingModule from "./components/testing";
+
+export declare const aws: typeof awsModule;
+export declare const testing: typeof testingModule;
+
+function lazy(name: string, path: string): void {
+    Object.defineProperty(exports, name, {
+        enumerable: true,
+        configurable: true,
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        get: () => require(path),
+    });
+}
+
+lazy("aws", "./components/aws");
+lazy("testing", "./components/testing");

@@ -1,0 +1,108 @@
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { installMocks, outputValue, Recorder } from "../components/testing";
+import { CastAiEksAccess } from "../components/castai/eks";
+import { EKS, HARDENED } from "./support/values";
+
+async function build(args: ConstructorParameters<typeof CastAiEksAccess>[1]): Promise<{ c: CastAiEksAccess; rec: Recorder }> {
+    const rec = installMocks({ awsAccountId: "123456789012" });
+    const c = new CastAiEksAccess("castai", args);
+    await outputValue(c.ready);
+    await rec.settle();
+    return { c, rec };
+}
+
+describe("CastAiEksAccess (mocks)", () => {
+    it("creates exactly the default children, named from the component", async () => {
+        const { rec } = await build(EKS);
+        assert.deepStrictEqual(rec.resources.map((r) => `${r.type} ${r.name} <- ${r.parent}`).sort(), [
+            "aws:iam/instanceProfile:InstanceProfile castai-node <- castai-node",
+            "aws:iam/policy:Policy castai-access-policy <- castai-access",
+            "aws:iam/role:Role castai-access <- castai-access",
+            "aws:iam/role:Role castai-node <- castai-node",
+            "aws:iam/rolePolicy:RolePolicy castai-access-restricted <- castai-access",
+            "aws:iam/rolePolicy:RolePolicy castai-node-inline <- castai-node",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-access-3bd83497 <- castai-access",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-access-57fa5591 <- castai-access",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-access-73c39032 <- castai-access",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-node-23c1b815 <- castai-node",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-node-b3956be6 <- castai-node",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-node-ba5eea0d <- castai-node",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-node-c3ddac1b <- castai-node",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-node-e4109a22 <- castai-node",
+            "kubegrant:aws:PolicyRole castai-access <- castai",
+            "kubegrant:aws:PolicyRole castai-node <- castai",
+            "kubegrant:castai:CastAiEksAccess castai <- null",
+        ]);
+    });
+
+    it("wires the trust policy, the attachments and the outputs", async () => {
+        const { c, rec } = await build(EKS);
+        const role = rec.resources.find((r) => r.type === "aws:iam/role:Role" && r.name === "castai-access")!;
+        assert.strictEqual(role.inputs.name, "castai-eks-prod-eu");
+        assert.deepStrictEqual(JSON.parse(role.inputs.assumeRolePolicy as string).Statement[0].Condition,
+            { StringEquals: { "sts:ExternalId": EKS.clusterId } });
+        const attached = rec.resources.filter((r) => r.type.endsWith(":RolePolicyAttachment"))
+            .map((r) => `${r.inputs.role} ${r.inputs.policyArn}`).sort();
+        assert.deepStrictEqual(attached, [
+            "castai-eks-instance-prod-eu arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+            "castai-eks-instance-prod-eu arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+            "castai-eks-instance-prod-eu arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+            "castai-eks-instance-prod-eu arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+            "castai-eks-instance-prod-eu arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+            "castai-eks-prod-eu arn:aws:iam::123456789012:policy/CastEKSPolicy-prod-eu",
+            "castai-eks-prod-eu arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess",
+            "castai-eks-prod-eu arn:aws:iam::aws:policy/IAMReadOnlyAccess",
+        ]);
+        const profile = rec.resources.find((r) => r.type === "aws:iam/instanceProfile:InstanceProfile")!;
+        assert.deepStrictEqual(profile.inputs, { name: "castai-eks-instance-prod-eu", role: "castai-eks-instance-prod-eu" });
+        assert.strictEqual((await outputValue(c.roleArn)).value, "arn:aws:iam::123456789012:role/castai-eks-prod-eu");
+        assert.strictEqual((await outputValue(c.externalId)).value, EKS.clusterId);
+        assert.strictEqual((await outputValue(c.nodeRoleArn)).value, "arn:aws:iam::123456789012:role/castai-eks-instance-prod-eu");
+        assert.strictEqual((await outputValue(c.instanceProfileArn)).value, "arn:aws:iam::123456789012:instance-profile/castai-eks-instance-prod-eu");
+    });
+
+    it("resolves ready only after every attachment and inline policy exists", async () => {
+        const rec = installMocks();
+        const c = new CastAiEksAccess("castai", EKS);
+        const deps = await (c.ready as unknown as { allResources(): Promise<Set<pulumi.Resource>> }).allResources();
+        const depUrns = await Promise.all([...deps].map((d) => outputValue(d.urn).then((u) => u.value)));
+        await rec.settle();
+        const needed = rec.resources.filter((r) => /RolePolicyAttachment|RolePolicy|InstanceProfile/.test(r.type)).map((r) => r.urn);
+        assert.strictEqual(needed.length, 11);
+        for (const urn of needed) assert.ok(depUrns.includes(urn), `ready does not wait for ${urn}`);
+    });
+
+    it("registers no resource at all on bad input", async () => {
+        const rec = installMocks();
+        assert.throws(() => new CastAiEksAccess("castai", { ...EKS, accountId: "1" }), /accountId: must be a 12-digit AWS account ID/);
+        await rec.settle();
+        assert.deepStrictEqual(rec.resources, []);
+    });
+
+    it("hardened mode creates the same resource kinds with pinned documents", async () => {
+        const { rec } = await build(HARDENED);
+        const policy = rec.resources.find((r) => r.type === "aws:iam/policy:Policy")!;
+        const doc = JSON.parse(policy.inputs.policy as string);
+        assert.deepStrictEqual(doc.Statement[0].Resource, "arn:aws:iam::123456789012:role/castai-eks-instance-prod-eu");
+        assert.strictEqual(rec.resources.filter((r) => r.type.endsWith(":RolePolicyAttachment")).length, 7);
+    });
+
+    it("accepts the cluster ID as an Output from another stack, keeping it secret", async () => {
+        const rec = installMocks();
+        const c = new CastAiEksAccess("castai", { ...EKS, clusterId: pulumi.secret(EKS.clusterId) });
+        const ext = await outputValue(c.externalId);
+        assert.deepStrictEqual(ext, { value: EKS.clusterId, secret: true });
+        await outputValue(c.ready);
+        await rec.settle();
+        assert.strictEqual(rec.resources.length, 17);
+    });
+
+    it("fails the deployment with the same message when an Output resolves invalid", async () => {
+        installMocks();
+        const c = new CastAiEksAccess("castai", { ...EKS, vpcId: pulumi.output("vpc-bad") });
+        await assert.rejects(new Promise((resolve, reject) => {
+            (c.externalId as unknown as { promise(): Promise<unknown> }).promise().then(resolve, reject);
+        }), /vpcId: must be a VPC ID such as vpc-0a1b2c3d4e5f67890, got "vpc-bad"/);
+    });
+});

@@ -1,0 +1,158 @@
+import * as assert from "assert";
+import { InputError } from "../components/core";
+import { planCastAiEks, CastAiEksPlainArgs } from "../components/castai/eks-plan";
+import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "../components/castai/eks-catalog";
+import { toPolicyDocument, policySize } from "../components/aws/policy";
+import { EKS, HARDENED } from "./support/values";
+
+const allResources = (p: ReturnType<typeof planCastAiEks>) =>
+    [...p.policies, ...p.inline, ...p.nodeInline].flatMap((d) => d.statements.flatMap((s) => s.resources ?? []));
+
+describe("Cast AI EKS catalog", () => {
+    it("gives every entry a feature, a why and a source, and unique statement IDs", () => {
+        for (const e of [...CASTAI_EKS_STATEMENTS, ...CASTAI_EKS_MANAGED_POLICIES]) {
+            assert.ok(e.feature.length > 3 && e.why.length > 20 && e.source.length > 5, JSON.stringify(e));
+        }
+        const sids = CASTAI_EKS_STATEMENTS.map((e) => e.sid);
+        assert.deepStrictEqual(sids.filter((s, i) => sids.indexOf(s) !== i), []);
+    });
+
+    it("never grants ec2:CreateKeyPair (dropped by Cast AI, PR #742)", () => {
+        assert.ok(!CASTAI_EKS_STATEMENTS.some((e) => e.actions.includes("ec2:CreateKeyPair")));
+    });
+});
+
+describe("planCastAiEks", () => {
+    it("builds the default documents for the commercial partition", () => {
+        const p = planCastAiEks(EKS);
+        assert.strictEqual(p.partition, "aws");
+        assert.strictEqual(p.roleName, "castai-eks-prod-eu");
+        assert.strictEqual(p.nodeRoleName, "castai-eks-instance-prod-eu");
+        assert.strictEqual(p.castaiUserArn, `arn:aws:iam::809060229965:user/cast-crossrole-${EKS.clusterId}`);
+        assert.deepStrictEqual(toPolicyDocument(p.trust), {
+            Version: "2012-10-17",
+            Statement: [{
+                Effect: "Allow",
+                Principal: { AWS: `arn:aws:iam::809060229965:user/cast-crossrole-${EKS.clusterId}` },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "sts:ExternalId": EKS.clusterId } },
+            }],
+        });
+        assert.deepStrictEqual(p.castaiManagedPolicies, ["AmazonEC2ReadOnlyAccess", "IAMReadOnlyAccess"]);
+        assert.deepStrictEqual(p.nodeManagedPolicies, ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly",
+            "AmazonEKS_CNI_Policy", "service-role/AmazonEBSCSIDriverPolicy", "AmazonSSMManagedInstanceCore"]);
+        assert.deepStrictEqual(p.policies.map((d) => [d.key, d.name, d.statements.map((s) => s.sid)]), [[
+            "policy", "CastEKSPolicy-prod-eu",
+            ["PassRoleEC2", "ServiceLinkedRoles", "TagResources", "SshKeyPairs", "RunInstancesPermissions", "RunInstancesKeyPairs"],
+        ]]);
+        assert.deepStrictEqual(p.inline.map((d) => [d.name, d.statements.map((s) => s.sid)]), [[
+            "CastEKSRestrictedAccess",
+            ["RunInstancesTagRestriction", "RunInstancesVpcRestriction", "InstanceActionsTagRestriction",
+                "AutoscalingActionsTagRestriction", "AutoscalingPauseResume", "EKS"],
+        ]]);
+        assert.deepStrictEqual(p.nodeInline.map((d) => [d.name, d.statements.map((s) => s.sid)]), [["CastEKSNodeAccess", ["AssignIpv6Addresses"]]]);
+        const vpc = p.inline[0].statements.find((s) => s.sid === "RunInstancesVpcRestriction")!;
+        assert.deepStrictEqual(vpc.conditions, [{ test: "StringEquals", variable: "ec2:Vpc", values: ["arn:aws:ec2:eu-central-1:123456789012:vpc/vpc-0a1b2c3d4e5f67890"] }]);
+        const tag = p.inline[0].statements.find((s) => s.sid === "InstanceActionsTagRestriction")!;
+        assert.deepStrictEqual(tag.conditions, [{ test: "StringEquals", variable: "ec2:ResourceTag/kubernetes.io/cluster/prod-eu", values: ["owned", "shared"] }]);
+    });
+
+    for (const [region, partition] of [["us-gov-west-1", "aws-us-gov"], ["cn-north-1", "aws-cn"]] as const) {
+        it(`fills partition ${partition} for ${region} into every ARN and requires an explicit Cast AI user`, () => {
+            assert.throws(() => planCastAiEks({ ...EKS, region }), (e: unknown) => e instanceof InputError &&
+                e.message === `castaiUserArn: is required in partition ${partition} (region ${region}): Cast AI's default user lives in the commercial partition`);
+            const user = `arn:${partition}:iam::210987654321:user/cast-crossrole-x`;
+            const p = planCastAiEks({ ...EKS, region, castaiUserArn: user });
+            assert.strictEqual(p.partition, partition);
+            const arns = allResources(p).filter((r) => r !== "*");
+            assert.ok(arns.length > 10);
+            for (const arn of arns) assert.ok(arn.startsWith(`arn:${partition}:`), arn);
+            assert.ok(arns.some((a) => a.includes(`:${region}:123456789012:`)));
+            assert.deepStrictEqual(p.trust[0].principals, [{ type: "AWS", identifiers: [user] }]);
+        });
+    }
+
+    it("hardened: pins PassRole, requires the cluster-ID tag, lists subnets and security groups, drops IAMReadOnlyAccess", () => {
+        const p = planCastAiEks(HARDENED);
+        const statements = [...p.policies, ...p.inline].flatMap((d) => d.statements);
+        const bySid = (sid: string) => statements.find((s) => s.sid === sid)!;
+        assert.deepStrictEqual(bySid("PassRoleNodeRoleOnly").resources, ["arn:aws:iam::123456789012:role/castai-eks-instance-prod-eu"]);
+        assert.strictEqual(statements.find((s) => s.sid === "PassRoleEC2"), undefined);
+        assert.strictEqual(statements.find((s) => s.sid === "ServiceLinkedRoles"), undefined);
+        assert.deepStrictEqual(bySid("RunInstancesTagRestriction").conditions, [
+            { test: "StringEquals", variable: "aws:RequestTag/kubernetes.io/cluster/prod-eu", values: ["owned"] },
+            { test: "StringEquals", variable: "aws:RequestTag/cast:cluster-id", values: [EKS.clusterId] },
+        ]);
+        assert.deepStrictEqual(bySid("RunInstancesListedSubnets").resources, HARDENED.subnetIds.map((s) => `arn:aws:ec2:eu-central-1:123456789012:subnet/${s}`));
+        assert.ok(bySid("RunInstancesListedSecurityGroups").resources!.includes(`arn:aws:ec2:eu-central-1:123456789012:security-group/${HARDENED.securityGroupIds[0]}`));
+        assert.ok(!bySid("RunInstancesListedSecurityGroups").resources!.some((r) => r.endsWith("security-group/*")));
+        assert.deepStrictEqual(p.castaiManagedPolicies, ["AmazonEC2ReadOnlyAccess"]);
+        assert.deepStrictEqual(bySid("IAMPermissions").resources, [
+            "arn:aws:iam::123456789012:role/castai-eks-prod-eu",
+            "arn:aws:iam::123456789012:instance-profile/castai-eks-instance-prod-eu",
+        ]);
+    });
+
+    it("switches remove exactly their grants", () => {
+        const p = planCastAiEks({ ...EKS, sshKeyPairs: false, pauseResume: false, cniPolicy: false, ssmPolicy: false, ebsVolumes: "minimal", ipv6: false });
+        const actions = [...p.policies, ...p.inline, ...p.nodeInline].flatMap((d) => d.statements.flatMap((s) => s.actions));
+        for (const a of ["ec2:ImportKeyPair", "ec2:DeleteKeyPair", "autoscaling:SuspendProcesses", "autoscaling:ResumeProcesses", "ec2:AssignIpv6Addresses"]) {
+            assert.ok(!actions.includes(a), a);
+        }
+        assert.deepStrictEqual(p.nodeManagedPolicies, ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly"]);
+        assert.deepStrictEqual(p.nodeInline[0].statements.map((s) => s.sid), ["ManageEBSVolumes"]);
+        assert.deepStrictEqual(planCastAiEks({ ...EKS, ebsVolumes: "none", ipv6: false }).nodeInline, []);
+    });
+
+    it("keeps every document under AWS's limits, even at the longest valid values", () => {
+        const long: CastAiEksPlainArgs = {
+            ...HARDENED, clusterName: `a${"b".repeat(99)}`,
+            subnetIds: Array.from({ length: 50 }, (_, i) => `subnet-${String(i).padStart(17, "0")}`),
+            securityGroupIds: Array.from({ length: 50 }, (_, i) => `sg-${String(i).padStart(17, "0")}`),
+        };
+        const p = planCastAiEks(long);
+        for (const d of p.policies) assert.ok(policySize(d.statements) <= 6144);
+        assert.ok(p.inline.reduce((n, d) => n + policySize(d.statements), 0) <= 10240);
+        assert.ok(policySize(p.trust) <= 2048);
+        assert.strictEqual(p.roleName.length, 64);
+        assert.strictEqual(p.nodeRoleName.length, 64);
+    });
+
+    it("splits policies by worst-case size, so names never depend on values", () => {
+        const short = planCastAiEks({ ...HARDENED, clusterName: "a" });
+        const long = planCastAiEks({ ...HARDENED, clusterName: "a".repeat(100) });
+        assert.deepStrictEqual(short.policies.map((d) => d.key), long.policies.map((d) => d.key));
+    });
+
+    const bad: [string, Partial<CastAiEksPlainArgs> & Record<string, unknown>, string][] = [
+        ["accountId", { accountId: "12345" }, 'accountId: must be a 12-digit AWS account ID, got "12345"'],
+        ["accountId missing", { accountId: undefined }, "accountId: is required"],
+        ["region", { region: "europe" }, 'region: must be an AWS region such as eu-central-1, got "europe"'],
+        ["clusterName chars", { clusterName: "prod eu" }, 'clusterName: must be an EKS cluster name: 1-100 letters, digits, - and _, starting with a letter or digit, got "prod eu"'],
+        ["clusterName start", { clusterName: "-prod" }, 'clusterName: must be an EKS cluster name: 1-100 letters, digits, - and _, starting with a letter or digit, got "-prod"'],
+        ["clusterName length", { clusterName: "a".repeat(101) }, `clusterName: must be an EKS cluster name: 1-100 letters, digits, - and _, starting with a letter or digit, got "${"a".repeat(76)}...`],
+        ["vpcId", { vpcId: "vpc-xyz" }, 'vpcId: must be a VPC ID such as vpc-0a1b2c3d4e5f67890, got "vpc-xyz"'],
+        ["clusterId chars", { clusterId: "a b" }, 'clusterId: must be an AWS external ID: 2-1224 characters of letters, digits and +=,.@:/-_, got "a b"'],
+        ["clusterId short", { clusterId: "a" }, 'clusterId: must be an AWS external ID: 2-1224 characters of letters, digits and +=,.@:/-_, got "a"'],
+        ["clusterId too long for the default user", { clusterId: "a".repeat(50) }, "clusterId: is 50 characters; the default castaiUserArn (user cast-crossrole-<clusterId>) allows at most 49"],
+        ["castaiUserArn format", { castaiUserArn: "arn:aws:iam::809060229965:group/x" }, 'castaiUserArn: must be an IAM user or role ARN such as arn:aws:iam::123456789012:user/name, got "arn:aws:iam::809060229965:group/x"'],
+        ["castaiUserArn partition", { castaiUserArn: "arn:aws-cn:iam::809060229965:user/x" }, "castaiUserArn: is in partition aws-cn but region eu-central-1 is in aws; a role cannot trust a principal of another partition"],
+        ["hardened without subnets", { hardened: true, securityGroupIds: ["sg-0123456789abcdef0"] }, "subnetIds: is required when hardened is true (list the IDs Cast AI may launch nodes with)"],
+        ["subnets without hardened", { subnetIds: ["subnet-0123456789abcdef0"] }, "subnetIds: is only used when hardened is true; set hardened=true or remove it"],
+        ["subnet format", { hardened: true, subnetIds: ["subnet-1"], securityGroupIds: ["sg-0123456789abcdef0"] }, 'subnetIds[0]: must be a subnet ID such as subnet-0a1b2c3d4e5f67890, got "subnet-1"'],
+        ["security group format", { hardened: true, subnetIds: ["subnet-0123456789abcdef0"], securityGroupIds: ["sg-1"] }, 'securityGroupIds[0]: must be a security group ID such as sg-0a1b2c3d4e5f67890, got "sg-1"'],
+        ["duplicate subnet", { hardened: true, subnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef0"], securityGroupIds: ["sg-0123456789abcdef0"] }, 'subnetIds: lists "subnet-0123456789abcdef0" twice'],
+        ["boolean", { ipv6: "yes" as unknown as boolean }, 'ipv6: must be true or false, got "yes"'],
+        ["ebsVolumes", { ebsVolumes: "all" as never }, 'ebsVolumes: must be one of "managed", "minimal", "none", got "all"'],
+        ["role name", { roleName: "a/b" }, 'roleName: must be an IAM role name: 1-64 letters, digits and +=,.@-_, got "a/b"'],
+        ["same role names", { roleName: "x", nodeRoleName: "x" }, 'nodeRoleName: must differ from roleName (both are "x")'],
+        ["quota", { maxManagedPoliciesPerRole: 30 }, "maxManagedPoliciesPerRole: must be a whole number from 1 to 20 (AWS's highest quota), got 30"],
+        ["unknown key", { clusterNmae: "x" }, "clusterNmae: is not an argument of CastAiEksAccess (known: clusterName, clusterId, accountId, region, vpcId, castaiUserArn, roleName, nodeRoleName, hardened, subnetIds, securityGroupIds, sshKeyPairs, pauseResume, cniPolicy, ssmPolicy, ebsVolumes, ipv6, maxManagedPoliciesPerRole, tags)"],
+    ];
+    for (const [what, change, message] of bad) {
+        it(`rejects bad input: ${what}`, () => {
+            assert.throws(() => planCastAiEks({ ...EKS, ...change } as CastAiEksPlainArgs),
+                (e: unknown) => { assert.ok(e instanceof InputError); assert.strictEqual(e.message, message); return true; });
+        });
+    }
+});
