@@ -88,3 +88,24 @@ describe("render castai-eks", () => {
         });
     }
 });
+
+describe("render as a real process", () => {
+    const { spawnSync } = require("child_process") as typeof import("child_process");
+    const { join } = require("path") as typeof import("path");
+    const cli = (...args: string[]) => spawnSync(process.execPath,
+        ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "components", "render", "cli.ts"), ...args],
+        { encoding: "utf8", cwd: join(__dirname, "..") });
+
+    it("exits 2 on bad input with one line and no stack trace", () => {
+        const r = cli("render", "castai-eks", ...SETS, "--set", "region=mars");
+        assert.strictEqual(r.status, 2);
+        assert.strictEqual(r.stdout, "");
+        assert.strictEqual(r.stderr, "kubegrant: region: is set twice\n");
+    });
+
+    it("exits 0 and prints parseable JSON", () => {
+        const r = cli("render", "castai-eks", ...SETS);
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.strictEqual(JSON.parse(r.stdout).preset, "castai-eks");
+    });
+});
