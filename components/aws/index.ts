@@ -4,5 +4,5 @@ export { Statement, Condition, Principal, PolicyDocument, toPolicyDocument, poli
 export { AWS_LIMITS } from "./limits";
 export { Partition, partitionOf } from "./validate";
 export { CastAiEksAccess, CastAiEksAccessArgs } from "../castai/eks";
-export { planCastAiEks, CastAiEksPlan, CastAiEksPlainArgs, EbsVolumes, CASTAI_AWS_ACCOUNT } from "../castai/eks-plan";
+export { planCastAiEks, CastAiEksPlan, CastAiEksPlainArgs, CastAiEksArgsOf, EbsVolumes, CASTAI_AWS_ACCOUNT } from "../castai/eks-plan";
 export { CASTAI_EKS_STATEMENTS, CASTAI_EKS_MANAGED_POLICIES } from "../castai/eks-catalog";

@@ -20,27 +20,67 @@ export const MAX_HARDENED_IDS = 50;
 
 export type EbsVolumes = "managed" | "minimal" | "none";
 
-/** The inputs of CastAiEksAccess as plain values (see CastAiEksAccessArgs for the docs). */
-export interface CastAiEksPlainArgs {
-    readonly clusterName: string;
-    readonly clusterId: string;
-    readonly accountId: string;
-    readonly region: string;
-    readonly vpcId: string;
-    readonly castaiUserArn?: string;
-    readonly roleName?: string;
-    readonly nodeRoleName?: string;
+/**
+ * The arguments of CastAiEksAccess, with `S` the type of its string inputs: `string` for the pure
+ * builder, `S` for the component (see CastAiEksAccessArgs).
+ */
+export interface CastAiEksArgsOf<S> {
+    /** EKS cluster name: scopes the instance, Auto Scaling and EKS statements (`kubernetes.io/cluster/<name>` tags). */
+    readonly clusterName: S;
+    /**
+     * The cluster ID Cast AI assigned at registration. It is the external ID of the trust policy
+     * (always required) and part of Cast AI's default user ARN.
+     */
+    readonly clusterId: S;
+    /** The 12-digit AWS account of the cluster. */
+    readonly accountId: S;
+    /** The cluster's region; its partition (`aws`, `aws-us-gov`, `aws-cn`) goes into every ARN. */
+    readonly region: S;
+    /** The cluster's VPC: nodes are launched only into its subnets. */
+    readonly vpcId: S;
+    /**
+     * The Cast AI IAM user that assumes the role.
+     * @default `arn:aws:iam::809060229965:user/cast-crossrole-<clusterId>` (required outside the `aws` partition)
+     */
+    readonly castaiUserArn?: S;
+    /** @default `castai-eks-<clusterName[:53]>` */
+    readonly roleName?: S;
+    /** Node role and instance profile name. @default `castai-eks-instance-<clusterName[:44]>` */
+    readonly nodeRoleName?: S;
+    /**
+     * Hardened mode (Cast AI's custom-IAM example): PassRole only of the node role, launches also
+     * tagged `cast:cluster-id`, instance actions only on instances carrying it, explicit subnets
+     * and security groups, IAMReadOnlyAccess replaced by reads of its own role, no
+     * service-linked-role creation.
+     * @default false
+     */
     readonly hardened?: boolean;
+    /** Subnets Cast AI may launch nodes into (hardened mode only, required there). @default [] */
     readonly subnetIds?: readonly string[];
+    /** Security groups Cast AI may launch nodes with (hardened mode only, required there). @default [] */
     readonly securityGroupIds?: readonly string[];
+    /** Import and delete SSH key pairs for node access (ec2:CreateKeyPair is never granted). @default true */
     readonly sshKeyPairs?: boolean;
+    /** Suspend and resume this cluster's Auto Scaling groups (cluster pause/resume). @default true */
     readonly pauseResume?: boolean;
+    /** Attach AmazonEKS_CNI_Policy to the node role (off when the VPC CNI has its own role). @default true */
     readonly cniPolicy?: boolean;
+    /** Attach AmazonSSMManagedInstanceCore to the node role. @default true */
     readonly ssmPolicy?: boolean;
+    /**
+     * EBS permissions of the node role: `managed` attaches AmazonEBSCSIDriverPolicy, `minimal` only
+     * the seed's attach/detach statement, `none` nothing.
+     * @default "managed"
+     */
     readonly ebsVolumes?: EbsVolumes;
+    /** Let nodes assign IPv6 addresses (IPv6 clusters). @default true */
     readonly ipv6?: boolean;
+    /** Managed policies allowed per role in this account (AWS default 10, raisable to 20). @default 10 */
     readonly maxManagedPoliciesPerRole?: number;
 }
+
+/** The inputs of CastAiEksAccess as plain values, as the builder takes them. */
+export type CastAiEksPlainArgs = CastAiEksArgsOf<string>;
 
 export const CASTAI_EKS_ARG_NAMES: readonly string[] = [
     "clusterName", "clusterId", "accountId", "region", "vpcId", "castaiUserArn", "roleName", "nodeRoleName",

@@ -3,61 +3,9 @@ import { planOnInputs } from "../core/inputs";
 import { policyJson } from "../aws/policy";
 import { PolicyRole } from "../aws/role";
 import { partitionOf } from "../aws/validate";
-import { CASTAI_EKS_STRING_ARGS, CastAiEksPlainArgs, CastAiEksPlan, EbsVolumes, planCastAiEks } from "./eks-plan";
+import { CASTAI_EKS_STRING_ARGS, CastAiEksArgsOf, CastAiEksPlainArgs, CastAiEksPlan, planCastAiEks } from "./eks-plan";
 
-export interface CastAiEksAccessArgs {
-    /** EKS cluster name: scopes the instance, Auto Scaling and EKS statements (`kubernetes.io/cluster/<name>` tags). */
-    readonly clusterName: pulumi.Input<string>;
-    /**
-     * The cluster ID Cast AI assigned at registration. It is the external ID of the trust policy
-     * (always required) and part of Cast AI's default user ARN.
-     */
-    readonly clusterId: pulumi.Input<string>;
-    /** The 12-digit AWS account of the cluster. */
-    readonly accountId: pulumi.Input<string>;
-    /** The cluster's region; its partition (`aws`, `aws-us-gov`, `aws-cn`) goes into every ARN. */
-    readonly region: pulumi.Input<string>;
-    /** The cluster's VPC: nodes are launched only into its subnets. */
-    readonly vpcId: pulumi.Input<string>;
-    /**
-     * The Cast AI IAM user that assumes the role.
-     * @default `arn:aws:iam::809060229965:user/cast-crossrole-<clusterId>` (required outside the `aws` partition)
-     */
-    readonly castaiUserArn?: pulumi.Input<string>;
-    /** @default `castai-eks-<clusterName[:53]>` */
-    readonly roleName?: pulumi.Input<string>;
-    /** Node role and instance profile name. @default `castai-eks-instance-<clusterName[:44]>` */
-    readonly nodeRoleName?: pulumi.Input<string>;
-    /**
-     * Hardened mode (Cast AI's custom-IAM example): PassRole only of the node role, launches also
-     * tagged `cast:cluster-id`, instance actions only on instances carrying it, explicit subnets
-     * and security groups, IAMReadOnlyAccess replaced by reads of its own role, no
-     * service-linked-role creation.
-     * @default false
-     */
-    readonly hardened?: boolean;
-    /** Subnets Cast AI may launch nodes into (hardened mode only, required there). @default [] */
-    readonly subnetIds?: readonly string[];
-    /** Security groups Cast AI may launch nodes with (hardened mode only, required there). @default [] */
-    readonly securityGroupIds?: readonly string[];
-    /** Import and delete SSH key pairs for node access (ec2:CreateKeyPair is never granted). @default true */
-    readonly sshKeyPairs?: boolean;
-    /** Suspend and resume this cluster's Auto Scaling groups (cluster pause/resume). @default true */
-    readonly pauseResume?: boolean;
-    /** Attach AmazonEKS_CNI_Policy to the node role (off when the VPC CNI has its own role). @default true */
-    readonly cniPolicy?: boolean;
-    /** Attach AmazonSSMManagedInstanceCore to the node role. @default true */
-    readonly ssmPolicy?: boolean;
-    /**
-     * EBS permissions of the node role: `managed` attaches AmazonEBSCSIDriverPolicy, `minimal` only
-     * the seed's attach/detach statement, `none` nothing.
-     * @default "managed"
-     */
-    readonly ebsVolumes?: EbsVolumes;
-    /** Let nodes assign IPv6 addresses (IPv6 clusters). @default true */
-    readonly ipv6?: boolean;
-    /** Managed policies allowed per role in this account (AWS default 10, raisable to 20). @default 10 */
-    readonly maxManagedPoliciesPerRole?: number;
+export interface CastAiEksAccessArgs extends CastAiEksArgsOf<pulumi.Input<string>> {
     /** Tags for every taggable resource. @default none */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
