@@ -18,7 +18,7 @@ describe("README stays in sync with CastAiGkeAccess", () => {
         const outputs = [...src.matchAll(/^ {16}(\w+): c\.\w+,$/gm)].map((m) => m[1]);
         assert.strictEqual(outputs.length, 8);
         for (const o of outputs) assert.match(section, new RegExp(`\\| \`${o}\` \\|`), o);
-        const args = readFileSync(join(__dirname, "..", "components", "castai", "gke.ts"), "utf8");
+        const args = ["gke-plan.ts", "gke.ts"].map((f) => readFileSync(join(__dirname, "..", "components", "castai", f), "utf8")).join("\n");
         const defaults = [...args.matchAll(/@default (\S+)\s*\*\/\s*readonly (\w+)\?/g)].map((m) => [m[2], m[1]]);
         assert.ok(defaults.length >= 8);
         for (const [arg, value] of defaults) {

@@ -20,29 +20,70 @@ export const CASTAI_CLOUD_PROXY_KSA = "castai-cloud-proxy";
 /** Longest propagation wait accepted (the vendor's scripts wait 180 s). */
 export const MAX_PROPAGATION_DELAY = 600;
 
-/** The inputs of CastAiGkeAccess as plain values (see CastAiGkeAccessArgs for the docs). */
-export interface CastAiGkePlainArgs {
-    readonly projectId: string;
-    readonly clusterName: string;
-    readonly location: string;
+/**
+ * The arguments of CastAiGkeAccess, with `S` the type of its string inputs: `string` for the pure
+ * builder, `pulumi.Input<string>` for the component (see CastAiGkeAccessArgs).
+ */
+export interface CastAiGkeArgsOf<S> {
+    /** Project of the GKE cluster: the service account, custom role and bindings live here. */
+    readonly projectId: S;
+    /** GKE cluster name: names the service account (`castai-gke-<sha1[:8]>`) and the custom role. */
+    readonly clusterName: S;
+    /** The cluster's region or zone (descriptions only; IAM is project-wide). */
+    readonly location: S;
+    /**
+     * `impersonation`: Cast AI's organization account impersonates the service account; no key
+     * exists. `key`: one service-account key, its private key a secret output, for Cast AI's
+     * key-based onboarding.
+     * @default "impersonation"
+     */
     readonly mode?: CastAiGkeMode;
-    readonly castaiServiceAccount?: string;
+    /**
+     * Cast AI's impersonation account, as its gcp-create-sa API returns it
+     * (`cast-gke-<hash>@prod-cast-identity.iam.gserviceaccount.com`). Required in impersonation mode.
+     */
+    readonly castaiServiceAccount?: S;
+    /**
+     * Unique IDs (21 digits) of the node pools' service accounts: roles/iam.serviceAccountUser is
+     * conditioned to exactly these. Empty: Cast AI may act as any service account of the project
+     * (a warning is logged).
+     * @default []
+     */
     readonly nodeServiceAccountIds?: readonly string[];
+    /** Projects holding sole-tenant node groups: each gets the custom role, bound to the service account. @default [] */
     readonly computeManagerProjectIds?: readonly string[];
+    /**
+     * Let the in-cluster Kubernetes service account `<cloudProxyNamespace>/castai-cloud-proxy` act
+     * as the service account through GKE Workload Identity (roles/iam.workloadIdentityUser).
+     * @default false
+     */
     readonly cloudProxyWorkloadIdentity?: boolean;
-    readonly cloudProxyNamespace?: string;
+    /** Namespace of Cast AI's cloud proxy (Workload Identity only). @default "castai-agent" */
+    readonly cloudProxyNamespace?: S;
+    /** Add Cast AI's target-pool load balancer permissions. @default false */
     readonly loadBalancersTargetBackendPools?: boolean;
+    /** Add Cast AI's unmanaged-instance-group load balancer permissions. @default false */
     readonly loadBalancersUnmanagedInstanceGroups?: boolean;
+    /** Add Cast AI's network-endpoint-group load balancer permissions. @default false */
     readonly loadBalancersNetworkEndpointGroup?: boolean;
+    /**
+     * IAM changes take up to a few minutes to propagate; Cast AI's scripts sleep 180 s before
+     * registering. With a value above 0, `ready` resolves that many seconds after every binding
+     * exists (during `pulumi up` only). 0 leaves the wait to whoever consumes `ready`.
+     * @default 0
+     */
     readonly propagationDelaySeconds?: number;
 }
+
+/** The inputs of CastAiGkeAccess as plain values. */
+export type CastAiGkePlainArgs = CastAiGkeArgsOf<string>;
 
 /** Argument names in documentation order; the preset takes exactly these keys. */
 export const CASTAI_GKE_ARG_NAMES: readonly string[] = [
     "projectId", "clusterName", "location", "mode", "castaiServiceAccount", "nodeServiceAccountIds",
     "computeManagerProjectIds", "cloudProxyWorkloadIdentity", "cloudProxyNamespace", "loadBalancersTargetBackendPools",
     "loadBalancersUnmanagedInstanceGroups", "loadBalancersNetworkEndpointGroup", "propagationDelaySeconds",
-];
+] satisfies readonly (keyof CastAiGkePlainArgs)[];
 
 /** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
 export const CASTAI_GKE_STRING_ARGS = ["projectId", "clusterName", "location", "castaiServiceAccount", "cloudProxyNamespace"] as const;

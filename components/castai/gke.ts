@@ -3,58 +3,11 @@ import { InputError } from "../core";
 import { planOnInputs } from "../core/inputs";
 import { ServiceAccountAccess, ProjectBindingSpec, AccountBindingSpec, CustomRoleSpec } from "../gcp/service-account";
 import {
-    CASTAI_CLOUD_PROXY_KSA, CASTAI_GKE_STRING_ARGS, CastAiGkeMode, CastAiGkePlainArgs, CastAiGkePlan, planCastAiGke,
+    CASTAI_CLOUD_PROXY_KSA, CASTAI_GKE_STRING_ARGS, CastAiGkeArgsOf, CastAiGkeMode, CastAiGkePlainArgs, CastAiGkePlan, planCastAiGke,
 } from "./gke-plan";
 
-export interface CastAiGkeAccessArgs {
-    /** Project of the GKE cluster: the service account, custom role and bindings live here. */
-    readonly projectId: pulumi.Input<string>;
-    /** GKE cluster name: names the service account (`castai-gke-<sha1[:8]>`) and the custom role. */
-    readonly clusterName: pulumi.Input<string>;
-    /** The cluster's region or zone (descriptions only; IAM is project-wide). */
-    readonly location: pulumi.Input<string>;
-    /**
-     * `impersonation`: Cast AI's organization account impersonates the service account; no key
-     * exists. `key`: one service-account key, its private key a secret output, for Cast AI's
-     * key-based onboarding.
-     * @default "impersonation"
-     */
-    readonly mode?: CastAiGkeMode;
-    /**
-     * Cast AI's impersonation account, as its gcp-create-sa API returns it
-     * (`cast-gke-<hash>@prod-cast-identity.iam.gserviceaccount.com`). Required in impersonation mode.
-     */
-    readonly castaiServiceAccount?: pulumi.Input<string>;
-    /**
-     * Unique IDs (21 digits) of the node pools' service accounts: roles/iam.serviceAccountUser is
-     * conditioned to exactly these. Empty: Cast AI may act as any service account of the project
-     * (a warning is logged).
-     * @default []
-     */
-    readonly nodeServiceAccountIds?: readonly string[];
-    /** Projects holding sole-tenant node groups: each gets the custom role, bound to the service account. @default [] */
-    readonly computeManagerProjectIds?: readonly string[];
-    /**
-     * Let the in-cluster Kubernetes service account `<cloudProxyNamespace>/castai-cloud-proxy` act
-     * as the service account through GKE Workload Identity (roles/iam.workloadIdentityUser).
-     * @default false
-     */
-    readonly cloudProxyWorkloadIdentity?: boolean;
-    /** Namespace of Cast AI's cloud proxy (Workload Identity only). @default "castai-agent" */
-    readonly cloudProxyNamespace?: pulumi.Input<string>;
-    /** Add Cast AI's target-pool load balancer permissions. @default false */
-    readonly loadBalancersTargetBackendPools?: boolean;
-    /** Add Cast AI's unmanaged-instance-group load balancer permissions. @default false */
-    readonly loadBalancersUnmanagedInstanceGroups?: boolean;
-    /** Add Cast AI's network-endpoint-group load balancer permissions. @default false */
-    readonly loadBalancersNetworkEndpointGroup?: boolean;
-    /**
-     * IAM changes take up to a few minutes to propagate; Cast AI's scripts sleep 180 s before
-     * registering. With a value above 0, `ready` resolves that many seconds after every binding
-     * exists (during `pulumi up` only). 0 leaves the wait to whoever consumes `ready`.
-     * @default 0
-     */
-    readonly propagationDelaySeconds?: number;
+/** The arguments of CastAiGkeAccess (documented on CastAiGkeArgsOf). */
+export interface CastAiGkeAccessArgs extends CastAiGkeArgsOf<pulumi.Input<string>> {
     /**
      * With Workload Identity on: a Kubernetes provider for the cluster, to create the
      * `castai-cloud-proxy` Kubernetes service account annotated with `iam.gke.io/gcp-service-account`.

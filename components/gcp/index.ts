@@ -5,5 +5,5 @@ export {
 export { IamCondition, celString, serviceAccountsCondition, callerEmailCondition, workloadIdentityMember } from "./condition";
 export { PermissionEntry, Switches, buildPermissions } from "./catalog";
 export { CastAiGkeAccess, CastAiGkeAccessArgs } from "../castai/gke";
-export { planCastAiGke, CastAiGkePlan, CastAiGkePlainArgs, CastAiGkeMode, CASTAI_GKE_APIS } from "../castai/gke-plan";
+export { planCastAiGke, CastAiGkePlan, CastAiGkePlainArgs, CastAiGkeArgsOf, CastAiGkeMode, CASTAI_GKE_APIS } from "../castai/gke-plan";
 export { CASTAI_GKE_PERMISSIONS, CASTAI_GKE_ROLES } from "../castai/gke-catalog";
