@@ -124,7 +124,7 @@ export const CASTAI_GKE_ROLES = {
     },
     tokenCreator: {
         feature: "keyless impersonation",
-        why: "Cast AI's organization account mints short-lived tokens for this service account instead of holding a key.",
+        why: "Cast AI's organization account mints short-lived tokens for this service account instead of holding a key. Unconditional, as in Cast AI's newest module: the seed script's `AlwaysTrueCondition` (expression `true`) grants exactly the same.",
         source: "seed castai-gke-impersonation.txt, Step 2; castai/terraform-gke-iam-impersonate",
     },
     impersonationUser: {
