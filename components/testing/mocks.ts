@@ -101,6 +101,24 @@ export class KubegrantMocks implements pulumi.runtime.Mocks {
             case "aws:iam/accessKey:AccessKey":
                 state = { id: this.uniqueId("AKIA"), secret: "mock-secret-access-key" };
                 break;
+            case "gcp:serviceaccount/account:Account": {
+                const email = `${args.inputs.accountId}@${args.inputs.project}.iam.gserviceaccount.com`;
+                const resourceName = `projects/${args.inputs.project}/serviceAccounts/${email}`;
+                state = { id: resourceName, name: resourceName, email, member: `serviceAccount:${email}`, uniqueId: this.uniqueId("1000") };
+                break;
+            }
+            case "gcp:projects/iAMCustomRole:IAMCustomRole": {
+                const roleName = `projects/${args.inputs.project}/roles/${args.inputs.roleId}`;
+                state = { id: roleName, name: roleName, deleted: false };
+                break;
+            }
+            case "gcp:serviceaccount/key:Key":
+                state = {
+                    name: `${args.inputs.serviceAccountId}/keys/${this.uniqueId("k")}`,
+                    privateKey: Buffer.from(JSON.stringify({ type: "service_account", private_key: "mock-private-key" })).toString("base64"),
+                    publicKey: "mock-public-key",
+                };
+                break;
         }
         const extra = this.options.states?.[args.type]?.(args) ?? {};
         const id = (extra.id as string | undefined) ?? (state.id as string | undefined) ?? `${args.name}-id`;

@@ -1,0 +1,145 @@
+/**
+ * Cast AI on GCP: every permission of the `castai.gkeAccess` custom role, as data. Sources: the
+ * seed (../shared/seeds/castai-cloud-permissions.txt, "GCP"; castai-gke-impersonation.txt) and
+ * Cast AI's newest list, castai/terraform-provider-castai castai/policies/gke/iam-policy.json
+ * @1e501909 (the seed's 38 permissions plus compute.instances.detachDisk), and the provider's
+ * optional feature lists (castai/policies/gke/loadBalancers-*.json).
+ */
+import { PermissionEntry } from "../gcp/catalog";
+
+const SEED = "seed castai-cloud-permissions.txt, GCP castai.gkeAccess";
+const NEWEST = "castai/terraform-provider-castai castai/policies/gke/iam-policy.json @1e501909";
+const IMPERSONATION = "seed castai-gke-impersonation.txt, Step 2";
+const LB = "castai/terraform-provider-castai castai/policies/gke/";
+
+export const CASTAI_GKE_PERMISSIONS: readonly PermissionEntry[] = [
+    {
+        feature: "cluster management",
+        why: "Reads the GKE cluster (node pools, network, versions), updates it when Cast AI manages node pools, and follows the operations those updates start.",
+        source: SEED,
+        permissions: ["container.clusters.get", "container.clusters.update", "container.operations.get"],
+    },
+    {
+        feature: "node bootstrap",
+        why: "Approves the kubelet certificate signing requests of nodes Cast AI launches, so they join the cluster.",
+        source: SEED,
+        permissions: ["container.certificateSigningRequests.approve"],
+    },
+    {
+        feature: "node lifecycle",
+        why: "Creates, starts, stops, deletes and lists the VM instances that are the cluster's nodes, and sets their labels, tags, metadata (kubelet bootstrap) and node service account.",
+        source: SEED,
+        permissions: [
+            "compute.instances.get", "compute.instances.list", "compute.instances.create", "compute.instances.start",
+            "compute.instances.stop", "compute.instances.delete", "compute.instances.setLabels",
+            "compute.instances.setServiceAccount", "compute.instances.setMetadata", "compute.instances.setTags",
+        ],
+    },
+    {
+        feature: "node lifecycle (volumes)",
+        why: "Detaches persistent disks from a node before it is deleted, so volumes are not lost with the node. Added by Cast AI's newest list; the seed lacks it.",
+        source: NEWEST,
+        permissions: ["compute.instances.detachDisk"],
+    },
+    {
+        feature: "node pool integration",
+        why: "GKE node pools are managed instance groups: Cast AI reads them and resizes them (e.g. scaling the default pool down when its own nodes take over).",
+        source: SEED,
+        permissions: ["compute.instanceGroupManagers.get", "compute.instanceGroupManagers.update", "compute.instanceGroups.get"],
+    },
+    {
+        feature: "node networking",
+        why: "Attaches new nodes to the cluster's network and subnet, and uses reserved addresses.",
+        source: SEED,
+        permissions: ["compute.networks.use", "compute.subnetworks.get", "compute.subnetworks.use", "compute.addresses.use"],
+    },
+    {
+        feature: "node networking (external IPs)",
+        why: "Gives nodes an external IP on the cluster's network and subnet. The impersonation guide lists both separately (\"Required for network operations\"); they are part of this role, so no extra grant is needed.",
+        source: `${SEED}; ${IMPERSONATION}`,
+        permissions: ["compute.networks.useExternalIp", "compute.subnetworks.useExternalIp"],
+    },
+    {
+        feature: "node boot disks",
+        why: "Creates and labels the boot disks of new nodes and attaches them.",
+        source: SEED,
+        permissions: ["compute.disks.use", "compute.disks.create", "compute.disks.setLabels"],
+    },
+    {
+        feature: "node images",
+        why: "Reads and boots the node images (GKE's, read-only).",
+        source: SEED,
+        permissions: ["compute.images.get", "compute.images.useReadOnly"],
+    },
+    {
+        feature: "node templates",
+        why: "Reads the node pools' instance templates and creates or deletes its own templates from them.",
+        source: SEED,
+        permissions: ["compute.instanceTemplates.get", "compute.instanceTemplates.list", "compute.instanceTemplates.create", "compute.instanceTemplates.delete"],
+    },
+    {
+        feature: "placement and operations",
+        why: "Lists the zones nodes can be placed in, and waits for the zonal and regional operations its calls start.",
+        source: SEED,
+        permissions: ["compute.zones.list", "compute.zones.get", "compute.zoneOperations.get", "compute.regionOperations.get"],
+    },
+    {
+        feature: "onboarding checks",
+        why: "Checks that the APIs Cast AI needs are enabled, and reads the project's IAM policy to check its own permissions.",
+        source: SEED,
+        permissions: ["serviceusage.services.list", "resourcemanager.projects.getIamPolicy"],
+    },
+    {
+        feature: "load balancers: target pools",
+        why: "Adds and removes nodes in the target pools of network load balancers (`enable_load_balancers_target_backend_pools_permissions`).",
+        source: `${LB}loadBalancers-targetBackendPools.json @14443326`,
+        when: { loadBalancersTargetBackendPools: true },
+        permissions: ["compute.targetPools.get", "compute.targetPools.addInstance", "compute.targetPools.removeInstance", "compute.instances.use"],
+    },
+    {
+        feature: "load balancers: unmanaged instance groups",
+        why: "Adds and removes nodes in unmanaged instance groups used as load balancer backends (`enable_load_balancers_unmanaged_instance_groups_permissions`).",
+        source: `${LB}loadBalancers-unmanagedInstanceGroups.json @df771def`,
+        when: { loadBalancersUnmanagedInstanceGroups: true },
+        permissions: ["compute.instanceGroups.update", "compute.instances.use"],
+    },
+    {
+        feature: "load balancers: network endpoint groups",
+        why: "Attaches and detaches nodes as endpoints of zonal network endpoint groups used as load balancer backends.",
+        source: `${LB}loadBalancers-networkEndpointGroup.json @14443326`,
+        when: { loadBalancersNetworkEndpointGroup: true },
+        permissions: [
+            "compute.networkEndpointGroups.get", "compute.networkEndpointGroups.list",
+            "compute.networkEndpointGroups.attachNetworkEndpoints", "compute.networkEndpointGroups.detachNetworkEndpoints",
+        ],
+    },
+];
+
+/** Predefined roles kubegrant binds for Cast AI, with why and source (for the review report). */
+export const CASTAI_GKE_ROLES = {
+    serviceAccountUser: {
+        feature: "node service account",
+        why: "Launching a node that runs as a service account requires acting as it (iam.serviceAccounts.actAs). With nodeServiceAccountIds, an IAM condition limits this to exactly those accounts (the seed's recommended secure mode); without, it covers every service account of the project.",
+        source: "seed castai-cloud-permissions.txt, GCP IAM Conditions; castai/terraform-castai-gke-iam main.tf",
+    },
+    tokenCreator: {
+        feature: "keyless impersonation",
+        why: "Cast AI's organization account mints short-lived tokens for this service account instead of holding a key. Unconditional, as in Cast AI's newest module: the seed script's `AlwaysTrueCondition` (expression `true`) grants exactly the same.",
+        source: "seed castai-gke-impersonation.txt, Step 2; castai/terraform-gke-iam-impersonate",
+    },
+    impersonationUser: {
+        feature: "keyless impersonation",
+        why: "Cast AI's organization account acts as this service account; the condition admits only requests authenticated as that exact account.",
+        source: "seed castai-gke-impersonation.txt, implementation example",
+    },
+    workloadIdentityUser: {
+        feature: "cloud proxy (Workload Identity)",
+        why: "The in-cluster castai-cloud-proxy Kubernetes service account acts as this service account through GKE Workload Identity, so the proxy needs no key. Only that namespace/name pair can.",
+        source: "castai/terraform-castai-gke-iam workload_identity.tf (setup_cloud_proxy_workload_identity)",
+    },
+    apis: {
+        feature: "required APIs",
+        why: "Cast AI calls the Resource Manager and Service Usage APIs. Enabled, and never disabled on destroy: other workloads of the project may rely on them.",
+        source: "seed castai-cloud-permissions.txt, GCP Required APIs",
+    },
+} as const;

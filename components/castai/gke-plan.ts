@@ -1,0 +1,210 @@
+/**
+ * The pure builder of Cast AI on GCP: validated inputs → every name, permission list and IAM
+ * condition CastAiGkeAccess creates. No Pulumi imports; the component only wires what this returns.
+ */
+import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, shortHash } from "../core";
+import { Switches, buildPermissions } from "../gcp/catalog";
+import { IamCondition, callerEmailCondition, serviceAccountsCondition, workloadIdentityMember } from "../gcp/condition";
+import {
+    optionalSeconds, validateDnsLabel, validateGkeClusterName, validateLocation, validateProjectId,
+    validateServiceAccountEmail, validateServiceAccountUniqueId,
+} from "../gcp/validate";
+import { CASTAI_GKE_PERMISSIONS } from "./gke-catalog";
+
+export type CastAiGkeMode = "impersonation" | "key";
+
+/** The APIs the seed requires in the cluster's project. */
+export const CASTAI_GKE_APIS = ["cloudresourcemanager.googleapis.com", "serviceusage.googleapis.com"] as const;
+/** The Kubernetes service account of Cast AI's cloud proxy (its Helm chart's default name). */
+export const CASTAI_CLOUD_PROXY_KSA = "castai-cloud-proxy";
+/** Longest propagation wait accepted (the vendor's scripts wait 180 s). */
+export const MAX_PROPAGATION_DELAY = 600;
+
+/**
+ * The arguments of CastAiGkeAccess, with `S` the type of its string inputs: `string` for the pure
+ * builder, `pulumi.Input<string>` for the component (see CastAiGkeAccessArgs).
+ */
+export interface CastAiGkeArgsOf<S> {
+    /** Project of the GKE cluster: the service account, custom role and bindings live here. */
+    readonly projectId: S;
+    /** GKE cluster name: names the service account (`castai-gke-<sha1[:8]>`) and the custom role. */
+    readonly clusterName: S;
+    /** The cluster's region or zone (descriptions only; IAM is project-wide). */
+    readonly location: S;
+    /**
+     * `impersonation`: Cast AI's organization account impersonates the service account; no key
+     * exists. `key`: one service-account key, its private key a secret output, for Cast AI's
+     * key-based onboarding.
+     * @default "impersonation"
+     */
+    readonly mode?: CastAiGkeMode;
+    /**
+     * Cast AI's impersonation account, as its gcp-create-sa API returns it
+     * (`cast-gke-<hash>@prod-cast-identity.iam.gserviceaccount.com`). Required in impersonation mode.
+     */
+    readonly castaiServiceAccount?: S;
+    /**
+     * Unique IDs (21 digits) of the node pools' service accounts: roles/iam.serviceAccountUser is
+     * conditioned to exactly these. Empty: Cast AI may act as any service account of the project
+     * (a warning is logged).
+     * @default []
+     */
+    readonly nodeServiceAccountIds?: readonly string[];
+    /** Projects holding sole-tenant node groups: each gets the custom role, bound to the service account. @default [] */
+    readonly computeManagerProjectIds?: readonly string[];
+    /**
+     * Let the in-cluster Kubernetes service account `<cloudProxyNamespace>/castai-cloud-proxy` act
+     * as the service account through GKE Workload Identity (roles/iam.workloadIdentityUser).
+     * @default false
+     */
+    readonly cloudProxyWorkloadIdentity?: boolean;
+    /** Namespace of Cast AI's cloud proxy (Workload Identity only). @default "castai-agent" */
+    readonly cloudProxyNamespace?: S;
+    /** Add Cast AI's target-pool load balancer permissions. @default false */
+    readonly loadBalancersTargetBackendPools?: boolean;
+    /** Add Cast AI's unmanaged-instance-group load balancer permissions. @default false */
+    readonly loadBalancersUnmanagedInstanceGroups?: boolean;
+    /** Add Cast AI's network-endpoint-group load balancer permissions. @default false */
+    readonly loadBalancersNetworkEndpointGroup?: boolean;
+    /**
+     * IAM changes take up to a few minutes to propagate; Cast AI's scripts sleep 180 s before
+     * registering. With a value above 0, `ready` resolves that many seconds after every binding
+     * exists (during `pulumi up` only). 0 leaves the wait to whoever consumes `ready`.
+     * @default 0
+     */
+    readonly propagationDelaySeconds?: number;
+}
+
+/** The inputs of CastAiGkeAccess as plain values. */
+export type CastAiGkePlainArgs = CastAiGkeArgsOf<string>;
+
+/** Argument names in documentation order; the preset takes exactly these keys. */
+export const CASTAI_GKE_ARG_NAMES: readonly string[] = [
+    "projectId", "clusterName", "location", "mode", "castaiServiceAccount", "nodeServiceAccountIds",
+    "computeManagerProjectIds", "cloudProxyWorkloadIdentity", "cloudProxyNamespace", "loadBalancersTargetBackendPools",
+    "loadBalancersUnmanagedInstanceGroups", "loadBalancersNetworkEndpointGroup", "propagationDelaySeconds",
+] satisfies readonly (keyof CastAiGkePlainArgs)[];
+
+/** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
+export const CASTAI_GKE_STRING_ARGS = ["projectId", "clusterName", "location", "castaiServiceAccount", "cloudProxyNamespace"] as const;
+
+export interface ComputeManagerRole {
+    /** Stable resource key (from the project ID). */
+    readonly key: string;
+    readonly projectId: string;
+    readonly roleId: string;
+}
+
+export interface CastAiGkePlan {
+    readonly mode: CastAiGkeMode;
+    readonly projectId: string;
+    readonly clusterName: string;
+    readonly location: string;
+    readonly switches: Switches;
+    /** `castai-gke-<sha1(clusterName)[:8]>`, as the seed names it. */
+    readonly accountId: string;
+    readonly email: string;
+    readonly displayName: string;
+    readonly description: string;
+    /** `castai.gkeAccess.<sha1(clusterName)[:8]>`: one role per cluster. */
+    readonly roleId: string;
+    /** `projects/<projectId>/roles/<roleId>`. */
+    readonly roleName: string;
+    readonly roleTitle: string;
+    readonly roleDescription: string;
+    /** Sorted permissions of the custom role (and of every compute-manager role). */
+    readonly permissions: readonly string[];
+    readonly nodeServiceAccountIds: readonly string[];
+    /** Condition of the project-level roles/iam.serviceAccountUser; undefined when no node IDs are given. */
+    readonly serviceAccountUserCondition?: IamCondition;
+    /** Cast AI's impersonation account (impersonation mode). */
+    readonly castaiServiceAccount?: string;
+    readonly impersonationCondition?: IamCondition;
+    /** Workload Identity member of the cloud proxy's Kubernetes service account, when switched on. */
+    readonly cloudProxyMember?: string;
+    readonly cloudProxyNamespace: string;
+    readonly computeManagerRoles: readonly ComputeManagerRole[];
+    readonly apis: readonly string[];
+    readonly propagationDelaySeconds: number;
+    /** Soft problems (logged as warnings by the component). */
+    readonly warnings: readonly string[];
+}
+
+/**
+ * Validates `args` and returns everything CastAiGkeAccess creates. Throws InputError naming the
+ * argument and the rule. The number and keys of resources depend only on the mode, the switches
+ * and the lists, never on string values.
+ */
+export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
+    rejectUnknownKeys(a, [...CASTAI_GKE_ARG_NAMES, "kubernetesProvider"], "CastAiGkeAccess");
+    const projectId = validateProjectId("projectId", a.projectId);
+    const clusterName = validateGkeClusterName("clusterName", a.clusterName);
+    const location = validateLocation("location", a.location);
+    const mode = optionalChoice<CastAiGkeMode>("mode", a.mode, ["impersonation", "key"], "impersonation");
+    let castaiServiceAccount: string | undefined;
+    if (mode === "impersonation") {
+        if (a.castaiServiceAccount === undefined || a.castaiServiceAccount === null || a.castaiServiceAccount === "") {
+            throw new InputError("castaiServiceAccount",
+                'is required in mode "impersonation" (the account Cast AI returns from gcp-create-sa, cast-gke-<hash>@prod-cast-identity.iam.gserviceaccount.com); to use a service-account key instead, set mode to "key"');
+        }
+        castaiServiceAccount = validateServiceAccountEmail("castaiServiceAccount", a.castaiServiceAccount);
+    } else if (a.castaiServiceAccount !== undefined) {
+        throw new InputError("castaiServiceAccount", 'is only used in mode "impersonation"; remove it or set mode to "impersonation"');
+    }
+    const nodeServiceAccountIds = optionalList("nodeServiceAccountIds", a.nodeServiceAccountIds, validateServiceAccountUniqueId);
+    const computeManagerProjectIds = optionalList("computeManagerProjectIds", a.computeManagerProjectIds, validateProjectId);
+    const same = computeManagerProjectIds.indexOf(projectId);
+    if (same >= 0) {
+        throw new InputError(`computeManagerProjectIds[${same}]`, `is the cluster's own project ${JSON.stringify(projectId)}; list only other projects`);
+    }
+    const cloudProxyWorkloadIdentity = optionalBoolean("cloudProxyWorkloadIdentity", a.cloudProxyWorkloadIdentity, false);
+    const cloudProxyNamespace = a.cloudProxyNamespace === undefined ? "castai-agent" : validateDnsLabel("cloudProxyNamespace", a.cloudProxyNamespace);
+    if (!cloudProxyWorkloadIdentity && a.cloudProxyNamespace !== undefined) {
+        throw new InputError("cloudProxyNamespace", "is only used when cloudProxyWorkloadIdentity is true");
+    }
+    const switches: Switches = {
+        loadBalancersTargetBackendPools: optionalBoolean("loadBalancersTargetBackendPools", a.loadBalancersTargetBackendPools, false),
+        loadBalancersUnmanagedInstanceGroups: optionalBoolean("loadBalancersUnmanagedInstanceGroups", a.loadBalancersUnmanagedInstanceGroups, false),
+        loadBalancersNetworkEndpointGroup: optionalBoolean("loadBalancersNetworkEndpointGroup", a.loadBalancersNetworkEndpointGroup, false),
+    };
+    const propagationDelaySeconds = optionalSeconds("propagationDelaySeconds", a.propagationDelaySeconds, MAX_PROPAGATION_DELAY);
+
+    const hash = shortHash(clusterName);
+    const accountId = `castai-gke-${hash}`;
+    const roleId = `castai.gkeAccess.${hash}`;
+    const warnings: string[] = [];
+    if (nodeServiceAccountIds.length === 0) {
+        warnings.push("nodeServiceAccountIds is empty: Cast AI may act as every service account of the project. List the node pools' service-account unique IDs to scope roles/iam.serviceAccountUser (the seed's recommended mode).");
+    }
+    return {
+        mode, projectId, clusterName, location, switches, accountId,
+        email: `${accountId}@${projectId}.iam.gserviceaccount.com`,
+        displayName: `Cast AI: ${clusterName}`.slice(0, 100),
+        description: `Cast AI manages GKE cluster ${clusterName} (${location}) as this account (kubegrant)`,
+        roleId,
+        roleName: `projects/${projectId}/roles/${roleId}`,
+        roleTitle: "Role to manage GKE cluster via CAST AI",
+        roleDescription: `Cast AI manages GKE cluster ${clusterName} (${location}) (kubegrant)`,
+        permissions: buildPermissions(CASTAI_GKE_PERMISSIONS, switches),
+        nodeServiceAccountIds,
+        serviceAccountUserCondition: nodeServiceAccountIds.length === 0 ? undefined : {
+            title: "castai_node_service_accounts_only",
+            description: `Cast AI may act only as the ${nodeServiceAccountIds.length} node pool service account(s) of cluster ${clusterName}`,
+            expression: serviceAccountsCondition(nodeServiceAccountIds),
+        },
+        castaiServiceAccount,
+        impersonationCondition: castaiServiceAccount === undefined ? undefined : {
+            title: "SpecificServiceAccountCondition",
+            description: "Allow impersonation only for Cast AI service account",
+            expression: callerEmailCondition(castaiServiceAccount),
+        },
+        cloudProxyMember: cloudProxyWorkloadIdentity ? workloadIdentityMember(projectId, cloudProxyNamespace, CASTAI_CLOUD_PROXY_KSA) : undefined,
+        cloudProxyNamespace,
+        computeManagerRoles: computeManagerProjectIds.map((p) => ({
+            key: p, projectId: p, roleId: `castai.gkeAccess.${shortHash(`${p}/${clusterName}`)}`,
+        })),
+        apis: [...CASTAI_GKE_APIS],
+        propagationDelaySeconds,
+        warnings,
+    };
+}

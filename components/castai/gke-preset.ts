@@ -1,0 +1,53 @@
+import { Sourced } from "../core";
+import { Preset } from "../render/preset";
+import { CastAiGkeAccess, CastAiGkeAccessArgs } from "./gke";
+import { CASTAI_GKE_PERMISSIONS, CASTAI_GKE_ROLES } from "./gke-catalog";
+import { CASTAI_GKE_APIS } from "./gke-plan";
+
+const explanations = new Map<string, Sourced>([
+    ...CASTAI_GKE_PERMISSIONS.flatMap((e) => e.permissions.map((p) => [`gcp-permission:${p}`, e] as const)),
+    ["gcp-project-role:roles/iam.serviceAccountUser", CASTAI_GKE_ROLES.serviceAccountUser],
+    ["gcp-account-role:roles/iam.serviceAccountTokenCreator", CASTAI_GKE_ROLES.tokenCreator],
+    ["gcp-account-role:roles/iam.serviceAccountUser", CASTAI_GKE_ROLES.impersonationUser],
+    ["gcp-account-role:roles/iam.workloadIdentityUser", CASTAI_GKE_ROLES.workloadIdentityUser],
+    ...CASTAI_GKE_APIS.map((s) => [`gcp-api:${s}`, CASTAI_GKE_ROLES.apis] as const),
+]);
+
+/** `castai-gke`: Cast AI on GKE (CastAiGkeAccess). */
+export const castAiGkePreset: Preset = {
+    name: "castai-gke",
+    title: "Cast AI on GCP (GKE)",
+    keys: [
+        { name: "projectId", type: "string", required: true, description: "GCP project of the cluster" },
+        { name: "clusterName", type: "string", required: true, description: "GKE cluster name" },
+        { name: "location", type: "string", required: true, description: "Region or zone of the cluster" },
+        { name: "mode", type: "string", description: "impersonation (keyless, default) | key" },
+        { name: "castaiServiceAccount", type: "string", description: "Cast AI's impersonation account (impersonation mode)" },
+        { name: "nodeServiceAccountIds", type: "list", description: "Unique IDs of the node pools' service accounts" },
+        { name: "computeManagerProjectIds", type: "list", description: "Sole-tenant projects" },
+        { name: "cloudProxyWorkloadIdentity", type: "boolean", description: "Workload Identity for castai-cloud-proxy" },
+        { name: "cloudProxyNamespace", type: "string", description: "Namespace of the cloud proxy" },
+        { name: "loadBalancersTargetBackendPools", type: "boolean", description: "Target-pool load balancer permissions" },
+        { name: "loadBalancersUnmanagedInstanceGroups", type: "boolean", description: "Unmanaged-instance-group load balancer permissions" },
+        { name: "loadBalancersNetworkEndpointGroup", type: "boolean", description: "Network-endpoint-group load balancer permissions" },
+        { name: "propagationDelaySeconds", type: "number", description: "Seconds ready waits for IAM propagation" },
+    ],
+    explanations,
+    mockOptions: () => ({}),
+    create(name, values, opts) {
+        const c = new CastAiGkeAccess(name, values as unknown as CastAiGkeAccessArgs, opts);
+        return {
+            component: c,
+            outputs: {
+                serviceAccountEmail: c.serviceAccountEmail,
+                serviceAccountId: c.serviceAccountId,
+                serviceAccountUniqueId: c.serviceAccountUniqueId,
+                customRoleId: c.customRoleId,
+                privateKey: c.privateKey,
+                mode: c.mode,
+                propagationDelaySeconds: c.propagationDelaySeconds,
+                ready: c.ready,
+            },
+        };
+    },
+};

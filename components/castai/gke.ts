@@ -1,0 +1,148 @@
+import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "../core";
+import { planOnInputs } from "../core/inputs";
+import { ServiceAccountAccess, ProjectBindingSpec, AccountBindingSpec, CustomRoleSpec } from "../gcp/service-account";
+import {
+    CASTAI_CLOUD_PROXY_KSA, CASTAI_GKE_STRING_ARGS, CastAiGkeArgsOf, CastAiGkeMode, CastAiGkePlainArgs, CastAiGkePlan, planCastAiGke,
+} from "./gke-plan";
+
+/** The arguments of CastAiGkeAccess (documented on CastAiGkeArgsOf). */
+export interface CastAiGkeAccessArgs extends CastAiGkeArgsOf<pulumi.Input<string>> {
+    /**
+     * With Workload Identity on: a Kubernetes provider for the cluster, to create the
+     * `castai-cloud-proxy` Kubernetes service account annotated with `iam.gke.io/gcp-service-account`.
+     * @default no Kubernetes object is created
+     */
+    readonly kubernetesProvider?: pulumi.ProviderResource;
+}
+
+/**
+ * Everything Cast AI needs in GCP to manage one GKE cluster: its service account with the custom
+ * role `castai.gkeAccess.<hash>`, roles/iam.serviceAccountUser scoped to the node pools' service
+ * accounts, the required APIs, keyless impersonation by Cast AI's account (or one key), and
+ * optionally Workload Identity for the cloud proxy and roles in sole-tenant projects. Every IAM
+ * grant is a non-authoritative member.
+ */
+export class CastAiGkeAccess extends pulumi.ComponentResource {
+    /** E-mail of the service account Cast AI uses: hand it to Cast AI (gcp-create-sa `gke_sa_impersonate`). */
+    readonly serviceAccountEmail: pulumi.Output<string>;
+    /** Its account ID, `castai-gke-<sha1(clusterName)[:8]>`. */
+    readonly serviceAccountId: pulumi.Output<string>;
+    /** Its numeric unique ID. */
+    readonly serviceAccountUniqueId: pulumi.Output<string>;
+    /** The custom role, `projects/<projectId>/roles/castai.gkeAccess.<hash>`. */
+    readonly customRoleId: pulumi.Output<string>;
+    /** Key mode: the private key (base64 JSON credentials), secret. Undefined in impersonation mode. */
+    readonly privateKey: pulumi.Output<string | undefined>;
+    /** The mode in effect. */
+    readonly mode: pulumi.Output<CastAiGkeMode>;
+    /** Seconds `ready` waits after the last binding (see propagationDelaySeconds). */
+    readonly propagationDelaySeconds: pulumi.Output<number>;
+    /** The service account e-mail, resolved only once every role, binding and API exists. */
+    readonly ready: pulumi.Output<string>;
+    /** The child holding every GCP resource. */
+    readonly access: ServiceAccountAccess;
+
+    constructor(name: string, args: CastAiGkeAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate and plan before anything is registered: bad input leaves no resource behind.
+        const { kubernetesProvider, ...plain } = args;
+        const { layout, plan } = planOnInputs(plain as CastAiGkePlainArgs, CASTAI_GKE_STRING_ARGS, planCastAiGke, worstCaseArgs);
+        if (kubernetesProvider !== undefined && layout.cloudProxyMember === undefined) {
+            throw new InputError("kubernetesProvider", "is only used when cloudProxyWorkloadIdentity is true");
+        }
+        super("kubegrant:castai:CastAiGkeAccess", name, {}, opts);
+        const field = <T>(f: (p: CastAiGkePlan) => T) => plan.apply(f);
+        for (const w of layout.warnings) pulumi.log.warn(w, this);
+
+        const project = field((p) => p.projectId);
+        const customRoles: CustomRoleSpec[] = [{
+            key: "role", project, roleId: field((p) => p.roleId), title: layout.roleTitle,
+            description: field((p) => p.roleDescription), permissions: layout.permissions,
+        }];
+        const projectBindings: ProjectBindingSpec[] = [
+            { key: "gke-access", project, role: { customRole: "role" } },
+            {
+                key: "sa-user", project, role: "roles/iam.serviceAccountUser",
+                condition: layout.serviceAccountUserCondition ? field((p) => p.serviceAccountUserCondition!) : undefined,
+            },
+        ];
+        layout.computeManagerRoles.forEach((cm, i) => {
+            customRoles.push({
+                key: `role-${cm.key}`, project: cm.projectId, roleId: field((p) => p.computeManagerRoles[i].roleId),
+                title: "Role to manage GKE compute resources via CAST AI",
+                description: field((p) => `Cast AI manages sole-tenant compute of GKE cluster ${p.clusterName} (kubegrant)`),
+                permissions: layout.permissions,
+            });
+            projectBindings.push({ key: `gke-access-${cm.key}`, project: cm.projectId, role: { customRole: `role-${cm.key}` } });
+        });
+        const accountBindings: AccountBindingSpec[] = [];
+        if (layout.castaiServiceAccount !== undefined) {
+            const castai = field((p) => `serviceAccount:${p.castaiServiceAccount}`);
+            accountBindings.push(
+                { key: "token-creator", role: "roles/iam.serviceAccountTokenCreator", member: castai },
+                { key: "impersonation-user", role: "roles/iam.serviceAccountUser", member: castai, condition: field((p) => p.impersonationCondition!) },
+            );
+        }
+        if (layout.cloudProxyMember !== undefined) {
+            accountBindings.push({ key: "cloud-proxy-wi", role: "roles/iam.workloadIdentityUser", member: field((p) => p.cloudProxyMember!) });
+        }
+
+        this.access = new ServiceAccountAccess(`${name}-access`, {
+            project,
+            accountId: field((p) => p.accountId),
+            displayName: field((p) => p.displayName),
+            description: field((p) => p.description),
+            customRoles,
+            projectBindings,
+            accountBindings,
+            services: layout.apis.map((s) => ({ key: `api-${s.split(".")[0]}`, project, service: s })),
+            createKey: layout.mode === "key",
+            propagationDelaySeconds: layout.propagationDelaySeconds,
+        }, { parent: this });
+
+        const grants: pulumi.Output<string>[] = [this.access.ready];
+        if (kubernetesProvider !== undefined) {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const k8s = require("@pulumi/kubernetes") as typeof import("@pulumi/kubernetes");
+            const ksa = new k8s.core.v1.ServiceAccount(`${name}-cloud-proxy`, {
+                metadata: {
+                    name: CASTAI_CLOUD_PROXY_KSA,
+                    namespace: field((p) => p.cloudProxyNamespace),
+                    annotations: { "iam.gke.io/gcp-service-account": this.access.email },
+                },
+            }, { parent: this, provider: kubernetesProvider });
+            grants.push(ksa.id);
+        }
+
+        this.serviceAccountEmail = this.access.email;
+        this.serviceAccountId = this.access.accountId;
+        this.serviceAccountUniqueId = this.access.uniqueId;
+        this.customRoleId = this.access.customRoles.role.name;
+        this.privateKey = this.access.privateKey;
+        this.mode = pulumi.output(layout.mode);
+        this.propagationDelaySeconds = pulumi.output(layout.propagationDelaySeconds);
+        this.ready = pulumi.all(grants).apply(([email]) => email);
+        this.registerOutputs({
+            serviceAccountEmail: this.serviceAccountEmail,
+            serviceAccountId: this.serviceAccountId,
+            serviceAccountUniqueId: this.serviceAccountUniqueId,
+            customRoleId: this.customRoleId,
+            privateKey: this.privateKey,
+            mode: this.mode,
+            propagationDelaySeconds: this.propagationDelaySeconds,
+            ready: this.ready,
+        });
+    }
+}
+
+/** Valid values for the string args still unknown at construction (no name or count depends on them). */
+function worstCaseArgs(unknown: readonly string[]): Partial<CastAiGkePlainArgs> {
+    const values: Record<string, string> = {
+        projectId: `p${"0".repeat(29)}`,
+        clusterName: `c${"0".repeat(39)}`,
+        location: "northamerica-northeast1-a",
+        castaiServiceAccount: "cast-gke-00000000@prod-cast-identity.iam.gserviceaccount.com",
+        cloudProxyNamespace: "castai-agent",
+    };
+    return Object.fromEntries(unknown.map((k) => [k, values[k]])) as Partial<CastAiGkePlainArgs>;
+}
