@@ -16,9 +16,16 @@ async function build(args: CastAiAksAccessArgs): Promise<{ c: CastAiAksAccess; r
 const children = (rec: Recorder) => rec.resources.map((r) => `${r.type} ${r.name} <- ${r.parent}`).sort();
 const of = (rec: Recorder, type: string) => rec.resources.filter((r) => r.type === type);
 
-async function readyDependsOn(c: CastAiAksAccess): Promise<string[]> {
-    const deps = await (c.ready as unknown as { allResources(): Promise<Set<pulumi.Resource>> }).allResources();
-    return Promise.all([...deps].map((d) => outputValue(d.urn).then((u) => u.value)));
+/** Asserts that `ready` depends on each of the `count` resources whose type matches `grants`. */
+async function assertReadyWaits(args: CastAiAksAccessArgs, grants: RegExp, count: number): Promise<void> {
+    const rec = installMocks();
+    const c = new CastAiAksAccess("castai", args);
+    const all = await (c.ready as unknown as { allResources(): Promise<Set<pulumi.Resource>> }).allResources();
+    const deps = await Promise.all([...all].map((d) => outputValue(d.urn).then((u) => u.value)));
+    await rec.settle();
+    const needed = rec.resources.filter((r) => grants.test(r.type)).map((r) => r.urn);
+    assert.strictEqual(needed.length, count);
+    for (const urn of needed) assert.ok(deps.includes(urn), `ready does not wait for ${urn}`);
 }
 
 describe("CastAiAksAccess (mocks), workload identity (default)", () => {
@@ -98,13 +105,7 @@ describe("CastAiAksAccess (mocks), workload identity (default)", () => {
     });
 
     it("resolves ready only after the credential and every assignment exist", async () => {
-        const rec = installMocks();
-        const c = new CastAiAksAccess("castai", { ...AKS_WI, additionalResourceGroups: ["rg-net"] });
-        const deps = await readyDependsOn(c);
-        await rec.settle();
-        const needed = rec.resources.filter((r) => /RoleAssignment|FederatedIdentityCredential/.test(r.type)).map((r) => r.urn);
-        assert.strictEqual(needed.length, 4);
-        for (const urn of needed) assert.ok(deps.includes(urn), `ready does not wait for ${urn}`);
+        await assertReadyWaits({ ...AKS_WI, additionalResourceGroups: ["rg-net"] }, /RoleAssignment|FederatedIdentityCredential/, 4);
     });
 
     it("assigns at each additional group, which the definition lists as assignable", async () => {
@@ -199,12 +200,6 @@ describe("CastAiAksAccess (mocks), client secret", () => {
     });
 
     it("resolves ready only after the service principal, the secret and every assignment exist", async () => {
-        const rec = installMocks();
-        const c = new CastAiAksAccess("castai", AKS_CS);
-        const deps = await readyDependsOn(c);
-        await rec.settle();
-        const needed = rec.resources.filter((r) => /RoleAssignment|ServicePrincipal|ApplicationPassword/.test(r.type)).map((r) => r.urn);
-        assert.strictEqual(needed.length, 4);
-        for (const urn of needed) assert.ok(deps.includes(urn), `ready does not wait for ${urn}`);
+        await assertReadyWaits(AKS_CS, /RoleAssignment|ServicePrincipal|ApplicationPassword/, 4);
     });
 });

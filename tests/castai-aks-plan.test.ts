@@ -128,25 +128,22 @@ describe("planCastAiAks", () => {
         ["secret expiry in WI mode", { clientSecretExpiry: "8760h" }, 'clientSecretExpiry: is only used when authentication is "clientSecret"; remove it or set authentication=clientSecret'],
         ["owners in WI mode", { owners: [] }, 'owners: is only used when authentication is "clientSecret"; remove it or set authentication=clientSecret'],
     ];
-    for (const [what, change, message] of bad) {
-        it(`rejects ${what}`, () => {
-            assert.throws(() => planCastAiAks({ ...AKS_WI, ...change } as CastAiAksPlainArgs),
-                (e: unknown) => InputError.isInstance(e) && e.message === message ? true : assert.fail(String(e)));
-        });
-    }
+    const rejects = (base: object, cases: typeof bad) => {
+        for (const [what, change, message] of cases) {
+            it(`rejects ${what}`, () => {
+                assert.throws(() => planCastAiAks({ ...base, ...change } as CastAiAksPlainArgs),
+                    (e: unknown) => InputError.isInstance(e) && e.message === message ? true : assert.fail(String(e)));
+            });
+        }
+    };
+    rejects(AKS_WI, bad);
 
-    const badSecret: [string, Partial<Record<keyof CastAiAksPlainArgs, unknown>>, string][] = [
+    rejects(AKS_CS, [
         ["subject in client-secret mode", { castaiIdentitySubject: "1" }, 'castaiIdentitySubject: is only used when authentication is "workloadIdentity"; remove it or set authentication=workloadIdentity'],
         ["location in client-secret mode", { location: "westeurope" }, 'location: is only used when authentication is "workloadIdentity"; remove it or set authentication=workloadIdentity'],
         ["bad expiry", { clientSecretExpiry: "1y" }, 'clientSecretExpiry: must be a duration in hours such as 8760h, or an RFC 3339 UTC end date such as 2027-01-31T00:00:00Z, got "1y"'],
         ["bad owner", { owners: ["me"] }, 'owners[0]: must be an object ID of a user or service principal (a GUID such as 00000000-0000-0000-0000-000000000000), got "me"'],
-    ];
-    for (const [what, change, message] of badSecret) {
-        it(`rejects ${what}`, () => {
-            assert.throws(() => planCastAiAks({ ...AKS_CS, ...change } as CastAiAksPlainArgs),
-                (e: unknown) => InputError.isInstance(e) && e.message === message ? true : assert.fail(String(e)));
-        });
-    }
+    ]);
 
     it("accepts the longest valid names and the edge characters Azure allows", () => {
         const p = planCastAiAks({ ...AKS_WI, clusterName: `c${"0".repeat(62)}`, resourceGroup: `(${"r".repeat(88)})`, nodeResourceGroup: "MC_ä.x" });

@@ -2,15 +2,9 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import { existsSync } from "fs";
 import { join } from "path";
-import { main } from "../components/render/cli";
+import { run } from "./support/cli";
 import { AKS, NODE_RG, RG } from "./support/aks-values";
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = "";
-    let err = "";
-    const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
-    return { code, out, err };
-}
 
 const SETS = Object.entries(AKS).flatMap(([k, v]) => ["--set", `${k}=${v}`]);
 const WI = [...SETS, "--set", "castaiIdentitySubject=112233445566778899001", "--set", "location=westeurope"];

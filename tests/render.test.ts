@@ -1,14 +1,8 @@
 import * as assert from "assert";
-import { main } from "../components/render/cli";
+import { run } from "./support/cli";
 import { presetNames } from "../components/render/preset";
 import { EKS } from "./support/values";
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = "";
-    let err = "";
-    const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
-    return { code, out, err };
-}
 
 const SETS = Object.entries(EKS).flatMap(([k, v]) => ["--set", `${k}=${v}`]);
 
