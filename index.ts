@@ -3,10 +3,12 @@
 export { InputError } from "./components/core/errors";
 
 import type * as awsModule from "./components/aws";
+import type * as azureModule from "./components/azure";
 import type * as gcpModule from "./components/gcp";
 import type * as testingModule from "./components/testing";
 
 export declare const aws: typeof awsModule;
+export declare const azure: typeof azureModule;
 export declare const gcp: typeof gcpModule;
 export declare const testing: typeof testingModule;
 
@@ -21,4 +23,5 @@ function lazy(name: string, path: string): void {
 
 lazy("aws", "./components/aws");
 lazy("gcp", "./components/gcp");
+lazy("azure", "./components/azure");
 lazy("testing", "./components/testing");

@@ -2,12 +2,14 @@
 import { Sourced } from "../core";
 import { AWS_DESCRIBERS } from "../aws/report";
 import { GCP_DESCRIBERS } from "../gcp/report";
+import { AZURE_DESCRIBERS } from "../azure/report";
 import { Describer, code } from "./report";
 import { Rendering } from "./run";
 
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
     ...AWS_DESCRIBERS,
     ...GCP_DESCRIBERS,
+    ...AZURE_DESCRIBERS,
 };
 
 export function toMarkdown(r: Rendering, title: string, explanations: ReadonlyMap<string, Sourced>): string {

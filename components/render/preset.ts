@@ -42,6 +42,7 @@ const PRESETS: Readonly<Record<string, () => Preset>> = {
     "castai-eks": () => require("../castai/eks-preset").castAiEksPreset,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     "castai-gke": () => require("../castai/gke-preset").castAiGkePreset,
+    "castai-aks": () => require("../castai/aks-preset").castAiAksPreset,
 };
 
 export function presetNames(): string[] {

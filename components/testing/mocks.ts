@@ -10,6 +10,10 @@ export interface MockOptions {
     readonly awsAccountId?: string;
     /** Partition that computed AWS ARNs carry. @default "aws" */
     readonly awsPartition?: string;
+    /** Tenant that computed Azure identities carry. @default "11111111-0000-4000-8000-000000000001" */
+    readonly azureTenantId?: string;
+    /** Subscription of computed Azure resource IDs that carry none in their inputs. @default "00000000-0000-4000-8000-000000000000" */
+    readonly azureSubscriptionId?: string;
     /** Extra per-type state, merged over the defaults (type token → state function). */
     readonly states?: Readonly<Record<string, (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown>>>;
     /** Answers for provider function calls (token → result). Any other call throws. */
@@ -68,11 +72,21 @@ function nameOf(args: pulumi.runtime.MockResourceArgs): string {
 export class KubegrantMocks implements pulumi.runtime.Mocks {
     private readonly account: string;
     private readonly partition: string;
+    private readonly tenant: string;
+    private readonly subscription: string;
     private counter = 0;
 
     constructor(private readonly options: MockOptions = {}) {
         this.account = options.awsAccountId ?? "123456789012";
         this.partition = options.awsPartition ?? "aws";
+        this.tenant = options.azureTenantId ?? "11111111-0000-4000-8000-000000000001";
+        this.subscription = options.azureSubscriptionId ?? "00000000-0000-4000-8000-000000000000";
+    }
+
+    /** A deterministic GUID, recognisable as a mock (`…-4000-8000-<counter>`). */
+    private guid(): string {
+        this.counter += 1;
+        return `${this.counter.toString(16).padStart(8, "0")}-0000-4000-8000-${String(this.counter).padStart(12, "0")}`;
     }
 
     /** A deterministic, realistic-looking unique ID (`prefix` + 17 upper-case characters). */
@@ -119,6 +133,48 @@ export class KubegrantMocks implements pulumi.runtime.Mocks {
                     publicKey: "mock-public-key",
                 };
                 break;
+            case "azure-native:authorization:RoleDefinition": {
+                const guid = String(args.inputs.roleDefinitionId ?? this.guid());
+                state = { name: guid, type: "Microsoft.Authorization/roleDefinitions", id: `${args.inputs.scope}/providers/Microsoft.Authorization/roleDefinitions/${guid}` };
+                break;
+            }
+            case "azure-native:authorization:RoleAssignment": {
+                const guid = String(args.inputs.roleAssignmentName ?? this.guid());
+                state = { name: guid, type: "Microsoft.Authorization/roleAssignments", id: `${args.inputs.scope}/providers/Microsoft.Authorization/roleAssignments/${guid}` };
+                break;
+            }
+            case "azure-native:managedidentity:UserAssignedIdentity": {
+                const n = String(args.inputs.resourceName ?? args.name);
+                state = {
+                    name: n, clientId: this.guid(), principalId: this.guid(), tenantId: this.tenant,
+                    type: "Microsoft.ManagedIdentity/userAssignedIdentities",
+                    id: `/subscriptions/${this.subscription}/resourceGroups/${args.inputs.resourceGroupName}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${n}`,
+                };
+                break;
+            }
+            case "azure-native:managedidentity:FederatedIdentityCredential": {
+                const n = String(args.inputs.federatedIdentityCredentialResourceName ?? args.name);
+                state = {
+                    name: n, type: "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials",
+                    id: `/subscriptions/${this.subscription}/resourceGroups/${args.inputs.resourceGroupName}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${args.inputs.resourceName}/federatedIdentityCredentials/${n}`,
+                };
+                break;
+            }
+            case "azuread:index/application:Application": {
+                const objectId = this.guid();
+                state = { id: `/applications/${objectId}`, objectId, clientId: this.guid() };
+                break;
+            }
+            case "azuread:index/servicePrincipal:ServicePrincipal": {
+                const objectId = this.guid();
+                state = { id: `/servicePrincipals/${objectId}`, objectId, applicationTenantId: this.tenant };
+                break;
+            }
+            case "azuread:index/applicationPassword:ApplicationPassword": {
+                const keyId = this.guid();
+                state = { id: `${args.inputs.applicationId}/password/${keyId}`, keyId, value: "mock-client-secret-value" };
+                break;
+            }
         }
         const extra = this.options.states?.[args.type]?.(args) ?? {};
         const id = (extra.id as string | undefined) ?? (state.id as string | undefined) ?? `${args.name}-id`;

@@ -1,0 +1,214 @@
+/**
+ * The pure builder of Cast AI on Azure: validated inputs → every name, GUID, scope and action the
+ * component creates. No Pulumi imports; the component only wires what this returns.
+ */
+import { InputError, optionalChoice, optionalList, rejectUnknownKeys, requireMatch, shortHash } from "../core";
+import { stableGuid } from "../azure/guid";
+import {
+    AZURE_MAX_LENGTH, resourceGroupId, validateAksClusterName, validateGuid, validateIssuer, validateLocation,
+    validateResourceGroupName, validateResourceGroupRef, validateSubject, validateSubscriptionId,
+    validateUserAssignedIdentityName,
+} from "../azure/validate";
+import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from "../azure/audience";
+import { CASTAI_AKS_ACTIONS } from "./aks-catalog";
+
+export type AksAuthentication = "workloadIdentity" | "clientSecret";
+export const AKS_AUTHENTICATIONS: readonly AksAuthentication[] = ["workloadIdentity", "clientSecret"];
+
+/** The issuer of Cast AI's tokens: its identity is a Google service account (terraform-castai-aks). */
+export const CASTAI_AKS_ISSUER = "https://accounts.google.com";
+/** Default lifetime of the client secret (Graph's own default, which the vendor module uses, is 2 years). */
+export const DEFAULT_CLIENT_SECRET_EXPIRY = "8760h";
+
+/** The inputs of CastAiAksAccess as plain values (see CastAiAksAccessArgs for the docs). */
+export interface CastAiAksPlainArgs {
+    readonly subscriptionId: string;
+    readonly clusterName: string;
+    readonly clusterId: string;
+    readonly resourceGroup: string;
+    readonly nodeResourceGroup: string;
+    readonly additionalResourceGroups?: readonly string[];
+    readonly authentication?: AksAuthentication;
+    readonly castaiIdentitySubject?: string;
+    readonly castaiIdentityIssuer?: string;
+    readonly location?: string;
+    readonly identityName?: string;
+    readonly clientSecretExpiry?: string;
+    readonly owners?: readonly string[];
+    readonly tags?: unknown;
+}
+
+export const CASTAI_AKS_ARG_NAMES: readonly string[] = [
+    "subscriptionId", "clusterName", "clusterId", "resourceGroup", "nodeResourceGroup", "additionalResourceGroups",
+    "authentication", "castaiIdentitySubject", "castaiIdentityIssuer", "location", "identityName",
+    "clientSecretExpiry", "owners", "tags",
+];
+
+/** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
+export const CASTAI_AKS_STRING_ARGS = [
+    "subscriptionId", "clusterName", "clusterId", "resourceGroup", "nodeResourceGroup", "castaiIdentitySubject",
+    "castaiIdentityIssuer", "location", "identityName",
+] as const;
+
+export interface AksAssignment {
+    /** Stable key of the Pulumi resource: `cluster`, `nodes`, or `rg-<hash of the input>`. */
+    readonly key: string;
+    /** Resource group ID. */
+    readonly scope: string;
+    /** The assignment's stable GUID. */
+    readonly name: string;
+    readonly description: string;
+}
+
+export interface CastAiAksPlan {
+    readonly authentication: AksAuthentication;
+    readonly subscriptionId: string;
+    readonly roleName: string;
+    readonly roleDescription: string;
+    readonly roleDefinitionGuid: string;
+    /** `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`. */
+    readonly roleDefinitionId: string;
+    readonly actions: readonly string[];
+    /** Cluster group, node group, additional groups: the definition is created at the first. */
+    readonly assignableScopes: readonly string[];
+    readonly assignments: readonly AksAssignment[];
+    /** Client-secret mode only. */
+    readonly app?: {
+        readonly displayName: string;
+        readonly secretExpiry: string;
+        readonly owners?: readonly string[];
+    };
+    /** Workload-identity mode only. */
+    readonly identity?: {
+        readonly name: string;
+        readonly resourceGroupName: string;
+        readonly location: string;
+        readonly credential: {
+            readonly key: string;
+            readonly name: string;
+            readonly issuer: string;
+            readonly subject: string;
+            readonly audiences: readonly string[];
+        };
+    };
+}
+
+const CLUSTER_ID_RULE = "must be the Cast AI cluster ID: 8-64 letters, digits and - (its first 8 characters name the role)";
+const EXPIRY = /^([1-9]\d{0,5}h|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)$/;
+
+function onlyIn(mode: AksAuthentication, key: keyof CastAiAksPlainArgs, a: CastAiAksPlainArgs, current: AksAuthentication): void {
+    if (current !== mode && a[key] !== undefined) {
+        throw new InputError(key, `is only used when authentication is "${mode}"; remove it or set authentication=${mode}`);
+    }
+}
+
+function requiredIn(mode: AksAuthentication, key: keyof CastAiAksPlainArgs, a: CastAiAksPlainArgs, what: string): void {
+    if (a[key] === undefined || a[key] === null || a[key] === "") {
+        throw new InputError(key, `is required when authentication is "${mode}" (${what})`);
+    }
+}
+
+/**
+ * Validates `args` and returns everything CastAiAksAccess creates. Throws InputError naming the
+ * argument and the rule. Pulumi resource names depend only on the mode and the list of
+ * additional groups as given, never on values that may arrive later.
+ */
+export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
+    rejectUnknownKeys(a, CASTAI_AKS_ARG_NAMES, "CastAiAksAccess");
+    const subscriptionId = validateSubscriptionId("subscriptionId", a.subscriptionId).toLowerCase();
+    const clusterName = validateAksClusterName("clusterName", a.clusterName);
+    const clusterId = requireMatch("clusterId", a.clusterId, /^[A-Za-z0-9-]{8,64}$/, CLUSTER_ID_RULE);
+    const id8 = clusterId.slice(0, 8);
+    const resourceGroup = validateResourceGroupName("resourceGroup", a.resourceGroup);
+    const nodeResourceGroup = validateResourceGroupName("nodeResourceGroup", a.nodeResourceGroup);
+    if (nodeResourceGroup.toLowerCase() === resourceGroup.toLowerCase()) {
+        throw new InputError("nodeResourceGroup", `must differ from resourceGroup (both are ${JSON.stringify(resourceGroup)}); AKS keeps nodes in a group of their own`);
+    }
+    const seen = new Map<string, string>([
+        [resourceGroupId(subscriptionId, resourceGroup).toLowerCase(), "resourceGroup"],
+        [resourceGroupId(subscriptionId, nodeResourceGroup).toLowerCase(), "nodeResourceGroup"],
+    ]);
+    const given = optionalList("additionalResourceGroups", a.additionalResourceGroups, (k, v) => {
+        const id = validateResourceGroupRef(k, v, subscriptionId);
+        const other = seen.get(id.toLowerCase());
+        if (other !== undefined) throw new InputError(k, `names the same resource group as ${other} (${JSON.stringify(id)})`);
+        seen.set(id.toLowerCase(), k);
+        return v as string;
+    });
+    const authentication = optionalChoice("authentication", a.authentication, AKS_AUTHENTICATIONS, "workloadIdentity");
+    for (const key of ["castaiIdentitySubject", "castaiIdentityIssuer", "location", "identityName"] as const) {
+        onlyIn("workloadIdentity", key, a, authentication);
+    }
+    for (const key of ["clientSecretExpiry", "owners"] as const) onlyIn("clientSecret", key, a, authentication);
+
+    const groups = [
+        { key: "cluster", scope: resourceGroupId(subscriptionId, resourceGroup), label: resourceGroup },
+        { key: "nodes", scope: resourceGroupId(subscriptionId, nodeResourceGroup), label: nodeResourceGroup },
+        ...given.map((g) => ({
+            key: `rg-${shortHash(g.toLowerCase())}`,
+            scope: validateResourceGroupRef("additionalResourceGroups", g, subscriptionId),
+            label: g,
+        })),
+    ];
+    const roleDefinitionGuid = stableGuid("castai-aks", "role-definition", subscriptionId, clusterId);
+    const assignments = groups.map((g) => ({
+        key: g.key,
+        scope: g.scope,
+        name: stableGuid("castai-aks", "role-assignment", subscriptionId, clusterId, authentication, g.scope.toLowerCase()),
+        description: `Cast AI manages AKS cluster ${clusterName} in resource group ${g.label} (kubegrant)`,
+    }));
+    const plan = {
+        authentication,
+        subscriptionId,
+        roleName: `CastAKSRole-${id8}`,
+        roleDescription: `CAST.AI role used to manage ${clusterName} AKS cluster`,
+        roleDefinitionGuid,
+        roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleDefinitionGuid}`,
+        actions: CASTAI_AKS_ACTIONS.map((e) => e.action),
+        assignableScopes: groups.map((g) => g.scope),
+        assignments,
+    };
+    if (authentication === "clientSecret") {
+        const secretExpiry = a.clientSecretExpiry === undefined ? DEFAULT_CLIENT_SECRET_EXPIRY
+            : requireMatch("clientSecretExpiry", a.clientSecretExpiry, EXPIRY,
+                "must be a duration in hours such as 8760h, or an RFC 3339 UTC end date such as 2027-01-31T00:00:00Z");
+        const owners = a.owners === undefined ? undefined
+            : optionalList("owners", a.owners, (k, v) => validateGuid(k, v, "an object ID of a user or service principal"));
+        return {
+            ...plan,
+            app: { displayName: `CAST.AI ${clusterName}-${id8}`, secretExpiry, ...(owners ? { owners } : {}) },
+        };
+    }
+    requiredIn("workloadIdentity", "castaiIdentitySubject", a, "the ID of Cast AI's identity that the federated credential trusts");
+    requiredIn("workloadIdentity", "location", a, "where the managed identity is created, e.g. the cluster's location");
+    const subject = validateSubject("castaiIdentitySubject", a.castaiIdentitySubject);
+    const issuer = a.castaiIdentityIssuer === undefined ? CASTAI_AKS_ISSUER : validateIssuer("castaiIdentityIssuer", a.castaiIdentityIssuer);
+    const location = validateLocation("location", a.location);
+    const identityName = a.identityName === undefined ? `${clusterName}-castai-identity`
+        : validateUserAssignedIdentityName("identityName", a.identityName);
+    return {
+        ...plan,
+        identity: {
+            name: identityName,
+            resourceGroupName: resourceGroup,
+            location,
+            credential: { key: "castai", name: `castai-${clusterName}`, issuer, subject, audiences: [AZURE_TOKEN_EXCHANGE_AUDIENCE] },
+        },
+    };
+}
+
+/** Valid values as long as inputs can be, for the string args still unknown at construction. */
+export function worstCaseAksArgs(unknown: readonly string[]): Partial<CastAiAksPlainArgs> {
+    const values: Record<string, string> = {
+        subscriptionId: "00000000-0000-0000-0000-000000000000",
+        clusterName: `c${"0".repeat(AZURE_MAX_LENGTH.aksClusterName - 1)}`,
+        clusterId: "i".repeat(64),
+        resourceGroup: "r".repeat(AZURE_MAX_LENGTH.resourceGroup),
+        nodeResourceGroup: "n".repeat(AZURE_MAX_LENGTH.resourceGroup),
+        castaiIdentitySubject: "s".repeat(AZURE_MAX_LENGTH.federatedSubject),
+        castaiIdentityIssuer: "https://issuer.example",
+        location: "l".repeat(AZURE_MAX_LENGTH.location),
+        identityName: "i".repeat(AZURE_MAX_LENGTH.userAssignedIdentityName),
+    };
+    return Object.fromEntries(unknown.map((k) => [k, values[k]])) as Partial<CastAiAksPlainArgs>;
+}

@@ -1,0 +1,150 @@
+import * as pulumi from "@pulumi/pulumi";
+import { planOnInputs } from "../core/inputs";
+import { AppRegistration } from "../azure/app";
+import { FederatedIdentity } from "../azure/identity";
+import { CustomRole } from "../azure/role";
+import {
+    AksAuthentication, CASTAI_AKS_STRING_ARGS, CastAiAksPlainArgs, CastAiAksPlan, planCastAiAks, worstCaseAksArgs,
+} from "./aks-plan";
+
+export interface CastAiAksAccessArgs {
+    /** Subscription of the cluster (a GUID): the role definition lives there. */
+    readonly subscriptionId: pulumi.Input<string>;
+    /** AKS cluster name: names the identity, the app registration and the role's description. */
+    readonly clusterName: pulumi.Input<string>;
+    /** The cluster ID Cast AI assigned at registration: its first 8 characters name the role (`CastAKSRole-<id[:8]>`). */
+    readonly clusterId: pulumi.Input<string>;
+    /** The cluster's resource group: the role is defined, assignable and assigned there. */
+    readonly resourceGroup: pulumi.Input<string>;
+    /** The cluster's node resource group (`MC_…`): the role is assignable and assigned there. */
+    readonly nodeResourceGroup: pulumi.Input<string>;
+    /**
+     * More resource groups Cast AI may manage (e.g. the VNet's group), by name in this
+     * subscription or by full ID: the role is assignable and assigned at each.
+     * @default []
+     */
+    readonly additionalResourceGroups?: readonly string[];
+    /**
+     * How Cast AI signs in: `workloadIdentity` (a user-assigned managed identity that trusts
+     * Cast AI's identity through a federated credential; no secret anywhere) or `clientSecret`
+     * (an app registration with a client secret, as the onboarding script does).
+     * @default "workloadIdentity"
+     */
+    readonly authentication?: AksAuthentication;
+    /**
+     * Workload identity only, required there: the ID of Cast AI's identity that the federated
+     * credential trusts (the `sub` of Cast AI's tokens; Cast AI's `castai_impersonation_service_account`).
+     */
+    readonly castaiIdentitySubject?: pulumi.Input<string>;
+    /** Workload identity only: the issuer of Cast AI's tokens. @default "https://accounts.google.com" */
+    readonly castaiIdentityIssuer?: pulumi.Input<string>;
+    /** Workload identity only, required there: the location of the managed identity (the cluster's). */
+    readonly location?: pulumi.Input<string>;
+    /** Workload identity only: the managed identity's name. @default `<clusterName>-castai-identity` */
+    readonly identityName?: pulumi.Input<string>;
+    /**
+     * Client secret only: the secret's lifetime, in hours (`8760h`) or as an RFC 3339 UTC end date.
+     * @default "8760h"
+     */
+    readonly clientSecretExpiry?: string;
+    /** Client secret only: object IDs that own the app registration and its service principal. @default none */
+    readonly owners?: readonly string[];
+    /** Tags of the managed identity. @default none */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * Everything Cast AI needs in Azure to manage one AKS cluster: the custom role
+ * `CastAKSRole-<cluster ID[:8]>`, assignable to and assigned at the cluster's resource groups
+ * only, and the identity Cast AI signs in as: a keyless managed identity with a federated
+ * credential (default), or an app registration with a client secret.
+ */
+export class CastAiAksAccess extends pulumi.ComponentResource {
+    /** Client ID Cast AI signs in with: hand it to Cast AI. */
+    readonly clientId: pulumi.Output<string>;
+    /** Tenant of the identity. */
+    readonly tenantId: pulumi.Output<string>;
+    /** Client secret (secret); undefined in workload identity mode. */
+    readonly clientSecret: pulumi.Output<string | undefined>;
+    /** Object ID of the service principal or managed identity that holds the role. */
+    readonly principalId: pulumi.Output<string>;
+    /** `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`. */
+    readonly roleDefinitionId: pulumi.Output<string>;
+    readonly roleName: pulumi.Output<string>;
+    /** The client ID, resolved only once every role assignment (and credential) exists. */
+    readonly ready: pulumi.Output<string>;
+    /** The children, for programs that need more than the outputs. */
+    readonly role: CustomRole;
+    readonly identity?: FederatedIdentity;
+    readonly app?: AppRegistration;
+
+    constructor(name: string, args: CastAiAksAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate and plan before anything is registered: bad input leaves no resource behind.
+        const { layout, plan } = planOnInputs(args as CastAiAksPlainArgs, CASTAI_AKS_STRING_ARGS, planCastAiAks, worstCaseAksArgs);
+        super("kubegrant:castai:CastAiAksAccess", name, {}, opts);
+        const field = <T>(f: (p: CastAiAksPlan) => T) => plan.apply(f);
+
+        let principal: { clientId: pulumi.Output<string>; principalId: pulumi.Output<string>; tenantId: pulumi.Output<string>; ready: pulumi.Output<string> };
+        if (layout.identity) {
+            const credential = layout.identity.credential;
+            this.identity = new FederatedIdentity(`${name}-identity`, {
+                identityName: field((p) => p.identity!.name),
+                resourceGroupName: field((p) => p.identity!.resourceGroupName),
+                location: field((p) => p.identity!.location),
+                credentials: [{
+                    key: credential.key,
+                    name: field((p) => p.identity!.credential.name),
+                    issuer: field((p) => p.identity!.credential.issuer),
+                    subject: field((p) => p.identity!.credential.subject),
+                    audiences: credential.audiences,
+                }],
+                tags: args.tags,
+            }, { parent: this });
+            principal = this.identity;
+            this.clientSecret = pulumi.output(undefined);
+        } else {
+            const app = layout.app!;
+            this.app = new AppRegistration(`${name}-app`, {
+                displayName: field((p) => p.app!.displayName),
+                owners: app.owners,
+                secretExpiry: app.secretExpiry,
+                secretDisplayName: "Cast AI (kubegrant)",
+            }, { parent: this });
+            principal = this.app;
+            this.clientSecret = this.app.clientSecret;
+        }
+
+        this.role = new CustomRole(`${name}-role`, {
+            subscriptionId: field((p) => p.subscriptionId),
+            roleDefinitionGuid: field((p) => p.roleDefinitionGuid),
+            roleName: field((p) => p.roleName),
+            description: field((p) => p.roleDescription),
+            actions: layout.actions,
+            assignableScopes: field((p) => p.assignableScopes),
+            assignments: layout.assignments.map((a, i) => ({
+                key: a.key,
+                scope: field((p) => p.assignments[i].scope),
+                name: field((p) => p.assignments[i].name),
+                description: field((p) => p.assignments[i].description),
+            })),
+            principalId: principal.principalId,
+            principalType: "ServicePrincipal",
+        }, { parent: this });
+
+        this.clientId = principal.clientId;
+        this.tenantId = principal.tenantId;
+        this.principalId = principal.principalId;
+        this.roleDefinitionId = this.role.roleDefinitionId;
+        this.roleName = field((p) => p.roleName);
+        this.ready = pulumi.all([principal.ready, this.role.ready]).apply(([id]) => id);
+        this.registerOutputs({
+            clientId: this.clientId,
+            tenantId: this.tenantId,
+            clientSecret: this.clientSecret,
+            principalId: this.principalId,
+            roleDefinitionId: this.roleDefinitionId,
+            roleName: this.roleName,
+            ready: this.ready,
+        });
+    }
+}
