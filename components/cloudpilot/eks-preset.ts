@@ -1,13 +1,10 @@
-import { Sourced } from "../core";
+import { catalogExplanations, regionalMockOptions } from "../aws/catalog";
 import { partitionOf } from "../aws/validate";
 import { Preset } from "../render/preset";
 import { CloudPilotEksAccess, CloudPilotEksAccessArgs } from "./eks";
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "./eks-catalog";
 
-const explanations = new Map<string, Sourced>([
-    ...CLOUDPILOT_EKS_STATEMENTS.map((e) => [`sid:${e.sid}`, e] as const),
-    ...CLOUDPILOT_EKS_MANAGED_POLICIES.map((e) => [`aws-managed:${e.path}`, e] as const),
-]);
+const explanations = catalogExplanations(CLOUDPILOT_EKS_STATEMENTS, CLOUDPILOT_EKS_MANAGED_POLICIES);
 
 /** `cloudpilot-eks`: CloudPilot AI on EKS (CloudPilotEksAccess). */
 export const cloudPilotEksPreset: Preset = {
@@ -31,10 +28,7 @@ export const cloudPilotEksPreset: Preset = {
         { name: "tags", type: "object", description: "Tags for every taggable resource" },
     ],
     explanations,
-    mockOptions: (v) => ({
-        awsAccountId: typeof v.accountId === "string" ? v.accountId : undefined,
-        awsPartition: typeof v.region === "string" ? partitionOf(v.region) : undefined,
-    }),
+    mockOptions: (v) => regionalMockOptions(v, partitionOf),
     create(name, values, opts) {
         const c = new CloudPilotEksAccess(name, values as unknown as CloudPilotEksAccessArgs, opts);
         return {
