@@ -65,3 +65,19 @@ function single(values: string[], template: string): string {
 export function buildManagedPolicies(catalog: readonly ManagedPolicyEntry[], target: string, features: FeatureValues): string[] {
     return catalog.filter((e) => e.target === target && isIncluded(e, features)).map((e) => e.path);
 }
+
+/** Review-report explanations of an AWS catalog: `sid:<Sid>` and `aws-managed:<path>`. */
+export function catalogExplanations(statements: readonly StatementEntry[], managed: readonly ManagedPolicyEntry[]): Map<string, Sourced> {
+    return new Map<string, Sourced>([
+        ...statements.map((e) => [`sid:${e.sid}`, e] as const),
+        ...managed.map((e) => [`aws-managed:${e.path}`, e] as const),
+    ]);
+}
+
+/** Mock settings for presets keyed by `accountId` and `region`: computed ARNs carry both. */
+export function regionalMockOptions(v: Readonly<Record<string, unknown>>, partitionOfRegion: (region: string) => string): { awsAccountId?: string; awsPartition?: string } {
+    return {
+        awsAccountId: typeof v.accountId === "string" ? v.accountId : undefined,
+        awsPartition: typeof v.region === "string" ? partitionOfRegion(v.region) : undefined,
+    };
+}

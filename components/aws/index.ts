@@ -1,8 +1,15 @@
 // kubegrant/aws: the generic AWS components and every vendor component for AWS.
 export { PolicyRole, PolicyRoleArgs, ManagedPolicySpec, InlinePolicySpec } from "./role";
+export { PolicyUser, PolicyUserArgs } from "./user";
 export { Statement, Condition, Principal, PolicyDocument, toPolicyDocument, policyJson, policySize } from "./policy";
 export { AWS_LIMITS } from "./limits";
 export { Partition, partitionOf } from "./validate";
 export { CastAiEksAccess, CastAiEksAccessArgs } from "../castai/eks";
 export { planCastAiEks, CastAiEksPlan, CastAiEksPlainArgs, CastAiEksArgsOf, EbsVolumes, CASTAI_AWS_ACCOUNT } from "../castai/eks-plan";
 export { CASTAI_EKS_STATEMENTS, CASTAI_EKS_MANAGED_POLICIES } from "../castai/eks-catalog";
+export { CloudPilotEksAccess, CloudPilotEksAccessArgs } from "../cloudpilot/eks";
+export { planCloudPilotEks, CloudPilotEksPlan, CloudPilotEksPlainArgs, CloudPilotTrust } from "../cloudpilot/eks-plan";
+export { CLOUDPILOT_EKS_STATEMENTS, CLOUDPILOT_EKS_MANAGED_POLICIES } from "../cloudpilot/eks-catalog";
+export { PaletteAwsAccess, PaletteAwsAccessArgs } from "../palette/aws";
+export { planPaletteAws, PaletteAwsPlan, PaletteAwsPlainArgs, PaletteVariant, PaletteIdentity } from "../palette/aws-plan";
+export { PALETTE_AWS_POLICIES } from "../palette/aws-catalog";

@@ -21,14 +21,15 @@ function conditions(c: JsonStatement["Condition"]): string {
         Object.entries(kv).map(([k, v]) => `${op} \`${k}\` = ${code(list(v))}`)).join("; ");
 }
 
-function statementsTable(doc: unknown, ctx: ReportContext): string[] {
+/** `policyName`: where a statement has no Sid, the explanation of the whole policy (`policy:<name>`) applies. */
+function statementsTable(doc: unknown, ctx: ReportContext, policyName?: string): string[] {
     const statements = ((doc as { Statement?: JsonStatement[] } | undefined)?.Statement) ?? [];
     const lines = [
         "| Sid | Actions | Resources | Conditions | Why |",
         "| --- | --- | --- | --- | --- |",
     ];
     for (const s of statements) {
-        lines.push(`| ${cell(s.Sid ?? "")} | ${cell(code(list(s.Action)))} | ${cell(code(list(s.Resource)))} | ${cell(conditions(s.Condition))} | ${cell(why(ctx.explanations.get(`sid:${s.Sid}`)))} |`);
+        lines.push(`| ${cell(s.Sid ?? "")} | ${cell(code(list(s.Action)))} | ${cell(code(list(s.Resource)))} | ${cell(conditions(s.Condition))} | ${cell(why(ctx.explanations.get(s.Sid ? `sid:${s.Sid}` : `policy:${String(policyName).replace(/-\d+$/, "")}`)))} |`);
     }
     return lines;
 }
@@ -48,10 +49,13 @@ const role: Describer = (r) => {
 };
 
 const policy: Describer = (r, ctx) => {
-    const attachedTo = ctx.all.filter((a) => a.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
-        && String(a.inputs.policyArn).endsWith(`:policy/${r.inputs.name}`)).map(roleOf);
-    return [`Customer managed policy \`${r.inputs.name}\`, attached to role ${code(attachedTo)}. It grants:`, "",
-        ...statementsTable(r.inputs.policy, ctx)];
+    const attached = (type: string) => ctx.all.filter((a) => a.type === type
+        && String(a.inputs.policyArn).endsWith(`:policy/${r.inputs.name}`));
+    const roles = attached("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map(roleOf);
+    const users = attached("aws:iam/userPolicyAttachment:UserPolicyAttachment").map((a) => String(a.inputs.user));
+    const to = [roles.length ? `role ${code(roles)}` : "", users.length ? `user ${code(users)}` : ""].filter(Boolean).join(" and ");
+    return [`Customer managed policy \`${r.inputs.name}\`, attached to ${to || "nothing"}. It grants:`, "",
+        ...statementsTable(r.inputs.policy, ctx, String(r.inputs.name))];
 };
 
 const rolePolicy: Describer = (r, ctx) =>
@@ -69,10 +73,25 @@ const attachment: Describer = (r, ctx) => {
 const instanceProfile: Describer = (r) =>
     [`Instance profile \`${r.inputs.name}\`: EC2 instances launched with it act as role \`${r.inputs.role}\`.`];
 
+const user: Describer = (r) => [`IAM user \`${r.inputs.name}\`: the vendor signs in with its access key.`];
+
+const userAttachment: Describer = (r) =>
+    [`Attaches \`${r.inputs.policyArn}\` to user \`${r.inputs.user}\` (its statements are listed with the policy).`];
+
+const accessKey: Describer = (r) =>
+    [`Access key of user \`${r.inputs.user}\`; its secret is a secret output (\`[secret]\`), never printed.`];
+
+const podIdentityAssociation: Describer = (r) =>
+    [`EKS Pod Identity association: pods of service account \`${r.inputs.namespace}/${r.inputs.serviceAccount}\` in cluster \`${r.inputs.clusterName}\` get role \`${r.inputs.roleArn}\`.`];
+
 export const AWS_DESCRIBERS: Readonly<Record<string, Describer>> = {
     "aws:iam/role:Role": role,
     "aws:iam/policy:Policy": policy,
     "aws:iam/rolePolicy:RolePolicy": rolePolicy,
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment": attachment,
     "aws:iam/instanceProfile:InstanceProfile": instanceProfile,
+    "aws:iam/user:User": user,
+    "aws:iam/userPolicyAttachment:UserPolicyAttachment": userAttachment,
+    "aws:iam/accessKey:AccessKey": accessKey,
+    "aws:eks/podIdentityAssociation:PodIdentityAssociation": podIdentityAssociation,
 };

@@ -21,7 +21,7 @@ export interface InlinePolicySpec {
     readonly document: pulumi.Input<string>;
 }
 
-export interface PolicyRoleArgs {
+export interface PolicyRoleArgs extends ManagedPolicyArgs {
     /** IAM role name (explicit: vendors and trust policies refer to it). */
     readonly roleName: pulumi.Input<string>;
     readonly description?: pulumi.Input<string>;
@@ -51,6 +51,49 @@ export interface PolicyRoleArgs {
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** The managed-policy part of a role's or a user's args. */
+export interface ManagedPolicyArgs {
+    readonly awsManagedPolicies?: readonly string[];
+    readonly partition: pulumi.Input<string>;
+    readonly managedPolicies?: readonly ManagedPolicySpec[];
+    readonly extraPolicyArns?: readonly string[];
+    readonly maxManagedPolicies?: number;
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** Throws InputError when more managed policies would be attached than the account's quota allows. */
+export function checkManagedPolicyCount(args: ManagedPolicyArgs, what: "role" | "user"): void {
+    const max = args.maxManagedPolicies ?? AWS_LIMITS.managedPoliciesPerRole;
+    const count = (args.awsManagedPolicies ?? []).length + (args.managedPolicies ?? []).length + (args.extraPolicyArns ?? []).length;
+    if (count > max) {
+        throw new InputError("managedPolicies",
+            `the ${what} would have ${count} managed policies; this account allows ${max} per ${what} (raise the quota and set maxManagedPolicies, or turn features off)`);
+    }
+}
+
+/**
+ * Creates the customer managed policies and attaches them, the AWS-managed ones and the extra
+ * ARNs with `attach`. Attachment names are keyed by what they attach (a hash), never by position.
+ */
+export function attachManagedPolicies(parent: pulumi.Resource, name: string, args: ManagedPolicyArgs,
+    attach: (resourceName: string, policyArn: pulumi.Input<string>) => pulumi.CustomResource,
+): { policies: aws.iam.Policy[]; attachments: pulumi.CustomResource[] } {
+    const managed = args.managedPolicies ?? [];
+    const attachments: pulumi.CustomResource[] = [];
+    for (const path of args.awsManagedPolicies ?? []) {
+        attachments.push(attach(`${name}-${shortHash(`aws-managed:${path}`)}`, pulumi.interpolate`arn:${args.partition}:iam::aws:policy/${path}`));
+    }
+    const policies = managed.map((p) => new aws.iam.Policy(`${name}-${p.key}`, {
+        name: p.name,
+        description: p.description,
+        policy: p.document,
+        tags: args.tags,
+    }, { parent }));
+    policies.forEach((policy, i) => attachments.push(attach(`${name}-${shortHash(`managed:${managed[i].key}`)}`, policy.arn)));
+    for (const arn of args.extraPolicyArns ?? []) attachments.push(attach(`${name}-${shortHash(arn)}`, arn));
+    return { policies, attachments };
+}
+
 /**
  * An IAM role with its trust policy, managed and inline policies attached as separate resources
  * (never the exclusive role fields), and optionally an instance profile. `ready` resolves to the
@@ -70,15 +113,7 @@ export class PolicyRole extends pulumi.ComponentResource {
 
     constructor(name: string, args: PolicyRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kubegrant:aws:PolicyRole", name, {}, opts);
-        const awsManaged = args.awsManagedPolicies ?? [];
-        const managed = args.managedPolicies ?? [];
-        const extra = args.extraPolicyArns ?? [];
-        const max = args.maxManagedPolicies ?? AWS_LIMITS.managedPoliciesPerRole;
-        const count = awsManaged.length + managed.length + extra.length;
-        if (count > max) {
-            throw new InputError("managedPolicies",
-                `the role would have ${count} managed policies; this account allows ${max} per role (raise the quota and set maxManagedPolicies, or turn features off)`);
-        }
+        checkManagedPolicyCount(args, "role");
 
         this.role = new aws.iam.Role(name, {
             name: args.roleName,
@@ -87,31 +122,9 @@ export class PolicyRole extends pulumi.ComponentResource {
             tags: args.tags,
         }, { parent: this });
 
-        const attachments: pulumi.CustomResource[] = [];
-        for (const path of awsManaged) {
-            attachments.push(new aws.iam.RolePolicyAttachment(`${name}-${shortHash(`aws-managed:${path}`)}`, {
-                role: this.role.name,
-                policyArn: pulumi.interpolate`arn:${args.partition}:iam::aws:policy/${path}`,
-            }, { parent: this }));
-        }
-        this.policies = managed.map((p) => new aws.iam.Policy(`${name}-${p.key}`, {
-            name: p.name,
-            description: p.description,
-            policy: p.document,
-            tags: args.tags,
-        }, { parent: this }));
-        this.policies.forEach((policy, i) => {
-            attachments.push(new aws.iam.RolePolicyAttachment(`${name}-${shortHash(`managed:${managed[i].key}`)}`, {
-                role: this.role.name,
-                policyArn: policy.arn,
-            }, { parent: this }));
-        });
-        for (const arn of extra) {
-            attachments.push(new aws.iam.RolePolicyAttachment(`${name}-${shortHash(arn)}`, {
-                role: this.role.name,
-                policyArn: arn,
-            }, { parent: this }));
-        }
+        const { policies, attachments } = attachManagedPolicies(this, name, args,
+            (resourceName, policyArn) => new aws.iam.RolePolicyAttachment(resourceName, { role: this.role.name, policyArn }, { parent: this }));
+        this.policies = policies;
         for (const p of args.inlinePolicies ?? []) {
             attachments.push(new aws.iam.RolePolicy(`${name}-${p.key}`, {
                 name: p.name,

@@ -1,13 +1,10 @@
-import { Sourced } from "../core";
+import { catalogExplanations, regionalMockOptions } from "../aws/catalog";
 import { partitionOf } from "../aws/validate";
 import { Preset } from "../render/preset";
 import { CastAiEksAccess, CastAiEksAccessArgs } from "./eks";
 import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "./eks-catalog";
 
-const explanations = new Map<string, Sourced>([
-    ...CASTAI_EKS_STATEMENTS.map((e) => [`sid:${e.sid}`, e] as const),
-    ...CASTAI_EKS_MANAGED_POLICIES.map((e) => [`aws-managed:${e.path}`, e] as const),
-]);
+const explanations = catalogExplanations(CASTAI_EKS_STATEMENTS, CASTAI_EKS_MANAGED_POLICIES);
 
 /** `castai-eks`: Cast AI on EKS (CastAiEksAccess). */
 export const castAiEksPreset: Preset = {
@@ -35,10 +32,7 @@ export const castAiEksPreset: Preset = {
         { name: "tags", type: "object", description: "Tags for every taggable resource" },
     ],
     explanations,
-    mockOptions: (v) => ({
-        awsAccountId: typeof v.accountId === "string" ? v.accountId : undefined,
-        awsPartition: typeof v.region === "string" ? partitionOf(v.region) : undefined,
-    }),
+    mockOptions: (v) => regionalMockOptions(v, partitionOf),
     create(name, values, opts) {
         const c = new CastAiEksAccess(name, values as unknown as CastAiEksAccessArgs, opts);
         return {

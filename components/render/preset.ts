@@ -42,7 +42,12 @@ const PRESETS: Readonly<Record<string, () => Preset>> = {
     "castai-eks": () => require("../castai/eks-preset").castAiEksPreset,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     "castai-gke": () => require("../castai/gke-preset").castAiGkePreset,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     "castai-aks": () => require("../castai/aks-preset").castAiAksPreset,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    "cloudpilot-eks": () => require("../cloudpilot/eks-preset").cloudPilotEksPreset,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    "palette-aws": () => require("../palette/aws-preset").paletteAwsPreset,
 };
 
 export function presetNames(): string[] {

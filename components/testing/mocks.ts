@@ -112,6 +112,15 @@ export class KubegrantMocks implements pulumi.runtime.Mocks {
             case "aws:iam/user:User":
                 state = { arn: `${iam}:user/${name}`, uniqueId: this.uniqueId("AIDA"), name };
                 break;
+            case "aws:eks/podIdentityAssociation:PodIdentityAssociation": {
+                const associationId = `a-${String(++this.counter).padStart(17, "0")}`;
+                const region = String(args.inputs.region ?? "us-east-1");
+                state = {
+                    id: `${args.inputs.clusterName},${associationId}`, associationId,
+                    associationArn: `arn:${this.partition}:eks:${region}:${this.account}:podidentityassociation/${args.inputs.clusterName}/${associationId}`,
+                };
+                break;
+            }
             case "aws:iam/accessKey:AccessKey":
                 state = { id: this.uniqueId("AKIA"), secret: "mock-secret-access-key" };
                 break;

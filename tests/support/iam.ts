@@ -87,11 +87,12 @@ export async function lintPolicy(doc: PolicyDocument): Promise<string[]> {
                 let applies = false;
                 for (const resource of resources) {
                     for (const rt of details.resourceTypes) {
-                        const matches = resource === "*" || !rt.name
-                            || templateMatches((await iamResourceTypeDetails(service, rt.name)).arn, resource);
+                        const type = rt.name ? await iamResourceTypeDetails(service, rt.name) : undefined;
+                        const matches = resource === "*" || !type || templateMatches(type.arn, resource);
                         if (matches) {
                             applies = true;
-                            supported.push(...rt.conditionKeys);
+                            // Keys of the resource type itself (e.g. aws:ResourceTag on an IAM instance profile) apply too.
+                            supported.push(...rt.conditionKeys, ...(type?.conditionKeys ?? []));
                         }
                     }
                 }

@@ -1,0 +1,66 @@
+/**
+ * Trust-policy builders shared by the vendor plans: EKS Pod Identity, IRSA (the cluster's OIDC
+ * provider) and cross-account with an external ID. Pure: no Pulumi imports.
+ */
+import { InputError, requireMatch, show } from "../core";
+import { Statement } from "./policy";
+import { Partition, servicePrincipal } from "./validate";
+
+/** An IAM OIDC provider ARN; returns its partition, account and issuer (host/path, no scheme). */
+export function validateOidcProviderArn(key: string, value: unknown): { partition: Partition; accountId: string; issuer: string } {
+    const s = requireMatch(key, value, /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):iam::\d{12}:oidc-provider\/[A-Za-z0-9.-]+(\/[\w.-]+)*$/,
+        "must be an IAM OIDC provider ARN such as arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-central-1.amazonaws.com/id/EXAMPLE");
+    const [, partition, , , accountId, rest] = s.split(":");
+    return { partition: partition as Partition, accountId, issuer: rest.slice("oidc-provider/".length) };
+}
+
+/** A Kubernetes namespace: a DNS-1123 label. */
+export function validateNamespace(key: string, value: unknown): string {
+    return requireMatch(key, value, /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a Kubernetes namespace: 1-63 lower-case letters, digits and -");
+}
+
+/** A Kubernetes service account name: a DNS-1123 subdomain. */
+export function validateServiceAccountName(key: string, value: unknown): string {
+    const s = requireMatch(key, value, /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "must be a Kubernetes name: lower-case letters, digits, - and .");
+    if (s.length > 253) throw new InputError(key, `must be at most 253 characters, got ${show(s.slice(0, 20))}...`);
+    return s;
+}
+
+/** EKS Pod Identity: the EKS Auth service assumes the role for pods of this account's `clusterArn`. */
+export function podIdentityTrust(partition: Partition, accountId: string, clusterArn: string): Statement[] {
+    return [{
+        sid: "AllowEksAuthToAssumeRoleForPodIdentity",
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: [servicePrincipal("pods.eks", partition)] }],
+        actions: ["sts:AssumeRole", "sts:TagSession"],
+        conditions: [
+            { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
+            { test: "ArnEquals", variable: "aws:SourceArn", values: [clusterArn] },
+        ],
+    }];
+}
+
+/** IRSA: tokens of one service account, issued by the cluster's OIDC provider, for STS. */
+export function irsaTrust(oidcProviderArn: string, issuer: string, namespace: string, serviceAccount: string): Statement[] {
+    return [{
+        sid: "AllowServiceAccountWebIdentity",
+        effect: "Allow",
+        principals: [{ type: "Federated", identifiers: [oidcProviderArn] }],
+        actions: ["sts:AssumeRoleWithWebIdentity"],
+        conditions: [
+            { test: "StringEquals", variable: `${issuer}:sub`, values: [`system:serviceaccount:${namespace}:${serviceAccount}`] },
+            { test: "StringEquals", variable: `${issuer}:aud`, values: ["sts.amazonaws.com"] },
+        ],
+    }];
+}
+
+/** Cross-account: one principal, only with the external ID. */
+export function externalIdTrust(principalArn: string, externalId: string): Statement[] {
+    return [{
+        sid: "AllowVendorWithExternalId",
+        effect: "Allow",
+        principals: [{ type: "AWS", identifiers: [principalArn] }],
+        actions: ["sts:AssumeRole"],
+        conditions: [{ test: "StringEquals", variable: "sts:ExternalId", values: [externalId] }],
+    }];
+}

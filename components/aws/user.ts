@@ -1,0 +1,53 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ManagedPolicyArgs, attachManagedPolicies, checkManagedPolicyCount } from "./role";
+
+export interface PolicyUserArgs extends ManagedPolicyArgs {
+    /** IAM user name (explicit: the vendor's console shows it). */
+    readonly userName: pulumi.Input<string>;
+    /** Also create an access key for the user (its secret is a secret output). @default true */
+    readonly accessKey?: boolean;
+}
+
+/**
+ * An IAM user with managed policies attached as separate resources, and optionally an access key
+ * for vendors that take static credentials. `ready` resolves to the user ARN only once every
+ * attachment (and the key) exists.
+ */
+export class PolicyUser extends pulumi.ComponentResource {
+    readonly user: aws.iam.User;
+    readonly userArn: pulumi.Output<string>;
+    readonly userName: pulumi.Output<string>;
+    readonly policies: aws.iam.Policy[];
+    readonly accessKey?: aws.iam.AccessKey;
+    /** The access key ID, or undefined without a key. */
+    readonly accessKeyId: pulumi.Output<string | undefined>;
+    /** The secret access key (a secret), or undefined without a key. */
+    readonly secretAccessKey: pulumi.Output<string | undefined>;
+    readonly ready: pulumi.Output<string>;
+
+    constructor(name: string, args: PolicyUserArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kubegrant:aws:PolicyUser", name, {}, opts);
+        checkManagedPolicyCount(args, "user");
+        this.user = new aws.iam.User(name, { name: args.userName, tags: args.tags }, { parent: this });
+        const { policies, attachments } = attachManagedPolicies(this, name, args,
+            (resourceName, policyArn) => new aws.iam.UserPolicyAttachment(resourceName, { user: this.user.name, policyArn }, { parent: this }));
+        this.policies = policies;
+        if (args.accessKey ?? true) {
+            this.accessKey = new aws.iam.AccessKey(name, { user: this.user.name }, { parent: this });
+            attachments.push(this.accessKey);
+        }
+        this.userArn = this.user.arn;
+        this.userName = this.user.name;
+        this.accessKeyId = this.accessKey ? this.accessKey.id : pulumi.output(undefined);
+        this.secretAccessKey = this.accessKey ? pulumi.secret(this.accessKey.secret) : pulumi.output(undefined);
+        this.ready = pulumi.all([this.user.arn, ...attachments.map((a) => a.id)]).apply(([arn]) => arn);
+        this.registerOutputs({
+            userArn: this.userArn,
+            userName: this.userName,
+            accessKeyId: this.accessKeyId,
+            secretAccessKey: this.secretAccessKey,
+            ready: this.ready,
+        });
+    }
+}

@@ -1,0 +1,157 @@
+/**
+ * CloudPilot AI on AWS: the controller policy of the seed (cloudpilot-permissions.txt, "AWS IAM
+ * Role Used in Phase 2", identical in cloudpilot-ai/docs permissions_required.mdx at b4df2e83 and
+ * 09d90ec7) as data, and the AWS-managed policies of the node role `CloudPilotNodeRole-<cluster>`.
+ *
+ * Documents: `policy` is the customer managed policy of the role the CloudPilot controller uses.
+ * Placeholders: {partition} {accountId} {region} {clusterName} {nodeRoleName}.
+ *
+ * Departures from the vendor JSON (same permissions): the first two statements carry Sids
+ * (`CloudPilotAutoScalingRead`, `CloudPilotAutoScalingWrite`) so the review report can find
+ * them; `Version` comes first; single-item lists are written as strings.
+ */
+import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
+
+const SEED = "seed cloudpilot-permissions.txt, AWS IAM Role Used in Phase 2 (= cloudpilot-ai/docs src/content/guide/security/permissions_required.mdx)";
+const KARPENTER = "upstream Karpenter getting-started cloudformation.yaml (KarpenterNodeRole); CloudPilot does not publish its node role's policies";
+const INSTANCE_PROFILE_WHY = "The controller (a Karpenter fork) creates one instance profile per EC2NodeClass at run time for the node role; ";
+
+export const CLOUDPILOT_EKS_STATEMENTS: readonly StatementEntry[] = [
+    {
+        sid: "CloudPilotAutoScalingRead", document: "policy",
+        feature: "existing node group optimisation",
+        why: "Reads Auto Scaling groups, launch templates, images, instance types and node groups to model the cluster's existing nodes. Describe calls take no resource-level scoping (Resource \"*\"). The vendor statement has no Sid; kubegrant adds one.",
+        source: SEED,
+        actions: [
+            "autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeAutoScalingInstances",
+            "autoscaling:DescribeLaunchConfigurations", "autoscaling:DescribeScalingActivities", "autoscaling:DescribeTags",
+            "ec2:DescribeImages", "ec2:DescribeInstanceTypes", "ec2:DescribeLaunchTemplateVersions",
+            "ec2:GetInstanceTypesFromInstanceRequirements", "eks:DescribeNodegroup",
+        ],
+        resources: ["*"],
+    },
+    {
+        sid: "CloudPilotAutoScalingWrite", document: "policy",
+        feature: "existing node group optimisation",
+        why: "Scales existing Auto Scaling groups down as CloudPilot nodes replace them, and removes their instances. Broad (Resource \"*\") as the vendor documents it: CloudPilot does not say which tag its groups carry. The vendor statement has no Sid; kubegrant adds one.",
+        source: SEED,
+        actions: ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup", "autoscaling:UpdateAutoScalingGroup"],
+        resources: ["*"],
+    },
+    {
+        sid: "CloudPilot", document: "policy",
+        feature: "node provisioning",
+        why: "Launches nodes with launch templates and fleets, tags them, and reads subnets, security groups, zones, spot and on-demand prices and savings plans to choose them. Resource \"*\" as the vendor documents it (the Karpenter controller policy scopes these by tag; CloudPilot does not).",
+        source: SEED,
+        actions: [
+            "ssm:GetParameter", "ec2:DescribeImages", "ec2:RunInstances", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
+            "ec2:DescribeLaunchTemplates", "ec2:DescribeInstances", "ec2:DescribeInstanceTypes", "ec2:DescribeInstanceTypeOfferings",
+            "ec2:DescribeAvailabilityZones", "ec2:DeleteLaunchTemplate", "ec2:CreateTags", "ec2:CreateLaunchTemplate",
+            "ec2:CreateFleet", "ec2:DescribeSpotPriceHistory", "pricing:GetProducts", "savingsplans:DescribeSavingsPlans",
+            "ec2:DescribeRegions",
+        ],
+        resources: ["*"],
+    },
+    {
+        sid: "ConditionalEC2Termination", document: "policy",
+        feature: "node lifecycle (scale down, consolidation)",
+        why: "Terminates only instances carrying the `karpenter.sh/nodepool` tag (any value), i.e. nodes its node pools launched.",
+        source: SEED,
+        actions: ["ec2:TerminateInstances"],
+        resources: ["*"],
+        conditions: [{ test: "StringLike", variable: "ec2:ResourceTag/karpenter.sh/nodepool", values: ["*"] }],
+    },
+    {
+        sid: "PassNodeIAMRole", document: "policy",
+        feature: "node provisioning",
+        why: "Launching a node passes the node role to EC2; only the node role kubegrant creates can be passed. The vendor sets no iam:PassedToService condition.",
+        source: SEED,
+        actions: ["iam:PassRole"],
+        resources: ["arn:{partition}:iam::{accountId}:role/{nodeRoleName}"],
+    },
+    {
+        sid: "EKSClusterEndpointLookup", document: "policy",
+        feature: "cluster discovery",
+        why: "Reads this cluster's endpoint and CA for the nodes' bootstrap; no other cluster.",
+        source: SEED,
+        actions: ["eks:DescribeCluster"],
+        resources: ["arn:{partition}:eks:{region}:{accountId}:cluster/{clusterName}"],
+    },
+    {
+        sid: "AllowScopedInstanceProfileCreationActions", document: "policy",
+        feature: "node instance profiles",
+        why: `${INSTANCE_PROFILE_WHY}it may create one only tagged as owned by this cluster, in this region, for an EC2NodeClass.`,
+        source: SEED,
+        actions: ["iam:CreateInstanceProfile"],
+        resources: ["*"],
+        conditions: [
+            { test: "StringEquals", variable: "aws:RequestTag/kubernetes.io/cluster/{clusterName}", values: ["owned"] },
+            { test: "StringEquals", variable: "aws:RequestTag/topology.kubernetes.io/region", values: ["{region}"] },
+            { test: "StringLike", variable: "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass", values: ["*"] },
+        ],
+    },
+    {
+        sid: "AllowScopedInstanceProfileTagActions", document: "policy",
+        feature: "node instance profiles",
+        why: `${INSTANCE_PROFILE_WHY}it may tag only its own instance profiles (this cluster, this region), and only with the same tags.`,
+        source: SEED,
+        actions: ["iam:TagInstanceProfile"],
+        resources: ["*"],
+        conditions: [
+            { test: "StringEquals", variable: "aws:ResourceTag/kubernetes.io/cluster/{clusterName}", values: ["owned"] },
+            { test: "StringEquals", variable: "aws:ResourceTag/topology.kubernetes.io/region", values: ["{region}"] },
+            { test: "StringEquals", variable: "aws:RequestTag/kubernetes.io/cluster/{clusterName}", values: ["owned"] },
+            { test: "StringEquals", variable: "aws:RequestTag/topology.kubernetes.io/region", values: ["{region}"] },
+            { test: "StringLike", variable: "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass", values: ["*"] },
+            { test: "StringLike", variable: "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass", values: ["*"] },
+        ],
+    },
+    {
+        sid: "AllowScopedInstanceProfileActions", document: "policy",
+        feature: "node instance profiles",
+        why: `${INSTANCE_PROFILE_WHY}it may add or remove roles and delete only its own instance profiles (this cluster, this region).`,
+        source: SEED,
+        actions: ["iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile", "iam:DeleteInstanceProfile"],
+        resources: ["*"],
+        conditions: [
+            { test: "StringEquals", variable: "aws:ResourceTag/kubernetes.io/cluster/{clusterName}", values: ["owned"] },
+            { test: "StringEquals", variable: "aws:ResourceTag/topology.kubernetes.io/region", values: ["{region}"] },
+            { test: "StringLike", variable: "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass", values: ["*"] },
+        ],
+    },
+    {
+        sid: "AllowInstanceProfileReadActions", document: "policy",
+        feature: "node instance profiles",
+        why: "Reads instance profiles to find the ones it created. Read-only; Resource \"*\" as the vendor documents it.",
+        source: SEED,
+        actions: ["iam:GetInstanceProfile"],
+        resources: ["*"],
+    },
+];
+
+export const CLOUDPILOT_EKS_MANAGED_POLICIES: readonly ManagedPolicyEntry[] = [
+    {
+        path: "AmazonEKSWorkerNodePolicy", target: "node",
+        feature: "nodes join the cluster",
+        why: "Lets the kubelet on CloudPilot nodes describe the cluster and join it.",
+        source: KARPENTER,
+    },
+    {
+        path: "AmazonEC2ContainerRegistryReadOnly", target: "node",
+        feature: "image pulls",
+        why: "Lets nodes pull images from ECR.",
+        source: KARPENTER,
+    },
+    {
+        path: "AmazonEKS_CNI_Policy", target: "node", when: { cniPolicy: true },
+        feature: "pod networking (VPC CNI)",
+        why: "The VPC CNI on the node manages ENIs and IPs. Turn off when the CNI uses its own role (IRSA or Pod Identity).",
+        source: KARPENTER,
+    },
+    {
+        path: "AmazonSSMManagedInstanceCore", target: "node", when: { ssmPolicy: true },
+        feature: "node access through Session Manager",
+        why: "Lets operators reach nodes with SSM Session Manager instead of SSH.",
+        source: KARPENTER,
+    },
+];

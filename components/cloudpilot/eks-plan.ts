@@ -1,0 +1,206 @@
+/**
+ * The pure builder of CloudPilot AI on AWS: validated inputs → every name and IAM document
+ * CloudPilotEksAccess creates. No Pulumi imports.
+ */
+import { InputError, optionalBoolean, optionalChoice, rejectUnknownKeys, show } from "../core";
+import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
+import { AWS_LIMITS } from "../aws/limits";
+import { Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
+import {
+    externalIdTrust, irsaTrust, podIdentityTrust, validateNamespace, validateOidcProviderArn, validateServiceAccountName,
+} from "../aws/trust";
+import {
+    MAX_LENGTH, Partition, partitionOf, servicePrincipal, validateAccountId, validateEksClusterName, validateExternalId,
+    validatePrincipalArn, validateRegion, validateRoleName,
+} from "../aws/validate";
+import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "./eks-catalog";
+
+export type CloudPilotTrust = "podIdentity" | "irsa" | "crossAccount";
+export const CLOUDPILOT_TRUSTS: readonly CloudPilotTrust[] = ["podIdentity", "irsa", "crossAccount"];
+
+/**
+ * The namespace every CloudPilot component runs in (cloudpilot-ai/docs permissions_required.mdx,
+ * Role `cloudpilot-aws-optimizer` in namespace `cloudpilot`).
+ */
+export const CLOUDPILOT_NAMESPACE = "cloudpilot";
+/**
+ * The optimizer's service account. NOT documented by CloudPilot: this is the name of its Helm
+ * release's ClusterRole and Role (`cloudpilot-aws-optimizer`), which Helm charts usually give the
+ * service account too. Check `kubectl -n cloudpilot get sa` and set serviceAccountName if it differs.
+ */
+export const CLOUDPILOT_SERVICE_ACCOUNT = "cloudpilot-aws-optimizer";
+
+export interface CloudPilotEksPlainArgs {
+    readonly clusterName: string;
+    readonly accountId: string;
+    readonly region: string;
+    readonly trust?: CloudPilotTrust;
+    readonly serviceAccountNamespace?: string;
+    readonly serviceAccountName?: string;
+    readonly oidcProviderArn?: string;
+    readonly trustedPrincipalArn?: string;
+    readonly externalId?: string;
+    readonly roleName?: string;
+    readonly nodeRoleName?: string;
+    readonly cniPolicy?: boolean;
+    readonly ssmPolicy?: boolean;
+    readonly maxManagedPoliciesPerRole?: number;
+}
+
+export const CLOUDPILOT_EKS_ARG_NAMES: readonly string[] = [
+    "clusterName", "accountId", "region", "trust", "serviceAccountNamespace", "serviceAccountName", "oidcProviderArn",
+    "trustedPrincipalArn", "externalId", "roleName", "nodeRoleName", "cniPolicy", "ssmPolicy", "maxManagedPoliciesPerRole", "tags",
+];
+
+export const CLOUDPILOT_EKS_STRING_ARGS = [
+    "clusterName", "accountId", "region", "serviceAccountNamespace", "serviceAccountName", "oidcProviderArn",
+    "trustedPrincipalArn", "externalId", "roleName", "nodeRoleName",
+] as const;
+
+export interface NamedDocument {
+    readonly key: string;
+    readonly name: string;
+    readonly statements: readonly Statement[];
+}
+
+export interface CloudPilotEksPlan {
+    readonly partition: Partition;
+    readonly features: FeatureValues;
+    readonly trustMode: CloudPilotTrust;
+    readonly clusterName: string;
+    readonly clusterArn: string;
+    readonly roleName: string;
+    readonly nodeRoleName: string;
+    readonly instanceProfileName: string;
+    /** `namespace/name` of the service account the role trusts (Pod Identity and IRSA), else undefined. */
+    readonly namespace?: string;
+    readonly serviceAccountName?: string;
+    readonly externalId?: string;
+    readonly trust: readonly Statement[];
+    readonly nodeTrust: readonly Statement[];
+    readonly nodeManagedPolicies: readonly string[];
+    /** The controller policy, split under 6,144 characters when needed. */
+    readonly policies: readonly NamedDocument[];
+    readonly maxManagedPoliciesPerRole: number;
+}
+
+const ONLY_FOR: Record<string, CloudPilotTrust[]> = {
+    serviceAccountNamespace: ["podIdentity", "irsa"],
+    serviceAccountName: ["podIdentity", "irsa"],
+    oidcProviderArn: ["irsa"],
+    trustedPrincipalArn: ["crossAccount"],
+    externalId: ["crossAccount"],
+};
+
+function validate(a: CloudPilotEksPlainArgs) {
+    rejectUnknownKeys(a, CLOUDPILOT_EKS_ARG_NAMES, "CloudPilotEksAccess");
+    const clusterName = validateEksClusterName("clusterName", a.clusterName);
+    const accountId = validateAccountId("accountId", a.accountId);
+    const region = validateRegion("region", a.region);
+    const partition = partitionOf(region);
+    const trust = optionalChoice("trust", a.trust, CLOUDPILOT_TRUSTS, "podIdentity");
+    for (const [key, modes] of Object.entries(ONLY_FOR)) {
+        if ((a as unknown as Record<string, unknown>)[key] !== undefined && !modes.includes(trust)) {
+            throw new InputError(key, `is only used when trust is ${modes.map((m) => `"${m}"`).join(" or ")} (trust is "${trust}")`);
+        }
+    }
+    const roleName = a.roleName === undefined ? `cloudpilot-eks-${clusterName.slice(0, 49)}` : validateRoleName("roleName", a.roleName);
+    let nodeRoleName: string;
+    if (a.nodeRoleName === undefined) {
+        nodeRoleName = `CloudPilotNodeRole-${clusterName}`;
+        if (nodeRoleName.length > MAX_LENGTH.roleName) {
+            throw new InputError("clusterName", `is ${clusterName.length} characters; the default node role CloudPilotNodeRole-<clusterName> allows at most ${MAX_LENGTH.roleName - 19} (set nodeRoleName, and give CloudPilot the same name as its custom node role)`);
+        }
+    } else {
+        nodeRoleName = validateRoleName("nodeRoleName", a.nodeRoleName);
+    }
+    if (roleName === nodeRoleName) throw new InputError("nodeRoleName", `must differ from roleName (both are ${show(roleName)})`);
+    const max = a.maxManagedPoliciesPerRole ?? AWS_LIMITS.managedPoliciesPerRole;
+    if (!Number.isInteger(max) || max < 1 || max > 20) {
+        throw new InputError("maxManagedPoliciesPerRole", `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(a.maxManagedPoliciesPerRole)}`);
+    }
+    const clusterArn = `arn:${partition}:eks:${region}:${accountId}:cluster/${clusterName}`;
+    let namespace: string | undefined;
+    let serviceAccountName: string | undefined;
+    let externalId: string | undefined;
+    let trustStatements: Statement[];
+    if (trust === "crossAccount") {
+        if (a.trustedPrincipalArn === undefined) throw new InputError("trustedPrincipalArn", "is required when trust is \"crossAccount\" (the IAM user or role CloudPilot gives you)");
+        const principal = validatePrincipalArn("trustedPrincipalArn", a.trustedPrincipalArn);
+        if (principal.partition !== partition) {
+            throw new InputError("trustedPrincipalArn", `is in partition ${principal.partition} but region ${region} is in ${partition}; a role cannot trust a principal of another partition`);
+        }
+        if (a.externalId === undefined) throw new InputError("externalId", "is required when trust is \"crossAccount\" (the external ID CloudPilot gives you)");
+        externalId = validateExternalId("externalId", a.externalId);
+        trustStatements = externalIdTrust(a.trustedPrincipalArn, externalId);
+    } else {
+        namespace = a.serviceAccountNamespace === undefined ? CLOUDPILOT_NAMESPACE : validateNamespace("serviceAccountNamespace", a.serviceAccountNamespace);
+        serviceAccountName = a.serviceAccountName === undefined ? CLOUDPILOT_SERVICE_ACCOUNT : validateServiceAccountName("serviceAccountName", a.serviceAccountName);
+        if (trust === "podIdentity") {
+            trustStatements = podIdentityTrust(partition, accountId, clusterArn);
+        } else {
+            if (a.oidcProviderArn === undefined) throw new InputError("oidcProviderArn", "is required when trust is \"irsa\" (the IAM OIDC provider of the cluster)");
+            const oidc = validateOidcProviderArn("oidcProviderArn", a.oidcProviderArn);
+            if (oidc.accountId !== accountId || oidc.partition !== partition) {
+                throw new InputError("oidcProviderArn", `must be a provider of account ${accountId} in partition ${partition}, got ${show(a.oidcProviderArn)}`);
+            }
+            trustStatements = irsaTrust(a.oidcProviderArn, oidc.issuer, namespace, serviceAccountName);
+        }
+    }
+    const features: FeatureValues = {
+        trust,
+        cniPolicy: optionalBoolean("cniPolicy", a.cniPolicy, true),
+        ssmPolicy: optionalBoolean("ssmPolicy", a.ssmPolicy, true),
+    };
+    return { clusterName, accountId, region, partition, trust, roleName, nodeRoleName, max, clusterArn, namespace, serviceAccountName, externalId, trustStatements, features };
+}
+
+type Vars = Record<string, string | readonly string[]>;
+
+/**
+ * Validates `args` and returns everything CloudPilotEksAccess creates. Throws InputError naming the
+ * argument and the rule. The controller policy is split on worst-case sizes (stable names).
+ */
+export function planCloudPilotEks(args: CloudPilotEksPlainArgs): CloudPilotEksPlan {
+    const v = validate(args);
+    const vars: Vars = { partition: v.partition, accountId: v.accountId, region: v.region, clusterName: v.clusterName, nodeRoleName: v.nodeRoleName };
+    const worstVars: Vars = {
+        partition: "aws-iso-b", accountId: "0".repeat(MAX_LENGTH.accountId), region: "r".repeat(MAX_LENGTH.region),
+        clusterName: "c".repeat(MAX_LENGTH.eksClusterName), nodeRoleName: "n".repeat(MAX_LENGTH.roleName),
+    };
+    const real = buildStatements(CLOUDPILOT_EKS_STATEMENTS, "policy", v.features, vars);
+    const worst = buildStatements(CLOUDPILOT_EKS_STATEMENTS, "policy", v.features, worstVars);
+    const ranges = splitRanges(worst, AWS_LIMITS.managedPolicyChars, "policy", "the CloudPilot controller policy");
+    const policies = applyRanges(real, ranges).map((statements, i) => ({
+        key: i === 0 ? "policy" : `policy-${i + 1}`,
+        name: i === 0 ? `CloudPilotControllerPolicy-${v.clusterName}` : `CloudPilotControllerPolicy-${v.clusterName}-${i + 1}`,
+        statements,
+    }));
+    if (policySize(v.trustStatements) > AWS_LIMITS.trustPolicyChars) {
+        const key = v.trust === "crossAccount" ? "externalId" : v.trust === "irsa" ? "oidcProviderArn" : "clusterName";
+        throw new InputError(key, `makes a trust policy of ${policySize(v.trustStatements)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
+    }
+    const nodeTrust: Statement[] = [{
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: [servicePrincipal("ec2", v.partition)] }],
+        actions: ["sts:AssumeRole"],
+    }];
+    return {
+        partition: v.partition,
+        features: v.features,
+        trustMode: v.trust,
+        clusterName: v.clusterName,
+        clusterArn: v.clusterArn,
+        roleName: v.roleName,
+        nodeRoleName: v.nodeRoleName,
+        instanceProfileName: v.nodeRoleName,
+        namespace: v.namespace,
+        serviceAccountName: v.serviceAccountName,
+        externalId: v.externalId,
+        trust: v.trustStatements,
+        nodeTrust,
+        nodeManagedPolicies: buildManagedPolicies(CLOUDPILOT_EKS_MANAGED_POLICIES, "node", v.features),
+        policies,
+        maxManagedPoliciesPerRole: v.max,
+    };
+}

@@ -1,0 +1,111 @@
+import * as pulumi from "@pulumi/pulumi";
+import { planOnInputs } from "../core/inputs";
+import { policyJson } from "../aws/policy";
+import { ManagedPolicySpec, PolicyRole } from "../aws/role";
+import { PolicyUser } from "../aws/user";
+import { Partition } from "../aws/validate";
+import {
+    PALETTE_AWS_STRING_ARGS, PaletteAwsPlainArgs, PaletteAwsPlan, PaletteIdentity, PaletteVariant, paletteWorstCase, planPaletteAws,
+} from "./aws-plan";
+
+export interface PaletteAwsAccessArgs {
+    /** The 12-digit AWS account Palette deploys clusters into. */
+    readonly accountId: pulumi.Input<string>;
+    /**
+     * Which policy set: `core` (PaletteControllerPolicy, PaletteControlPlanePolicy,
+     * PaletteNodesPolicy, PaletteDeploymentPolicy), `minimum-dynamic` or `minimum-static`
+     * (Palette's minimum permissions, for Palette-created or existing VPCs).
+     * @default "core"
+     */
+    readonly variant?: PaletteVariant;
+    /** EKS clusters: adds PaletteControllersEKSPolicy (core) or the minimum EKS policy. @default false */
+    readonly eks?: boolean;
+    /** Minimum variants: let Palette manage the CAPA CloudFormation stack (option 1). @default true */
+    readonly cloudFormationStack?: boolean;
+    /** Adds PaletteHostResourceGroupsPolicy (IaaS on EC2 Dedicated Hosts). @default false */
+    readonly hostResourceGroups?: boolean;
+    /** `role` (Palette assumes it with STS) or `user` (an IAM user with an access key). @default "role" */
+    readonly identity?: PaletteIdentity;
+    /** The AWS account ID Palette shows for STS (identity "role", required there). */
+    readonly trustedAccountId?: pulumi.Input<string>;
+    /** The external ID Palette shows for STS (identity "role", required there). */
+    readonly externalId?: pulumi.Input<string>;
+    /** @default "SpectroCloudRole" */
+    readonly roleName?: pulumi.Input<string>;
+    /** @default "SpectroCloudUser" */
+    readonly userName?: pulumi.Input<string>;
+    /** `aws` or `aws-us-gov`. @default "aws" */
+    readonly partition?: Partition;
+    /** Adds AmazonEBSCSIDriverPolicy to additionalPolicyArns (EBS CSI storage pack). @default false */
+    readonly ebsCsiPolicy?: boolean;
+    /** Policies Palette attaches to every role it creates (the cloud account's "Add IAM policies"). @default [] */
+    readonly additionalPolicyArns?: readonly string[];
+    /** Pack all statements into as few `PaletteCombinedPolicy` documents as fit. @default false */
+    readonly combinePolicies?: boolean;
+    /** Managed policies allowed per role or user in this account (AWS default 10, raisable to 20). @default 10 */
+    readonly maxManagedPolicies?: number;
+    /** Tags for every taggable resource. @default none */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * The identity Spectro Cloud Palette uses in an AWS account: a role Palette's account assumes with
+ * the external ID Palette shows (default) or an IAM user with an access key, with Palette's
+ * customer managed policies under their exact names, split and counted against AWS's limits.
+ */
+export class PaletteAwsAccess extends pulumi.ComponentResource {
+    /** The role ARN (identity "role") or user ARN (identity "user"): give it to Palette. */
+    readonly arn: pulumi.Output<string>;
+    readonly name: pulumi.Output<string>;
+    readonly externalId: pulumi.Output<string | undefined>;
+    readonly policyNames: pulumi.Output<string[]>;
+    readonly policyArns: pulumi.Output<string[]>;
+    /** For the cloud account's "Add IAM policies" (Pulumi/Terraform `policyArns`). */
+    readonly additionalPolicyArns: pulumi.Output<string[]>;
+    readonly accessKeyId: pulumi.Output<string | undefined>;
+    /** Secret. */
+    readonly secretAccessKey: pulumi.Output<string | undefined>;
+    readonly ready: pulumi.Output<string>;
+    readonly identity: PolicyRole | PolicyUser;
+
+    constructor(name: string, args: PaletteAwsAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+        const { layout, plan } = planOnInputs(args as PaletteAwsPlainArgs, PALETTE_AWS_STRING_ARGS, planPaletteAws, paletteWorstCase);
+        super("kubegrant:palette:PaletteAwsAccess", name, {}, opts);
+        const field = <T>(f: (p: PaletteAwsPlan) => T) => plan.apply(f);
+        const managedPolicies: ManagedPolicySpec[] = layout.policies.map((d, i) => ({
+            key: d.key, name: d.name,
+            description: `Spectro Cloud Palette: ${d.from.join(", ")} (kubegrant)`,
+            document: field((p) => policyJson(p.policies[i].statements)),
+        }));
+        const common = { partition: layout.partition, managedPolicies, maxManagedPolicies: layout.maxManagedPolicies, tags: args.tags };
+        if (layout.identity === "role") {
+            const role = new PolicyRole(`${name}-role`, {
+                ...common,
+                roleName: field((p) => p.identityName),
+                description: "Assumed by Spectro Cloud Palette (kubegrant)",
+                trustPolicy: field((p) => policyJson(p.trust!)),
+            }, { parent: this });
+            this.identity = role;
+            this.arn = role.roleArn;
+            this.name = role.roleName;
+            this.accessKeyId = pulumi.output(undefined);
+            this.secretAccessKey = pulumi.output(undefined);
+        } else {
+            const user = new PolicyUser(`${name}-user`, { ...common, userName: field((p) => p.identityName) }, { parent: this });
+            this.identity = user;
+            this.arn = user.userArn;
+            this.name = user.userName;
+            this.accessKeyId = user.accessKeyId;
+            this.secretAccessKey = user.secretAccessKey;
+        }
+        this.externalId = field((p) => p.externalId);
+        this.policyNames = pulumi.output(layout.policies.map((d) => d.name));
+        this.policyArns = pulumi.all(this.identity.policies.map((p) => p.arn));
+        this.additionalPolicyArns = pulumi.output([...layout.additionalPolicyArns]);
+        this.ready = this.identity.ready;
+        this.registerOutputs({
+            arn: this.arn, name: this.name, externalId: this.externalId, policyNames: this.policyNames, policyArns: this.policyArns,
+            additionalPolicyArns: this.additionalPolicyArns, accessKeyId: this.accessKeyId, secretAccessKey: this.secretAccessKey, ready: this.ready,
+        });
+    }
+}
