@@ -20,3 +20,17 @@ describe("README stays in sync with the code", () => {
         for (const o of outputs) assert.match(readme, new RegExp(`\\| \`${o}\` \\|`), o);
     });
 });
+
+describe("presets", () => {
+    it("are exactly the render contract's presets built so far, each in the README table", () => {
+        const { presetNames } = require("../components/render/preset") as typeof import("../components/render/preset");
+        const names = presetNames();
+        assert.deepStrictEqual(names.filter((n) => ["castai-eks", "castai-gke", "castai-aks", "cloudpilot-eks", "palette-aws"].includes(n)),
+            ["castai-eks", "castai-gke", "castai-aks", "cloudpilot-eks", "palette-aws"]);
+        const contract = ["castai-eks", "castai-gke", "castai-aks", "castai-kubernetes", "cloudpilot-eks", "cloudpilot-alibaba", "cloudpilot-kubernetes", "palette-aws"];
+        for (const n of names) {
+            assert.ok(contract.includes(n), `${n} is not a preset of the render contract`);
+            assert.match(readme, new RegExp(`\\| \`${n}\` \\|`), n);
+        }
+    });
+});
