@@ -3,9 +3,11 @@
 export { InputError } from "./components/core/errors";
 
 import type * as awsModule from "./components/aws";
+import type * as kubernetesModule from "./components/kubernetes";
 import type * as testingModule from "./components/testing";
 
 export declare const aws: typeof awsModule;
+export declare const kubernetes: typeof kubernetesModule;
 export declare const testing: typeof testingModule;
 
 function lazy(name: string, path: string): void {
@@ -18,4 +20,5 @@ function lazy(name: string, path: string): void {
 }
 
 lazy("aws", "./components/aws");
+lazy("kubernetes", "./components/kubernetes");
 lazy("testing", "./components/testing");

@@ -66,7 +66,7 @@ describe("render castai-eks", () => {
     });
 
     const bad: [string, string[], string][] = [
-        ["unknown preset", ["render", "castai-foo"], 'kubegrant: preset: unknown preset "castai-foo" (known: castai-eks)\n'],
+        ["unknown preset", ["render", "castai-foo"], 'kubegrant: preset: unknown preset "castai-foo" (known: castai-eks, castai-kubernetes)\n'],
         ["unknown format", ["render", "castai-eks", ...SETS, "--format", "xml"], 'kubegrant: --format: must be one of json, yaml, markdown, got "xml"\n'],
         ["unknown key", ["render", "castai-eks", ...SETS, "--set", "vpcID=vpc-1"], "kubegrant: vpcID: is not a key of preset castai-eks (known: clusterName, clusterId, accountId, region, vpcId, castaiUserArn, roleName, nodeRoleName, hardened, subnetIds, securityGroupIds, sshKeyPairs, pauseResume, cniPolicy, ssmPolicy, ebsVolumes, ipv6, maxManagedPoliciesPerRole, tags)\n"],
         ["missing key", ["render", "castai-eks", "--set", "clusterName=prod"], "kubegrant: clusterId: is required by preset castai-eks (--set clusterId=...)\n"],
@@ -75,7 +75,7 @@ describe("render castai-eks", () => {
         ["bad boolean", ["render", "castai-eks", ...SETS, "--set", "ipv6=yes"], 'kubegrant: ipv6: must be true or false, got "yes"\n'],
         ["bad list", ["render", "castai-eks", ...SETS, "--set", "subnetIds=subnet-1"], `kubegrant: subnetIds: must be a JSON list such as '["a","b"]', got "subnet-1"\n`],
         ["malformed set", ["render", "castai-eks", "--set", "clusterName"], 'kubegrant: --set: takes key=value, got "clusterName"\n'],
-        ["no preset", ["render"], "kubegrant: preset: is required (known: castai-eks)\n"],
+        ["no preset", ["render"], "kubegrant: preset: is required (known: castai-eks, castai-kubernetes)\n"],
         ["unknown command", ["show"], 'kubegrant: command: unknown command "show" (known: render)\n'],
         ["unknown option", ["render", "castai-eks", "--sett", "a=b"], "kubegrant: --sett: is not an option of render (options: --set, --format)\n"],
     ];

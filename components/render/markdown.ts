@@ -1,11 +1,13 @@
 /** The `markdown` format: a review report, per resource, of what it grants, to whom, scoped how and why. */
 import { Sourced } from "../core";
 import { AWS_DESCRIBERS } from "../aws/report";
+import { KUBERNETES_DESCRIBERS } from "../kubernetes/report";
 import { Describer, code } from "./report";
 import { Rendering } from "./run";
 
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
     ...AWS_DESCRIBERS,
+    ...KUBERNETES_DESCRIBERS,
 };
 
 export function toMarkdown(r: Rendering, title: string, explanations: ReadonlyMap<string, Sourced>): string {

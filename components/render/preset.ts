@@ -40,6 +40,8 @@ export interface Preset {
 const PRESETS: Readonly<Record<string, () => Preset>> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     "castai-eks": () => require("../castai/eks-preset").castAiEksPreset,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    "castai-kubernetes": () => require("../castai/cluster-rbac-preset").castAiKubernetesPreset,
 };
 
 export function presetNames(): string[] {
