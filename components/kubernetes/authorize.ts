@@ -98,7 +98,7 @@ function resourceMatches(rule: PolicyRuleObject, resource: string, subresource: 
 }
 
 function urlMatches(rule: PolicyRuleObject, url: string): boolean {
-    return (rule.nonResourceURLs ?? []).some((u) => u === "*" || u === url || (u.endsWith("*") && url.startsWith(u.slice(0, -1))));
+    return urlCovers(rule.nonResourceURLs ?? [], url);
 }
 
 /** True when one rule allows the request (the authorizer's RuleAllows). */
@@ -144,6 +144,7 @@ function resourceCovers(owner: readonly string[], servant: string): boolean {
     return owner.includes(`${servant.slice(0, slash)}/*`) || owner.includes(`*/${servant.slice(slash + 1)}`);
 }
 
+/** `url` is one of `owner`, or under one ending in `*` (matching and coverage use the same rule). */
 function urlCovers(owner: readonly string[], url: string): boolean {
     return owner.some((u) => u === "*" || u === url || (u.endsWith("*") && url.startsWith(u.slice(0, -1))));
 }
