@@ -5,11 +5,13 @@ export { InputError } from "./components/core/errors";
 import type * as awsModule from "./components/aws";
 import type * as azureModule from "./components/azure";
 import type * as gcpModule from "./components/gcp";
+import type * as kubernetesModule from "./components/kubernetes";
 import type * as testingModule from "./components/testing";
 
 export declare const aws: typeof awsModule;
 export declare const azure: typeof azureModule;
 export declare const gcp: typeof gcpModule;
+export declare const kubernetes: typeof kubernetesModule;
 export declare const testing: typeof testingModule;
 
 function lazy(name: string, path: string): void {
@@ -24,4 +26,5 @@ function lazy(name: string, path: string): void {
 lazy("aws", "./components/aws");
 lazy("gcp", "./components/gcp");
 lazy("azure", "./components/azure");
+lazy("kubernetes", "./components/kubernetes");
 lazy("testing", "./components/testing");

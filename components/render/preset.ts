@@ -48,6 +48,7 @@ const PRESETS: Readonly<Record<string, () => Preset>> = {
     "cloudpilot-eks": () => require("../cloudpilot/eks-preset").cloudPilotEksPreset,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     "palette-aws": () => require("../palette/aws-preset").paletteAwsPreset,
+    "castai-kubernetes": () => require("../castai/cluster-rbac-preset").castAiKubernetesPreset,
 };
 
 export function presetNames(): string[] {

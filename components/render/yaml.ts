@@ -2,10 +2,21 @@
 import { stringify } from "yaml";
 import { Rendering } from "./run";
 
+/** Apply order: namespaces before what lives in them, roles before their bindings; other kinds after, in render order. */
+const KIND_ORDER = ["Namespace", "ServiceAccount", "ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"];
+
+function rank(kind: unknown): number {
+    const i = KIND_ORDER.indexOf(String(kind));
+    return i < 0 ? KIND_ORDER.length : i;
+}
+
 export function toYaml(r: Rendering): string {
     const objects = r.resources
         .filter((x) => x.type.startsWith("kubernetes:") && typeof x.inputs.apiVersion === "string" && typeof x.inputs.kind === "string")
-        .map((x) => x.inputs);
+        .map((x) => x.inputs)
+        .map((o, i) => ({ o, i }))
+        .sort((a, b) => rank(a.o.kind) - rank(b.o.kind) || a.i - b.i)
+        .map(({ o }) => o);
     if (objects.length === 0) {
         return `# preset ${r.preset} creates no Kubernetes objects\n`;
     }

@@ -1,0 +1,71 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ServiceAccountRbac } from "../kubernetes/bundle";
+import { CastAiComponent } from "./cluster-rbac-catalog";
+import { CastAiClusterRbacPlainArgs, planCastAiClusterRbac } from "./cluster-rbac-plan";
+
+export interface CastAiClusterRbacArgs {
+    /**
+     * Namespace the Cast AI components run in (their service accounts, namespaced roles, and the
+     * only namespace their "delete own namespace" rule may delete). Plain, not an Output: object
+     * names must be known when the program is planned.
+     * @default "castai-agent"
+     */
+    readonly namespace?: string;
+    /** Create the namespace; false uses an existing one. @default true */
+    readonly createNamespace?: boolean;
+    /**
+     * Phase 2 of the castware operator (its chart's `extendedPermissions`): the operator also gets
+     * exactly the cluster controller's permissions, so it can install the controller without
+     * escalating. Has no effect without the `operator` component.
+     * @default false
+     */
+    readonly extendedPermissions?: boolean;
+    /**
+     * Which components to grant: any of `agent`, `cluster-controller`, `evictor`, `pod-pinner`, `operator`.
+     * @default all five
+     */
+    readonly components?: readonly CastAiComponent[];
+    /**
+     * Annotations per service account name, e.g. `{ "castai-agent": { "eks.amazonaws.com/role-arn": "arn:…" } }`
+     * for IRSA, `iam.gke.io/gcp-service-account` for GKE Workload Identity, or
+     * `azure.workload.identity/client-id` for Azure Workload Identity.
+     * @default no annotations
+     */
+    readonly serviceAccountAnnotations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+    /** Kubernetes provider of the target cluster. @default the default provider (ambient kubeconfig) */
+    readonly provider?: pulumi.ProviderResource;
+}
+
+/**
+ * Cast AI in the cluster: one service account per component (named as the vendor's charts name
+ * them), and exactly the Roles, ClusterRoles and bindings the vendor's permissions document lists,
+ * with every name-scoped row enforced by `resourceNames`. The operator never holds escalate, bind
+ * or impersonate.
+ */
+export class CastAiClusterRbac extends pulumi.ComponentResource {
+    /** The namespace the components run in. */
+    readonly namespace: pulumi.Output<string>;
+    /** Service account name per selected component. */
+    readonly serviceAccountNames: pulumi.Output<Partial<Record<CastAiComponent, string>>>;
+    /** The service account names, resolved once every namespace, account, role and binding exists. */
+    readonly ready: pulumi.Output<string[]>;
+    /** The generic bundle, for programs that need the objects themselves. */
+    readonly rbac: ServiceAccountRbac;
+
+    constructor(name: string, args: CastAiClusterRbacArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        // Validate and plan before anything is registered: bad input leaves no resource behind.
+        const { provider, ...plain } = args;
+        const plan = planCastAiClusterRbac(plain as CastAiClusterRbacPlainArgs);
+        super("kubegrant:castai:CastAiClusterRbac", name, {}, opts);
+        this.rbac = new ServiceAccountRbac(`${name}-rbac`, { bundle: plan.bundle, provider }, { parent: this });
+        this.namespace = pulumi.output(plan.namespace);
+        this.serviceAccountNames = pulumi.output(plan.serviceAccountNames);
+        const names = plan.bundle.serviceAccounts.map((s) => s.name);
+        this.ready = this.rbac.ready.apply(() => names);
+        this.registerOutputs({
+            namespace: this.namespace,
+            serviceAccountNames: this.serviceAccountNames,
+            ready: this.ready,
+        });
+    }
+}

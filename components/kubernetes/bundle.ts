@@ -1,0 +1,75 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { KubeObject, RbacBundle, bundleObjects } from "./rbac";
+
+export interface ServiceAccountRbacArgs {
+    /** What to create, as plain data (build it with a vendor plan, or by hand). */
+    readonly bundle: RbacBundle;
+    /** The Kubernetes provider of the target cluster. @default the default provider (ambient kubeconfig) */
+    readonly provider?: pulumi.ProviderResource;
+}
+
+/** Pulumi logical name of one object: stable, unique, and independent of the order of the bundle. */
+export function logicalName(prefix: string, o: KubeObject): string {
+    const kind = o.kind.toLowerCase();
+    return o.metadata.namespace ? `${prefix}-${kind}-${o.metadata.namespace}-${o.metadata.name}` : `${prefix}-${kind}-${o.metadata.name}`;
+}
+
+/**
+ * Namespaces, service accounts, and Roles/ClusterRoles each with its binding, all with explicit
+ * `metadata.name`s (never auto-suffixed: charts, operators and cloud trusts refer to the exact
+ * names). `ready` resolves to the service account names once every object exists.
+ */
+export class ServiceAccountRbac extends pulumi.ComponentResource {
+    /** Every object, by its Pulumi logical name. */
+    readonly objects: Readonly<Record<string, pulumi.CustomResource>>;
+    /** The service accounts, by `<namespace>/<name>`. */
+    readonly serviceAccounts: Readonly<Record<string, k8s.core.v1.ServiceAccount>>;
+    /** `<namespace>/<name>` of every service account, resolved once every object exists. */
+    readonly ready: pulumi.Output<string[]>;
+
+    constructor(name: string, args: ServiceAccountRbacArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kubegrant:kubernetes:ServiceAccountRbac", name, {}, opts);
+        const base: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
+        const objects: Record<string, pulumi.CustomResource> = {};
+        const serviceAccounts: Record<string, k8s.core.v1.ServiceAccount> = {};
+        const namespaces: k8s.core.v1.Namespace[] = [];
+        for (const o of bundleObjects(args.bundle)) {
+            const id = logicalName(name, o);
+            // Namespaced objects wait for a namespace this bundle creates.
+            const opts: pulumi.CustomResourceOptions = o.metadata.namespace ? { ...base, dependsOn: namespaces } : base;
+            let r: pulumi.CustomResource;
+            switch (o.kind) {
+                case "Namespace":
+                    r = new k8s.core.v1.Namespace(id, { metadata: o.metadata }, base);
+                    namespaces.push(r as k8s.core.v1.Namespace);
+                    break;
+                case "ServiceAccount":
+                    r = new k8s.core.v1.ServiceAccount(id, { metadata: o.metadata }, opts);
+                    serviceAccounts[`${o.metadata.namespace}/${o.metadata.name}`] = r as k8s.core.v1.ServiceAccount;
+                    break;
+                case "ClusterRole":
+                    r = new k8s.rbac.v1.ClusterRole(id, { metadata: o.metadata, rules: o.rules }, opts);
+                    break;
+                case "Role":
+                    r = new k8s.rbac.v1.Role(id, { metadata: o.metadata, rules: o.rules }, opts);
+                    break;
+                case "ClusterRoleBinding":
+                    r = new k8s.rbac.v1.ClusterRoleBinding(id, { metadata: o.metadata, roleRef: o.roleRef!, subjects: o.subjects }, opts);
+                    break;
+                case "RoleBinding":
+                    r = new k8s.rbac.v1.RoleBinding(id, { metadata: o.metadata, roleRef: o.roleRef!, subjects: o.subjects }, opts);
+                    break;
+                default:
+                    throw new Error(`kubegrant: ServiceAccountRbac cannot create kind ${o.kind}`);
+            }
+            objects[id] = r;
+        }
+        this.objects = objects;
+        this.serviceAccounts = serviceAccounts;
+        const names = Object.keys(serviceAccounts);
+        // Depending on every object's ID makes anything built from `ready` wait for all of them.
+        this.ready = pulumi.all(Object.values(objects).map((r) => r.id)).apply(() => names);
+        this.registerOutputs({ ready: this.ready });
+    }
+}

@@ -1,0 +1,67 @@
+import * as assert from "assert";
+import { parseAllDocuments } from "yaml";
+import { main } from "../components/render/cli";
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = "";
+    let err = "";
+    const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
+    return { code, out, err };
+}
+
+describe("render castai-kubernetes", () => {
+    it("prints the JSON contract: 30 resources in phase 1, 34 in phase 2", async () => {
+        for (const [sets, count] of [[[], 30], [["--set", "extendedPermissions=true"], 34]] as const) {
+            const { code, out, err } = await run("render", "castai-kubernetes", ...sets);
+            assert.strictEqual(err, "");
+            assert.strictEqual(code, 0);
+            const r = JSON.parse(out);
+            assert.strictEqual(r.preset, "castai-kubernetes");
+            assert.strictEqual(r.resources.length, count);
+            assert.deepStrictEqual(r.resources[0], { type: "kubegrant:castai:CastAiClusterRbac", name: "castai", parent: null, inputs: {} });
+            assert.deepStrictEqual(r.outputs.ready, ["castai-agent", "castai-cluster-controller", "castai-evictor", "castai-pod-pinner", "castware-operator-controller-manager"]);
+        }
+    });
+
+    it("prints multi-document YAML for kubectl apply: every object with apiVersion, kind, metadata.name, namespaced ones with a namespace, namespace first", async () => {
+        const { code, out } = await run("render", "castai-kubernetes", "--format", "yaml", "--set", "extendedPermissions=true");
+        assert.strictEqual(code, 0);
+        const docs = parseAllDocuments(out).map((d) => d.toJSON());
+        assert.strictEqual(docs.length, 32);
+        assert.strictEqual(docs[0].kind, "Namespace");
+        const kinds = docs.map((d) => d.kind);
+        assert.ok(kinds.lastIndexOf("ServiceAccount") < kinds.indexOf("ClusterRole") && kinds.lastIndexOf("Role") < kinds.indexOf("ClusterRoleBinding"));
+        for (const d of docs) {
+            assert.ok(d.apiVersion && d.kind && d.metadata.name);
+            assert.strictEqual(typeof d.metadata.namespace === "string", ["ServiceAccount", "Role", "RoleBinding"].includes(d.kind));
+        }
+    });
+
+    it("prints a markdown review: per service account, what it can do, grouped as the seed groups it", async () => {
+        const { code, out } = await run("render", "castai-kubernetes", "--format", "markdown", "--set", 'components=["agent","operator"]');
+        assert.strictEqual(code, 0);
+        assert.match(out, /^# kubegrant review: Cast AI in the cluster \(Kubernetes RBAC\) \(`castai-kubernetes`\)/);
+        assert.match(out, /Service account `castai-agent` in namespace `castai-agent` \(username `system:serviceaccount:castai-agent:castai-agent`\)\.\n\nWhat it can do, grouped as the vendor document groups it:/);
+        assert.match(out, /\*\*seed castai-kubernetes-permissions.txt, "Phase 1: namespace-wide permissions in castai-agent shared by the agent and Operator"\*\*/);
+        assert.match(out, /\| namespace `castai-agent` \(Role `castai-agent`\) \| `apps` \| `deployments` \| `patch` \| `castai-agent` \| proportional vertical autoscaling/);
+        assert.match(out, /\*\*seed castai-kubernetes-permissions.txt, "Phase 1: Operator-only permissions in kube-system namespace"\*\*/);
+        assert.match(out, /RoleBinding `castware-operator-kube-system-access`: grants Role `castware-operator-kube-system-access` to ServiceAccount `castai-agent\/castware-operator-controller-manager`, in namespace `kube-system` only\./);
+        assert.doesNotMatch(out, /no catalog entry|not in the catalog/);
+    });
+
+    const bad: [string, string[], string][] = [
+        ["bad namespace", ["--set", "namespace=Cast"], `kubegrant: namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got "Cast"\n`],
+        ["unknown component", ["--set", 'components=["agent","spot-handler"]'], `kubegrant: components[1]: must be one of "agent", "cluster-controller", "evictor", "pod-pinner", "operator", got "spot-handler"\n`],
+        ["non-boolean extendedPermissions", ["--set", "extendedPermissions=yes"], `kubegrant: extendedPermissions: must be true or false, got "yes"\n`],
+        ["unknown key", ["--set", "namespce=x"], "kubegrant: namespce: is not a key of preset castai-kubernetes (known: namespace, createNamespace, extendedPermissions, components, serviceAccountAnnotations)\n"],
+        ["annotations of an unknown account", ["--set", 'serviceAccountAnnotations={"castai-kvisor":{}}'], "kubegrant: serviceAccountAnnotations.castai-kvisor: is not a service account of the selected components (known: castai-agent, castai-cluster-controller, castai-evictor, castai-pod-pinner, castware-operator-controller-manager)\n"],
+    ];
+    for (const [what, argv, message] of bad) {
+        it(`exits 2 with one line naming the key: ${what}`, async () => {
+            const { code, out, err } = await run("render", "castai-kubernetes", ...argv);
+            assert.strictEqual(err, message);
+            assert.strictEqual(out, "");
+            assert.strictEqual(code, 2);
+        });
+    }
+});
