@@ -3,6 +3,7 @@ import { Sourced } from "../core";
 import { AWS_DESCRIBERS } from "../aws/report";
 import { GCP_DESCRIBERS } from "../gcp/report";
 import { AZURE_DESCRIBERS } from "../azure/report";
+import { ALICLOUD_DESCRIBERS } from "../alicloud/report";
 import { Describer, code } from "./report";
 import { Rendering } from "./run";
 
@@ -10,6 +11,7 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
     ...AWS_DESCRIBERS,
     ...GCP_DESCRIBERS,
     ...AZURE_DESCRIBERS,
+    ...ALICLOUD_DESCRIBERS,
 };
 
 export function toMarkdown(r: Rendering, title: string, explanations: ReadonlyMap<string, Sourced>): string {
