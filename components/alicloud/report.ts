@@ -1,24 +1,9 @@
 /** Markdown describers for the Alibaba Cloud RAM resources kubegrant creates. */
 import { Describer, cell, code, why } from "../render/report";
+import { JsonStatement, conditions, list } from "../aws/report";
 import { ramActionsKey } from "./policy";
 
-interface RamJsonStatement {
-    Effect?: string;
-    Principal?: Record<string, string | string[]>;
-    Action?: string | string[];
-    Resource?: string | string[];
-    Condition?: Record<string, Record<string, string | string[]>>;
-}
-
-function list(v: string | string[] | undefined): string[] {
-    return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-
-function conditions(c: RamJsonStatement["Condition"]): string {
-    if (!c) return "none";
-    return Object.entries(c).flatMap(([op, kv]) =>
-        Object.entries(kv).map(([k, v]) => `${op} \`${k}\` = ${code(list(v))}`)).join("; ");
-}
+type RamJsonStatement = Omit<JsonStatement, "Sid">;
 
 function statements(doc: unknown): RamJsonStatement[] {
     return ((doc as { Statement?: RamJsonStatement[] } | undefined)?.Statement) ?? [];
