@@ -2,12 +2,14 @@
 // Azure or Alibaba provider package) can `require("kubegrant")` and use `kubegrant.aws`.
 export { InputError } from "./components/core/errors";
 
+import type * as alicloudModule from "./components/alicloud";
 import type * as awsModule from "./components/aws";
 import type * as azureModule from "./components/azure";
 import type * as gcpModule from "./components/gcp";
 import type * as kubernetesModule from "./components/kubernetes";
 import type * as testingModule from "./components/testing";
 
+export declare const alicloud: typeof alicloudModule;
 export declare const aws: typeof awsModule;
 export declare const azure: typeof azureModule;
 export declare const gcp: typeof gcpModule;
@@ -24,6 +26,7 @@ function lazy(name: string, path: string): void {
 }
 
 lazy("aws", "./components/aws");
+lazy("alicloud", "./components/alicloud");
 lazy("gcp", "./components/gcp");
 lazy("azure", "./components/azure");
 lazy("kubernetes", "./components/kubernetes");

@@ -38,32 +38,42 @@ function oneOrMany(values: readonly string[]): string | string[] {
     return values.length === 1 ? values[0] : [...values];
 }
 
-/** The one serializer: statements → IAM JSON (conditions grouped by operator). */
+/** What the serializer needs of a statement; AWS IAM and Alibaba RAM statements share this shape. */
+export interface StatementShape {
+    readonly sid?: string;
+    readonly effect?: "Allow" | "Deny";
+    readonly actions: readonly string[];
+    readonly resources?: readonly string[];
+    readonly principals?: readonly { readonly type: string; readonly identifiers: readonly string[] }[];
+    readonly conditions?: readonly Condition[];
+}
+
+/** One statement → policy JSON (conditions grouped by operator); shared by IAM and RAM. */
+export function serializeStatement(s: StatementShape): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (s.sid) out.Sid = s.sid;
+    out.Effect = s.effect ?? "Allow";
+    if (s.principals && s.principals.length > 0) {
+        const principal: Record<string, string | string[]> = {};
+        for (const p of s.principals) principal[p.type] = oneOrMany(p.identifiers);
+        out.Principal = principal;
+    }
+    out.Action = oneOrMany(s.actions);
+    if (s.resources) out.Resource = oneOrMany(s.resources);
+    if (s.conditions && s.conditions.length > 0) {
+        const condition: Record<string, Record<string, string | string[]>> = {};
+        for (const c of s.conditions) {
+            condition[c.test] = condition[c.test] ?? {};
+            condition[c.test][c.variable] = oneOrMany(c.values);
+        }
+        out.Condition = condition;
+    }
+    return out;
+}
+
+/** The one serializer: statements → IAM JSON. */
 export function toPolicyDocument(statements: readonly Statement[]): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: statements.map((s) => {
-            const out: Record<string, unknown> = {};
-            if (s.sid) out.Sid = s.sid;
-            out.Effect = s.effect ?? "Allow";
-            if (s.principals && s.principals.length > 0) {
-                const principal: Record<string, string | string[]> = {};
-                for (const p of s.principals) principal[p.type] = oneOrMany(p.identifiers);
-                out.Principal = principal;
-            }
-            out.Action = oneOrMany(s.actions);
-            if (s.resources) out.Resource = oneOrMany(s.resources);
-            if (s.conditions && s.conditions.length > 0) {
-                const condition: Record<string, Record<string, string | string[]>> = {};
-                for (const c of s.conditions) {
-                    condition[c.test] = condition[c.test] ?? {};
-                    condition[c.test][c.variable] = oneOrMany(c.values);
-                }
-                out.Condition = condition;
-            }
-            return out;
-        }),
-    };
+    return { Version: "2012-10-17", Statement: statements.map(serializeStatement) };
 }
 
 /** The document as sent to AWS: minified JSON. */

@@ -2,7 +2,8 @@
 import { Describer, ReportContext, cell, code, why } from "../render/report";
 import { RenderedResource } from "../render/run";
 
-interface JsonStatement {
+/** A policy statement as JSON (IAM; RAM uses the same fields without Sid). */
+export interface JsonStatement {
     Sid?: string;
     Effect?: string;
     Principal?: Record<string, string | string[]>;
@@ -11,11 +12,12 @@ interface JsonStatement {
     Condition?: Record<string, Record<string, string | string[]>>;
 }
 
-function list(v: string | string[] | undefined): string[] {
+export function list(v: string | string[] | undefined): string[] {
     return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-function conditions(c: JsonStatement["Condition"]): string {
+/** Conditions in one line: `Operator \`key\` = \`value\``. */
+export function conditions(c: JsonStatement["Condition"]): string {
     if (!c) return "none";
     return Object.entries(c).flatMap(([op, kv]) =>
         Object.entries(kv).map(([k, v]) => `${op} \`${k}\` = ${code(list(v))}`)).join("; ");

@@ -4,6 +4,7 @@ import { AWS_DESCRIBERS } from "../aws/report";
 import { GCP_DESCRIBERS } from "../gcp/report";
 import { AZURE_DESCRIBERS } from "../azure/report";
 import { KUBERNETES_DESCRIBERS } from "../kubernetes/report";
+import { ALICLOUD_DESCRIBERS } from "../alicloud/report";
 import { Describer, code } from "./report";
 import { Rendering } from "./run";
 
@@ -12,6 +13,7 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
     ...GCP_DESCRIBERS,
     ...AZURE_DESCRIBERS,
     ...KUBERNETES_DESCRIBERS,
+    ...ALICLOUD_DESCRIBERS,
 };
 
 export function toMarkdown(r: Rendering, title: string, explanations: ReadonlyMap<string, Sourced>): string {

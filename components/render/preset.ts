@@ -47,6 +47,8 @@ const PRESETS: Readonly<Record<string, () => Preset>> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     "cloudpilot-eks": () => require("../cloudpilot/eks-preset").cloudPilotEksPreset,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
+    "cloudpilot-alibaba": () => require("../cloudpilot/alibaba-preset").cloudPilotAlibabaPreset,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     "palette-aws": () => require("../palette/aws-preset").paletteAwsPreset,
     "castai-kubernetes": () => require("../castai/cluster-rbac-preset").castAiKubernetesPreset,
 };

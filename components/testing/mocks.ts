@@ -14,6 +14,8 @@ export interface MockOptions {
     readonly azureTenantId?: string;
     /** Subscription of computed Azure resource IDs that carry none in their inputs. @default "00000000-0000-4000-8000-000000000000" */
     readonly azureSubscriptionId?: string;
+    /** Account that computed Alibaba Cloud RAM ARNs carry. @default "1234567890123456" */
+    readonly alicloudAccountId?: string;
     /** Extra per-type state, merged over the defaults (type token → state function). */
     readonly states?: Readonly<Record<string, (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown>>>;
     /** Answers for provider function calls (token → result). Any other call throws. */
@@ -177,6 +179,11 @@ export class KubegrantMocks implements pulumi.runtime.Mocks {
             case "azuread:index/servicePrincipal:ServicePrincipal": {
                 const objectId = this.guid();
                 state = { id: `/servicePrincipals/${objectId}`, objectId, applicationTenantId: this.tenant };
+                break;
+            }
+            case "alicloud:ram/role:Role": {
+                const roleName = String(args.inputs.roleName ?? args.name);
+                state = { arn: `acs:ram::${this.options.alicloudAccountId ?? "1234567890123456"}:role/${roleName}`, roleId: this.uniqueId("3"), roleName, id: roleName };
                 break;
             }
             case "azuread:index/applicationPassword:ApplicationPassword": {
