@@ -104,3 +104,27 @@ describe("render as a real process", () => {
         assert.strictEqual(JSON.parse(r.stdout).preset, "castai-eks");
     });
 });
+
+describe("render without a cloud's provider package", () => {
+    it("names the package to install instead of printing a stack trace", () => {
+        const Module = require("module") as { _load(request: string, ...rest: unknown[]): unknown };
+        const original = Module._load;
+        // Forget every module that loads @pulumi/gcp, so the preset is loaded afresh.
+        const cached = Object.entries(require.cache).filter(([k]) => /components[\\/](gcp[\\/]|castai[\\/]gke)/.test(k));
+        for (const [k] of cached) delete require.cache[k];
+        Module._load = function (request: string, ...rest: unknown[]) {
+            if (request === "@pulumi/gcp") {
+                throw Object.assign(new Error("Cannot find module '@pulumi/gcp'"), { code: "MODULE_NOT_FOUND" });
+            }
+            return original.call(this, request, ...rest);
+        };
+        try {
+            const { loadPreset } = require("../components/render/preset") as typeof import("../components/render/preset");
+            assert.throws(() => loadPreset("castai-gke"),
+                (e: unknown) => (e as Error).message === "preset: castai-gke needs @pulumi/gcp: npm install @pulumi/gcp");
+        } finally {
+            Module._load = original;
+            for (const [k, m] of cached) require.cache[k] = m;
+        }
+    });
+});

@@ -62,7 +62,16 @@ export function loadPreset(name: string): Preset {
     if (!load) {
         throw new InputError("preset", `unknown preset ${show(name)} (known: ${presetNames().join(", ")})`);
     }
-    return load();
+    try {
+        return load();
+    } catch (e) {
+        // An optional peer (the cloud's provider package) is not installed: say which, not a stack trace.
+        const missing = /Cannot find module '(@pulumi\/[\w-]+)'/.exec(e instanceof Error ? e.message : "");
+        if (missing) {
+            throw new InputError("preset", `${name} needs ${missing[1]}: npm install ${missing[1]}`);
+        }
+        throw e;
+    }
 }
 
 /** Turns one `--set key=value` string into the key's type. */
