@@ -76,6 +76,7 @@ describe("CastAiEksAccess (mocks)", () => {
     it("registers no resource at all on bad input", async () => {
         const rec = installMocks();
         assert.throws(() => new CastAiEksAccess("castai", { ...EKS, accountId: "1" }), /accountId: must be a 12-digit AWS account ID/);
+        assert.throws(() => new CastAiEksAccess("castai", { ...EKS, maxManagedPoliciesPerRole: 4 }), /maxManagedPoliciesPerRole: role castai-eks-instance-prod-eu would have 5 managed policies/);
         await rec.settle();
         assert.deepStrictEqual(rec.resources, []);
     });
@@ -104,5 +105,18 @@ describe("CastAiEksAccess (mocks)", () => {
         await assert.rejects(new Promise((resolve, reject) => {
             (c.externalId as unknown as { promise(): Promise<unknown> }).promise().then(resolve, reject);
         }), /vpcId: must be a VPC ID such as vpc-0a1b2c3d4e5f67890, got "vpc-bad"/);
+    });
+});
+
+describe("PolicyRole (mocks)", () => {
+    it("refuses more managed policies than the quota before registering anything", async () => {
+        const { PolicyRole } = require("../components/aws/role") as typeof import("../components/aws/role");
+        const rec = installMocks();
+        assert.throws(() => new PolicyRole("r", {
+            roleName: "r", trustPolicy: "{}", partition: "aws",
+            awsManagedPolicies: ["A", "B", "C"], maxManagedPolicies: 2,
+        }), (e: unknown) => (e as Error).message === "maxManagedPolicies: the role would have 3 managed policies; this account allows 2 per role or user (raise the quota and set maxManagedPolicies, or turn features off)");
+        await rec.settle();
+        assert.deepStrictEqual(rec.resources, []);
     });
 });

@@ -146,6 +146,8 @@ describe("planCastAiEks", () => {
         ["ebsVolumes", { ebsVolumes: "all" as never }, 'ebsVolumes: must be one of "managed", "minimal", "none", got "all"'],
         ["role name", { roleName: "a/b" }, 'roleName: must be an IAM role name: 1-64 letters, digits and +=,.@-_, got "a/b"'],
         ["same role names", { roleName: "x", nodeRoleName: "x" }, 'nodeRoleName: must differ from roleName (both are "x")'],
+        ["node role over the quota", { maxManagedPoliciesPerRole: 4 }, "maxManagedPoliciesPerRole: role castai-eks-instance-prod-eu would have 5 managed policies; this account allows 4 per role or user (raise the quota and set maxManagedPoliciesPerRole, or turn features off)"],
+        ["Cast AI role over the quota", { maxManagedPoliciesPerRole: 2, cniPolicy: false, ssmPolicy: false, ebsVolumes: "none" }, "maxManagedPoliciesPerRole: role castai-eks-prod-eu would have 3 managed policies; this account allows 2 per role or user (raise the quota and set maxManagedPoliciesPerRole, or turn features off)"],
         ["quota", { maxManagedPoliciesPerRole: 30 }, "maxManagedPoliciesPerRole: must be a whole number from 1 to 20 (AWS's highest quota), got 30"],
         ["unknown key", { clusterNmae: "x" }, "clusterNmae: is not an argument of CastAiEksAccess (known: clusterName, clusterId, accountId, region, vpcId, castaiUserArn, roleName, nodeRoleName, hardened, subnetIds, securityGroupIds, sshKeyPairs, pauseResume, cniPolicy, ssmPolicy, ebsVolumes, ipv6, maxManagedPoliciesPerRole, tags)"],
     ];

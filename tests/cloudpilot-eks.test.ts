@@ -116,6 +116,7 @@ describe("planCloudPilotEks", () => {
         ["principal in another partition", { trust: "crossAccount", trustedPrincipalArn: VENDOR.replace("aws", "aws-cn"), externalId: "abc" }, "trustedPrincipalArn: is in partition aws-cn but region eu-central-1 is in aws; a role cannot trust a principal of another partition"],
         ["same role names", { roleName: "r", nodeRoleName: "r" }, 'nodeRoleName: must differ from roleName (both are "r")'],
         ["bad role name", { roleName: "a b" }, 'roleName: must be an IAM role name: 1-64 letters, digits and +=,.@-_, got "a b"'],
+        ["node role over the quota", { maxManagedPoliciesPerRole: 3 }, "maxManagedPoliciesPerRole: role CloudPilotNodeRole-prod-eu would have 4 managed policies; this account allows 3 per role or user (raise the quota and set maxManagedPoliciesPerRole, or turn features off)"],
         ["bad quota", { maxManagedPoliciesPerRole: 0 }, "maxManagedPoliciesPerRole: must be a whole number from 1 to 20 (AWS's highest quota), got 0"],
         ["bad boolean", { cniPolicy: "yes" as never }, 'cniPolicy: must be true or false, got "yes"'],
         ["unknown key", { clustername: "x" } as never, "clustername: is not an argument of CloudPilotEksAccess (known: clusterName, accountId, region, trust, serviceAccountNamespace, serviceAccountName, oidcProviderArn, trustedPrincipalArn, externalId, roleName, nodeRoleName, cniPolicy, ssmPolicy, maxManagedPoliciesPerRole, tags)"],

@@ -1,3 +1,5 @@
+import { InputError } from "../core/errors";
+
 /** AWS IAM quotas kubegrant checks at construction (IAM User Guide, "IAM and AWS STS quotas"). */
 export const AWS_LIMITS = {
     /** Customer managed policy document, non-white-space characters. */
@@ -12,3 +14,15 @@ export const AWS_LIMITS = {
     policyName: 128,
     instanceProfileName: 128,
 } as const;
+
+/**
+ * Throws InputError on `key` when `count` managed policies exceed the quota `max` of one role or
+ * user: builders call it so the error comes before any resource, and PolicyRole/PolicyUser call it
+ * again before they register anything.
+ */
+export function checkManagedPolicyCount(key: string, what: string, count: number, max: number): void {
+    if (count > max) {
+        throw new InputError(key,
+            `${what} would have ${count} managed policies; this account allows ${max} per role or user (raise the quota and set ${key}, or turn features off)`);
+    }
+}

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, shortHash } from "../core";
-import { AWS_LIMITS } from "./limits";
+import { AWS_LIMITS, checkManagedPolicyCount as checkCount } from "./limits";
 
 /** A customer managed policy the role gets; `key` names its resources and never changes. */
 export interface ManagedPolicySpec {
@@ -63,12 +63,8 @@ export interface ManagedPolicyArgs {
 
 /** Throws InputError when more managed policies would be attached than the account's quota allows. */
 export function checkManagedPolicyCount(args: ManagedPolicyArgs, what: "role" | "user"): void {
-    const max = args.maxManagedPolicies ?? AWS_LIMITS.managedPoliciesPerRole;
     const count = (args.awsManagedPolicies ?? []).length + (args.managedPolicies ?? []).length + (args.extraPolicyArns ?? []).length;
-    if (count > max) {
-        throw new InputError("managedPolicies",
-            `the ${what} would have ${count} managed policies; this account allows ${max} per ${what} (raise the quota and set maxManagedPolicies, or turn features off)`);
-    }
+    checkCount("maxManagedPolicies", `the ${what}`, count, args.maxManagedPolicies ?? AWS_LIMITS.managedPoliciesPerRole);
 }
 
 /**
@@ -112,8 +108,8 @@ export class PolicyRole extends pulumi.ComponentResource {
     readonly ready: pulumi.Output<string>;
 
     constructor(name: string, args: PolicyRoleArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("kubegrant:aws:PolicyRole", name, {}, opts);
         checkManagedPolicyCount(args, "role");
+        super("kubegrant:aws:PolicyRole", name, {}, opts);
 
         this.role = new aws.iam.Role(name, {
             name: args.roleName,

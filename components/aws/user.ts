@@ -27,8 +27,8 @@ export class PolicyUser extends pulumi.ComponentResource {
     readonly ready: pulumi.Output<string>;
 
     constructor(name: string, args: PolicyUserArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("kubegrant:aws:PolicyUser", name, {}, opts);
         checkManagedPolicyCount(args, "user");
+        super("kubegrant:aws:PolicyUser", name, {}, opts);
         this.user = new aws.iam.User(name, { name: args.userName, tags: args.tags }, { parent: this });
         const { policies, attachments } = attachManagedPolicies(this, name, args,
             (resourceName, policyArn) => new aws.iam.UserPolicyAttachment(resourceName, { user: this.user.name, policyArn }, { parent: this }));

@@ -4,7 +4,7 @@
  */
 import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys } from "../core";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
-import { AWS_LIMITS } from "../aws/limits";
+import { AWS_LIMITS, checkManagedPolicyCount } from "../aws/limits";
 import { Ranges, Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
 import {
     MAX_LENGTH, Partition, partitionOf, servicePrincipal, validateAccountId, validateEksClusterName,
@@ -260,6 +260,10 @@ export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
     if (policySize(trust) > AWS_LIMITS.trustPolicyChars) {
         throw new InputError("castaiUserArn", `makes a trust policy of ${policySize(trust)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
     }
+    const castaiManagedPolicies = buildManagedPolicies(CASTAI_EKS_MANAGED_POLICIES, "castai", v.features);
+    const nodeManagedPolicies = buildManagedPolicies(CASTAI_EKS_MANAGED_POLICIES, "node", v.features);
+    checkManagedPolicyCount("maxManagedPoliciesPerRole", `role ${v.roleName}`, castaiManagedPolicies.length + policies.length, v.max);
+    checkManagedPolicyCount("maxManagedPoliciesPerRole", `role ${v.nodeRoleName}`, nodeManagedPolicies.length, v.max);
     return {
         partition: v.partition,
         features: v.features,
@@ -270,8 +274,8 @@ export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
         instanceProfileName: v.instanceProfileName,
         trust,
         nodeTrust,
-        castaiManagedPolicies: buildManagedPolicies(CASTAI_EKS_MANAGED_POLICIES, "castai", v.features),
-        nodeManagedPolicies: buildManagedPolicies(CASTAI_EKS_MANAGED_POLICIES, "node", v.features),
+        castaiManagedPolicies,
+        nodeManagedPolicies,
         policies,
         inline: real.restricted.length > 0 ? [{ key: "restricted", name: "CastEKSRestrictedAccess", statements: real.restricted }] : [],
         nodeInline: real.node.length > 0 ? [{ key: "inline", name: "CastEKSNodeAccess", statements: real.node }] : [],

@@ -4,7 +4,7 @@
  */
 import { InputError, optionalBoolean, optionalChoice, rejectUnknownKeys, show } from "../core";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
-import { AWS_LIMITS } from "../aws/limits";
+import { AWS_LIMITS, checkManagedPolicyCount } from "../aws/limits";
 import { Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
 import {
     externalIdTrust, irsaTrust, podIdentityTrust, validateNamespace, validateOidcProviderArn, validateServiceAccountName,
@@ -185,6 +185,9 @@ export function planCloudPilotEks(args: CloudPilotEksPlainArgs): CloudPilotEksPl
         principals: [{ type: "Service", identifiers: [servicePrincipal("ec2", v.partition)] }],
         actions: ["sts:AssumeRole"],
     }];
+    const nodeManagedPolicies = buildManagedPolicies(CLOUDPILOT_EKS_MANAGED_POLICIES, "node", v.features);
+    checkManagedPolicyCount("maxManagedPoliciesPerRole", `role ${v.roleName}`, policies.length, v.max);
+    checkManagedPolicyCount("maxManagedPoliciesPerRole", `role ${v.nodeRoleName}`, nodeManagedPolicies.length, v.max);
     return {
         partition: v.partition,
         features: v.features,
@@ -199,7 +202,7 @@ export function planCloudPilotEks(args: CloudPilotEksPlainArgs): CloudPilotEksPl
         externalId: v.externalId,
         trust: v.trustStatements,
         nodeTrust,
-        nodeManagedPolicies: buildManagedPolicies(CLOUDPILOT_EKS_MANAGED_POLICIES, "node", v.features),
+        nodeManagedPolicies,
         policies,
         maxManagedPoliciesPerRole: v.max,
     };
