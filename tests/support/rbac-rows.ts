@@ -1,0 +1,16 @@
+/**
+ * The shape shared by every judge of a Kubernetes preset's RBAC: one check per seed (or vendor
+ * document) row, as a request by a service account and the answer the row demands. The pure
+ * evaluator (components/kubernetes/authorize.ts) and the real API server harness (SubjectAccessReview)
+ * both answer the same list, so a disagreement between them is a failing test, not a footnote.
+ */
+import { Request, ServiceAccountRef } from "../../components/kubernetes/authorize";
+
+export interface RowCheck {
+    /** The table and row of the source document the check comes from, or why it is a near miss. */
+    readonly row: string;
+    readonly who: ServiceAccountRef;
+    readonly request: Request;
+    /** What the row demands: true for the row itself, false for its near misses. */
+    readonly allowed: boolean;
+}
