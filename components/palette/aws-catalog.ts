@@ -1,6 +1,6 @@
 /**
  * Spectro Cloud Palette on AWS: the IAM policies Palette documents, as data, each complete and
- * unchanged in meaning (transcribed from spectrocloud/librarium; see /tmp/research notes).
+ * unchanged in meaning (transcribed from spectrocloud/librarium at the commits each `source` names).
  * `group` says when a policy is attached (see aws-plan.ts). Statements are the typed model of
  * ../aws/policy; serialising them gives the vendor's JSON up to key order and one-item lists.
  * Pure data: no Pulumi imports.
@@ -91,7 +91,7 @@ export const PALETTE_AWS_POLICIES: readonly PalettePolicyEntry[] = [
         name: "PaletteMinimumIaaSDynamicPolicy", group: "minimum-dynamic",
         feature: "IaaS clusters, minimum permissions, dynamic placement",
         why: "The minimum permissions for IaaS clusters where Palette creates the VPC and subnets. Palette gives this policy no name; kubegrant names it.",
-        source: `${LIBRARIUM}_partials/permissions/_aws-iaas-dynamic-permissions.mdx @33ef4293 (Feb 21 2026); not in the seed`,
+        source: `${LIBRARIUM}_partials/permissions/_aws-iaas-dynamic-permissions.mdx @33ef4293 (Feb 21 2026); the seed prints an older, broader single minimum policy (115 actions) that this one and PaletteCloudFormationStackPolicy narrow`,
         statements: [
             {sid: "EC2Permissions", actions: ["ec2:AuthorizeSecurityGroupIngress", "ec2:DeleteSubnet", "ec2:DescribeAddresses", "ec2:DescribeInstances", "ec2:CreateNatGateway", "ec2:DescribeRegions", "ec2:CreateVpc", "ec2:DescribeDhcpOptions", "ec2:AttachInternetGateway", "ec2:DescribeVpcAttribute", "ec2:DeleteRouteTable", "ec2:ModifySubnetAttribute", "ec2:AssociateRouteTable", "ec2:DescribeInternetGateways", "ec2:DescribeNetworkInterfaces", "ec2:DescribeAvailabilityZones", "ec2:CreateRoute", "ec2:CreateInternetGateway", "ec2:CreateSecurityGroup", "ec2:ModifyVpcAttribute", "ec2:DescribeKeyPairs", "ec2:DescribeRouteTables", "ec2:ReleaseAddress", "ec2:TerminateInstances", "ec2:CreateTags", "ec2:CreateRouteTable", "ec2:RunInstances", "ec2:DetachInternetGateway", "ec2:DescribeNatGateways", "ec2:DisassociateRouteTable", "ec2:AllocateAddress", "ec2:DescribeSecurityGroups", "ec2:RevokeSecurityGroupIngress", "ec2:DescribeImages", "ec2:DescribeVpcs", "ec2:DeleteSecurityGroup", "ec2:DescribeInstanceTypes", "ec2:DeleteNatGateway", "ec2:DescribeVpcEndpoints", "ec2:DeleteVpc", "ec2:CreateSubnet", "ec2:DescribeSubnets"], resources: ["*"]},
             {sid: "ELBPermissions", actions: ["elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:DescribeTags", "elasticloadbalancing:ConfigureHealthCheck", "elasticloadbalancing:AddTags", "elasticloadbalancing:RegisterInstancesWithLoadBalancer", "elasticloadbalancing:ModifyLoadBalancerAttributes"], resources: ["*"]},
