@@ -4,6 +4,7 @@ import { join } from "path";
 import { CLOUDPILOT_CLUSTER_RBAC_ARG_NAMES } from "../components/cloudpilot/cluster-rbac-plan";
 import { CLOUDPILOT_ROLES, CLOUDPILOT_SERVICE_ACCOUNTS } from "../components/cloudpilot/cluster-rbac-catalog";
 import { loadPreset } from "../components/render/preset";
+import { render } from "../components/render/run";
 
 const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
 const start = readme.indexOf("## CloudPilot AI in the cluster: `CloudPilotClusterRbac`");
@@ -18,9 +19,8 @@ describe("README stays in sync with CloudPilotClusterRbac", () => {
         assert.deepStrictEqual(loadPreset("cloudpilot-kubernetes").keys.map((k) => k.name), CLOUDPILOT_CLUSTER_RBAC_ARG_NAMES.filter((a) => a !== "provider"));
     });
 
-    it("documents every output of the preset, every default service account name (as not documented by CloudPilot) and every role", () => {
-        const src = readFileSync(join(__dirname, "..", "components", "cloudpilot", "cluster-rbac-preset.ts"), "utf8");
-        const outputs = [...src.matchAll(/^ {16}(\w+): c\.\w+,$/gm)].map((m) => m[1]);
+    it("documents every output of the preset, every default service account name (as not documented by CloudPilot) and every role", async () => {
+        const outputs = Object.keys((await render("cloudpilot-kubernetes", {})).outputs);
         assert.deepStrictEqual(outputs, ["namespace", "serviceAccountNames", "ready"]);
         for (const o of outputs) assert.match(section, new RegExp(`\\| \`${o}\` \\| [^|]+ \\|$`, "m"), o);
         for (const name of Object.values(CLOUDPILOT_SERVICE_ACCOUNTS)) assert.ok(section.includes(`\`${name}\``), name);

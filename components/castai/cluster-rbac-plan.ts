@@ -4,9 +4,8 @@
  */
 import { InputError, optionalBoolean, optionalList, rejectUnknownKeys, show } from "../core";
 import {
-    catalogRoleSpecs, serviceAccountSpecs, validateComponentsNamespace, validateServiceAccountAnnotations,
+    ClusterRbacPlan, catalogRoleSpecs, serviceAccountSpecs, validateComponentsNamespace, validateServiceAccountAnnotations,
 } from "../kubernetes/catalog";
-import { RbacBundle } from "../kubernetes/rbac";
 import {
     CASTAI_COMPONENTS, CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SERVICE_ACCOUNTS, CastAiComponent,
 } from "./cluster-rbac-catalog";
@@ -26,14 +25,8 @@ export const CASTAI_CLUSTER_RBAC_ARG_NAMES: readonly string[] = [
 
 export const DEFAULT_NAMESPACE = "castai-agent";
 
-export interface CastAiClusterRbacPlan {
-    readonly namespace: string;
-    readonly createNamespace: boolean;
+export interface CastAiClusterRbacPlan extends ClusterRbacPlan<CastAiComponent> {
     readonly extendedPermissions: boolean;
-    readonly components: readonly CastAiComponent[];
-    /** The service account of each selected component. */
-    readonly serviceAccountNames: Readonly<Partial<Record<CastAiComponent, string>>>;
-    readonly bundle: RbacBundle;
 }
 
 /** Validates `args` and returns everything CastAiClusterRbac creates. Throws InputError naming the argument and the rule. */

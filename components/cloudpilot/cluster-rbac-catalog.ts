@@ -4,7 +4,7 @@
  * src/content/guide/security/permissions_required.mdx (newest stored version b4df2e83), sections
  * "ClusterRole/Role Used in Phase 1" and "ClusterRole/Role Used in Phase 2 for AWS": one entry
  * per rule of each documented object, in the document's order, with exactly its API groups,
- * resources, verbs and resourceNames; `documentObject` and `documentRule` name the rule it
+ * resources, verbs (in its order) and resourceNames; `documentObject` and `documentRule` name the rule it
  * implements. Where a rule reaches far, `why` says how far; where it could be narrowed with
  * resourceNames without breaking what the document describes, `why` says so (kubegrant keeps the
  * documented rule).
@@ -57,6 +57,8 @@ export const CLOUDPILOT_ROLES: readonly CloudPilotRoleDef[] = [
 ];
 
 export interface CloudPilotRuleEntry extends CatalogRuleEntry<CloudPilotRoleKey> {
+    /** The document's section (its phase 1 or phase 2 YAML). */
+    readonly section: string;
     /** The document object the rule belongs to, e.g. `ClusterRole cloudpilot-agent-cluster-role`. */
     readonly documentObject: string;
     /** The rule's position in that object's `rules` (1-based), as the document lists them. */
@@ -86,12 +88,13 @@ export function documentRow(rule: PolicyRule): string {
 }
 
 function entries(section: keyof typeof CLOUDPILOT_SECTIONS, role: CloudPilotRoleKey,
-    rules: readonly (Omit<CloudPilotRuleEntry, "roles" | "source" | "documentObject" | "documentRule" | "documentRow">)[]): CloudPilotRuleEntry[] {
+    rules: readonly (Omit<CloudPilotRuleEntry, "roles" | "source" | "section" | "documentObject" | "documentRule" | "documentRow">)[]): CloudPilotRuleEntry[] {
     const def = CLOUDPILOT_ROLES.find((r) => r.key === role)!;
     const documentObject = `${def.kind} ${def.name}`;
     return rules.map((r, i) => ({
         ...r,
         roles: [role],
+        section: CLOUDPILOT_SECTIONS[section],
         documentObject,
         documentRule: i + 1,
         documentRow: documentRow(r.rule),
@@ -181,12 +184,12 @@ export const CLOUDPILOT_RBAC_ENTRIES: readonly CloudPilotRuleEntry[] = [
         { id: "core-objects-write", rule: g([""], ["pods", "pods/log", "nodes", "persistentvolumes", "persistentvolumeclaims", "replicationcontrollers", "namespaces"], ["get", "list", "watch", "update", "patch"]),
             feature: "scheduling simulation and disruption",
             why: `Reads the cluster and annotates what it moves. ${PODS_PATCH}. Namespace update reaches namespace labels, including Pod Security admission's. pods/log reaches the logs of every pod. None of these can be narrowed by name: the objects are any workload's. Upstream Karpenter's karpenter-core ClusterRole only reads these (${KARPENTER_CORE}); update and patch are CloudPilot's addition.` },
-        { id: "core-storage-read", rule: g(["storage.k8s.io"], ["storageclasses", "csinodes", "volumeattachments"], READ), feature: "scheduling simulation",
+        { id: "core-storage-read", rule: g(["storage.k8s.io"], ["storageclasses", "csinodes", "volumeattachments"], ["get", "watch", "list"]), feature: "scheduling simulation",
             why: "Reads storage classes, CSI nodes and volume attachments (zonal volumes constrain where pods fit). Read only." },
         { id: "core-apps-write", rule: g(["apps"], ["daemonsets", "deployments", "replicasets", "statefulsets"], ["list", "watch", "get", "update", "patch"]),
             feature: "workload rebalancing",
             why: `Updates workload controllers in any namespace (e.g. to roll pods onto new nodes). Updating a pod template reaches its image and service account: it can run any image as any service account of that namespace, kube-system included. Not narrowable by name: the workloads are the user's. Upstream Karpenter's karpenter-core ClusterRole only reads these (${KARPENTER_CORE}); update and patch are CloudPilot's addition.` },
-        { id: "core-crds-read", rule: g(["apiextensions.k8s.io"], ["customresourcedefinitions"], READ), feature: "CRD management",
+        { id: "core-crds-read", rule: g(["apiextensions.k8s.io"], ["customresourcedefinitions"], ["get", "watch", "list"]), feature: "CRD management",
             why: "Reads custom resource definitions. Read only." },
         { id: "core-pdbs-read", rule: g(["policy"], ["poddisruptionbudgets"], READ), feature: "disruption",
             why: "Reads disruption budgets before it moves pods. Read only." },

@@ -4,10 +4,9 @@
  */
 import { optionalBoolean, rejectUnknownKeys } from "../core";
 import {
-    catalogRoleSpecs, serviceAccountSpecs, validateComponentsNamespace, validateServiceAccountAnnotations,
+    ClusterRbacPlan, catalogRoleSpecs, serviceAccountSpecs, validateComponentsNamespace, validateServiceAccountAnnotations,
     validateServiceAccountNames,
 } from "../kubernetes/catalog";
-import { RbacBundle } from "../kubernetes/rbac";
 import {
     CLOUDPILOT_COMPONENTS, CLOUDPILOT_PHASE, CLOUDPILOT_RBAC_ENTRIES, CLOUDPILOT_ROLES, CLOUDPILOT_SERVICE_ACCOUNTS,
     CloudPilotComponent,
@@ -27,15 +26,9 @@ export const CLOUDPILOT_CLUSTER_RBAC_ARG_NAMES: readonly string[] = [
     "namespace", "createNamespace", "optimizer", "serviceAccountNames", "serviceAccountAnnotations", "provider",
 ];
 
-export interface CloudPilotClusterRbacPlan {
-    readonly namespace: string;
-    readonly createNamespace: boolean;
+export interface CloudPilotClusterRbacPlan extends ClusterRbacPlan<CloudPilotComponent> {
     /** Phase 2: the optimizer is granted too. */
     readonly optimizer: boolean;
-    readonly components: readonly CloudPilotComponent[];
-    /** The service account of each granted component. */
-    readonly serviceAccountNames: Readonly<Partial<Record<CloudPilotComponent, string>>>;
-    readonly bundle: RbacBundle;
 }
 
 /** Validates `args` and returns everything CloudPilotClusterRbac creates. Throws InputError naming the argument and the rule. */

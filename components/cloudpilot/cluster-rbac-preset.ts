@@ -1,12 +1,9 @@
-import { Sourced } from "../core";
-import { Preset } from "../render/preset";
+import { clusterRbacPreset } from "../kubernetes/preset";
 import { CloudPilotClusterRbac, CloudPilotClusterRbacArgs } from "./cluster-rbac";
 import { CLOUDPILOT_RBAC_ENTRIES } from "./cluster-rbac-catalog";
 
-const explanations = new Map<string, Sourced>(CLOUDPILOT_RBAC_ENTRIES.map((e) => [`k8s-rule:${e.id}`, e] as const));
-
 /** `cloudpilot-kubernetes`: CloudPilot AI's service accounts and RBAC in the cluster (CloudPilotClusterRbac). */
-export const cloudPilotKubernetesPreset: Preset = {
+export const cloudPilotKubernetesPreset = clusterRbacPreset({
     name: "cloudpilot-kubernetes",
     title: "CloudPilot AI in the cluster (Kubernetes RBAC)",
     keys: [
@@ -16,17 +13,6 @@ export const cloudPilotKubernetesPreset: Preset = {
         { name: "serviceAccountNames", type: "object", description: "Service account per component: agent, optimizer (not documented by CloudPilot)" },
         { name: "serviceAccountAnnotations", type: "object", description: "Annotations per service account name (IRSA)" },
     ],
-    explanations,
-    mockOptions: () => ({}),
-    create(name, values, opts) {
-        const c = new CloudPilotClusterRbac(name, values as unknown as CloudPilotClusterRbacArgs, opts);
-        return {
-            component: c,
-            outputs: {
-                namespace: c.namespace,
-                serviceAccountNames: c.serviceAccountNames,
-                ready: c.ready,
-            },
-        };
-    },
-};
+    entries: CLOUDPILOT_RBAC_ENTRIES,
+    create: (name, values, opts) => new CloudPilotClusterRbac(name, values as unknown as CloudPilotClusterRbacArgs, opts),
+});

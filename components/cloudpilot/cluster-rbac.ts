@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ServiceAccountRbac } from "../kubernetes/bundle";
+import { ClusterRbacComponent } from "../kubernetes/bundle";
 import { CloudPilotComponent } from "./cluster-rbac-catalog";
 import { CloudPilotClusterRbacPlainArgs, planCloudPilotClusterRbac } from "./cluster-rbac-plan";
 
@@ -43,30 +43,10 @@ export interface CloudPilotClusterRbacArgs {
  * for its optimizer (phase 2), and exactly the Roles and ClusterRoles of CloudPilot's permissions
  * document, each bound to its component's service account.
  */
-export class CloudPilotClusterRbac extends pulumi.ComponentResource {
-    /** The namespace the components run in. */
-    readonly namespace: pulumi.Output<string>;
-    /** Service account name per granted component. */
-    readonly serviceAccountNames: pulumi.Output<Partial<Record<CloudPilotComponent, string>>>;
-    /** The service account names, resolved once every namespace, account, role and binding exists. */
-    readonly ready: pulumi.Output<string[]>;
-    /** The generic bundle, for programs that need the objects themselves. */
-    readonly rbac: ServiceAccountRbac;
-
+export class CloudPilotClusterRbac extends ClusterRbacComponent<CloudPilotComponent> {
     constructor(name: string, args: CloudPilotClusterRbacArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
         const { provider, ...plain } = args;
-        const plan = planCloudPilotClusterRbac(plain as CloudPilotClusterRbacPlainArgs);
-        super("kubegrant:cloudpilot:CloudPilotClusterRbac", name, {}, opts);
-        this.rbac = new ServiceAccountRbac(`${name}-rbac`, { bundle: plan.bundle, provider }, { parent: this });
-        this.namespace = pulumi.output(plan.namespace);
-        this.serviceAccountNames = pulumi.output(plan.serviceAccountNames);
-        const names = plan.bundle.serviceAccounts.map((s) => s.name);
-        this.ready = this.rbac.ready.apply(() => names);
-        this.registerOutputs({
-            namespace: this.namespace,
-            serviceAccountNames: this.serviceAccountNames,
-            ready: this.ready,
-        });
+        super("kubegrant:cloudpilot:CloudPilotClusterRbac", name, planCloudPilotClusterRbac(plain as CloudPilotClusterRbacPlainArgs), provider, opts);
     }
 }

@@ -5,7 +5,7 @@
  * imports. Used by Cast AI's and CloudPilot AI's plans alike.
  */
 import { InputError, show } from "../core";
-import { PolicyRule, RoleSpec, RuleEntry, ServiceAccountSpec } from "./rbac";
+import { PolicyRule, RbacBundle, RoleSpec, RuleEntry, ServiceAccountSpec } from "./rbac";
 import { validateAnnotations, validateNamespace, validateObjectName } from "./validate";
 
 /** A Role or ClusterRole of a vendor catalog, and which component's service account it is bound to. */
@@ -24,6 +24,15 @@ export interface CatalogRole<K extends string = string, C extends string = strin
 /** A rule of a vendor catalog and the roles that carry it. */
 export interface CatalogRuleEntry<K extends string = string> extends RuleEntry {
     readonly roles: readonly K[];
+}
+
+/** What a vendor's in-cluster RBAC plan yields: the namespace, the service account per granted component, the bundle. */
+export interface ClusterRbacPlan<C extends string> {
+    readonly namespace: string;
+    readonly createNamespace: boolean;
+    readonly components: readonly C[];
+    readonly serviceAccountNames: Readonly<Partial<Record<C, string>>>;
+    readonly bundle: RbacBundle;
 }
 
 /** The placeholder a catalog writes for the components' namespace in `resourceNames`. */

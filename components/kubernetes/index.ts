@@ -3,11 +3,11 @@ export {
     PolicyRule, RuleEntry, Subject, RoleSpec, ServiceAccountSpec, RbacBundle, KubeObject, PolicyRuleObject,
     RULES_ANNOTATION, bundleObjects, roleObjects, ruleObject, serviceAccountUsername,
 } from "./rbac";
-export { ServiceAccountRbac, ServiceAccountRbacArgs } from "./bundle";
+export { ClusterRbacComponent, ServiceAccountRbac, ServiceAccountRbacArgs } from "./bundle";
 export { authorize, ruleAllows, rulesFor, uncovered, Request, ResourceRequest, NonResourceRequest, ServiceAccountRef } from "./authorize";
 export { validateNamespace, validateObjectName, validateAnnotations } from "./validate";
 export {
-    CatalogRole, CatalogRuleEntry, NAMESPACE_PLACEHOLDER, catalogRoleSpecs, roleNamespace, serviceAccountSpecs, substituteNamespace,
+    CatalogRole, CatalogRuleEntry, ClusterRbacPlan, NAMESPACE_PLACEHOLDER, catalogRoleSpecs, roleNamespace, serviceAccountSpecs, substituteNamespace,
     validateComponentsNamespace, validateServiceAccountAnnotations, validateServiceAccountNames,
 } from "./catalog";
 export { CastAiClusterRbac, CastAiClusterRbacArgs } from "../castai/cluster-rbac";

@@ -6,29 +6,19 @@
  * documented rule, the requests it allows and their near misses (another name, namespace,
  * resource, API group, service account), each with the answer it must get.
  */
-import { render } from "../../components/render/run";
 import { Request, ResourceRequest, ServiceAccountRef, ruleAllows } from "../../components/kubernetes/authorize";
 import { roleNamespace, substituteNamespace } from "../../components/kubernetes/catalog";
-import { KubeObject, PolicyRule, PolicyRuleObject } from "../../components/kubernetes/rbac";
+import { PolicyRule, PolicyRuleObject } from "../../components/kubernetes/rbac";
 import {
     CLOUDPILOT_PHASE, CLOUDPILOT_RBAC_ENTRIES, CLOUDPILOT_ROLES, CLOUDPILOT_SERVICE_ACCOUNTS,
     CloudPilotComponent, CloudPilotRuleEntry,
 } from "../../components/cloudpilot/cluster-rbac-catalog";
 import { CLOUDPILOT_NAMESPACE } from "../../components/cloudpilot/names";
+import { renderedObjectsOf } from "./k8s-objects";
 import { RowCheck } from "./rbac-rows";
 
-const cache = new Map<string, Promise<KubeObject[]>>();
-
 /** Renders cloudpilot-kubernetes once per set of values and returns the Kubernetes objects (the YAML format's content). */
-export function renderedObjects(values: Record<string, unknown> = {}): Promise<KubeObject[]> {
-    const key = JSON.stringify(values);
-    if (!cache.has(key)) {
-        cache.set(key, render("cloudpilot-kubernetes", values).then((r) => r.resources
-            .filter((x) => x.type.startsWith("kubernetes:"))
-            .map((x) => x.inputs as unknown as KubeObject)));
-    }
-    return cache.get(key)!;
-}
+export const renderedObjects = renderedObjectsOf("cloudpilot-kubernetes");
 
 /** The preset values the row table of each phase is for: phase 1 is the default render, phase 2 sets `optimizer`. */
 export function phaseValues(phase2: boolean): Record<string, unknown> {
