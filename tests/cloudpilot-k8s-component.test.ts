@@ -109,6 +109,19 @@ describe("CloudPilotClusterRbac (mocks)", () => {
         for (const urn of needed) assert.ok(depUrns.includes(urn), `ready does not wait for ${urn}`);
     });
 
+    it("is exported from kubegrant/kubernetes (and the package root) beside CastAiClusterRbac, on the shared ClusterRbacComponent", () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const sub = require("kubegrant/kubernetes") as Record<string, unknown>;
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const root = require("kubegrant") as { kubernetes: Record<string, unknown> };
+        assert.strictEqual(sub.CloudPilotClusterRbac, CloudPilotClusterRbac);
+        assert.strictEqual(root.kubernetes.CloudPilotClusterRbac, CloudPilotClusterRbac);
+        for (const name of ["planCloudPilotClusterRbac", "CLOUDPILOT_RBAC_ENTRIES", "CLOUDPILOT_ROLES", "CLOUDPILOT_SERVICE_ACCOUNTS", "CastAiClusterRbac", "ClusterRbacComponent"]) {
+            assert.ok(sub[name], name);
+        }
+        assert.ok(Object.getPrototypeOf(CloudPilotClusterRbac) === sub.ClusterRbacComponent && Object.getPrototypeOf(sub.CastAiClusterRbac) === sub.ClusterRbacComponent);
+    });
+
     it("registers no resource at all on bad input", async () => {
         const rec = installMocks();
         assert.throws(() => new CloudPilotClusterRbac("cp", { namespace: "kube-system" }), /^InputError: namespace: must not be kube-system/);
