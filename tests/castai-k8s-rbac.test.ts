@@ -5,19 +5,16 @@
  * schema validation of every object.
  */
 import * as assert from "assert";
-import { Namespace } from "kubernetes-models/v1/Namespace";
-import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
-import { ClusterRole } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole";
-import { ClusterRoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding";
-import { Role } from "kubernetes-models/rbac.authorization.k8s.io/v1/Role";
-import { RoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding";
 import { Request, ResourceRequest, authorize, ruleAllows, rulesFor, uncovered } from "../components/kubernetes/authorize";
+import { roleNamespace, substituteNamespace } from "../components/kubernetes/catalog";
 import { KubeObject, PolicyRule } from "../components/kubernetes/rbac";
 import {
     CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SEED_ALIASES, CASTAI_SERVICE_ACCOUNTS, CASTAI_TABLES, CastAiComponent,
     CastAiRoleDef,
 } from "../components/castai/cluster-rbac-catalog";
 import { renderedObjects } from "./support/castai-k8s";
+import { assertValidObjects } from "./support/k8s-objects";
+import { showRequest } from "./support/rbac-rows";
 
 const NS = "castai-agent";
 const sa = (c: CastAiComponent) => ({ namespace: NS, name: CASTAI_SERVICE_ACCOUNTS[c] });
@@ -25,14 +22,10 @@ const phase = (extended: boolean) => renderedObjects({ extendedPermissions: exte
 const UNNAMED = ["create", "list", "watch", "deletecollection"];
 
 /** Resolves `{namespace}` as the plan does (default namespace). */
-function resolve(rule: PolicyRule): PolicyRule {
-    return rule.resourceNames ? { ...rule, resourceNames: rule.resourceNames.map((n) => n.replace("{namespace}", NS)) } : rule;
-}
+const resolve = (rule: PolicyRule): PolicyRule => substituteNamespace(rule, NS);
 
 /** Where a role's rules apply: undefined = everywhere (ClusterRole), or one namespace. */
-function scopeOf(r: CastAiRoleDef): string | undefined {
-    return r.kind === "ClusterRole" ? undefined : r.namespace === "kube-system" ? "kube-system" : NS;
-}
+const scopeOf = (r: CastAiRoleDef): string | undefined => roleNamespace(r, NS);
 
 /** One request per verb, group, resource (split into subresource) and name the rule lists. */
 function requestsOf(rule: PolicyRule, namespace: string | undefined): Request[] {
@@ -51,12 +44,6 @@ function requestsOf(rule: PolicyRule, namespace: string | undefined): Request[] 
         }
     }
     return out;
-}
-
-function show(r: Request): string {
-    if ("nonResourceURL" in r) return `${r.verb} ${r.nonResourceURL}`;
-    const res = `${r.apiGroup || "core"}/${r.resource}${r.subresource ? `/${r.subresource}` : ""}`;
-    return `${r.verb} ${res}${r.name ? ` "${r.name}"` : ""}${r.namespace ? ` in ${r.namespace}` : " (cluster)"}`;
 }
 
 /** The catalog entries that grant `req` to `component` (the oracle for negatives). */
@@ -81,22 +68,11 @@ function negativesOf(req: Request, rule: PolicyRule, roleNamespace: string | und
 
 describe("castai-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer does", () => {
     describe("every rendered object is valid (kubernetes-models 4.5.1)", () => {
-        const MODELS: Record<string, new (o: never) => { validate(): void; apiVersion?: string }> = {
-            Namespace, ServiceAccount, ClusterRole, ClusterRoleBinding, Role, RoleBinding,
-        } as never;
         for (const extended of [false, true]) {
             it(`phase ${extended ? 2 : 1}: apiVersion, kind, metadata.name, namespace where namespaced, and the schema`, async () => {
                 const objects = await phase(extended);
                 assert.strictEqual(objects.length, extended ? 32 : 28);
-                for (const o of objects) {
-                    const Model = MODELS[o.kind];
-                    assert.ok(Model, `unexpected kind ${o.kind}`);
-                    assert.ok(o.apiVersion && o.metadata.name, JSON.stringify(o));
-                    const namespaced = ["ServiceAccount", "Role", "RoleBinding"].includes(o.kind);
-                    assert.strictEqual(typeof o.metadata.namespace === "string", namespaced, `${o.kind} ${o.metadata.name} namespace`);
-                    new Model(o as never).validate();
-                    assert.strictEqual(new Model(o as never).apiVersion, o.apiVersion);
-                }
+                assertValidObjects(objects);
             });
         }
     });
@@ -114,12 +90,12 @@ describe("castai-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer does"
                         const reqs = role.kind === "ClusterRole" && !rule.nonResourceURLs
                             ? [...requestsOf(rule, undefined), ...requestsOf(rule, "default")] : requestsOf(rule, ns);
                         for (const req of reqs) {
-                            assert.ok(authorize(objects, who, req), `${role.component} is not allowed: ${show(req)}`);
+                            assert.ok(authorize(objects, who, req), `${role.component} is not allowed: ${showRequest(req)}`);
                             for (const neg of negativesOf(req, rule, ns)) {
                                 // Granted anyway only when another row grants it (never by this row itself).
                                 const others = grantingEntries(role.component, extended, neg).filter((id) => id !== entry.id);
                                 assert.strictEqual(authorize(objects, who, neg), others.length > 0,
-                                    `${role.component}: ${show(neg)} (granted by the catalog through: ${others.join(", ") || "nothing"})`);
+                                    `${role.component}: ${showRequest(neg)} (granted by the catalog through: ${others.join(", ") || "nothing"})`);
                             }
                         }
                     });
@@ -130,7 +106,7 @@ describe("castai-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer does"
                     const objects = await phase(extended);
                     for (const c of alias.components) {
                         for (const req of requestsOf(resolve(alias.rule), alias.scope === "release" ? NS : undefined)) {
-                            assert.ok(authorize(objects, sa(c), req), `${c} is not allowed: ${show(req)}`);
+                            assert.ok(authorize(objects, sa(c), req), `${c} is not allowed: ${showRequest(req)}`);
                         }
                     }
                 });
@@ -177,7 +153,7 @@ describe("castai-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer does"
     for (const [what, c, extended, req] of critical) {
         it(what, async () => {
             const allowed = authorize(await phase(extended), sa(c), req);
-            assert.strictEqual(allowed, what.startsWith("a named rule"), show(req));
+            assert.strictEqual(allowed, what.startsWith("a named rule"), showRequest(req));
         });
     }
 

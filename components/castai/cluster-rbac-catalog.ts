@@ -9,7 +9,8 @@
  *
  * Placeholder: `{namespace}` (the namespace the components run in, `castai-agent` by default).
  */
-import { PolicyRule, RuleEntry } from "../kubernetes/rbac";
+import { CatalogRole, CatalogRuleEntry } from "../kubernetes/catalog";
+import { PolicyRule } from "../kubernetes/rbac";
 
 export const CASTAI_COMPONENTS = ["agent", "cluster-controller", "evictor", "pod-pinner", "operator"] as const;
 export type CastAiComponent = typeof CASTAI_COMPONENTS[number];
@@ -30,15 +31,7 @@ export type CastAiRoleKey =
     | "operator-ns" | "operator-leader-election" | "operator-kube-system" | "operator-cluster"
     | "operator-ns-ext" | "operator-cluster-ext";
 
-export interface CastAiRoleDef {
-    readonly key: CastAiRoleKey;
-    readonly component: CastAiComponent;
-    readonly kind: "ClusterRole" | "Role";
-    /** `metadata.name`, as the vendor's chart names it. */
-    readonly name: string;
-    /** Where a Role lives: the components' namespace, or kube-system. */
-    readonly namespace?: "release" | "kube-system";
-    readonly bindingName: string;
+export interface CastAiRoleDef extends CatalogRole<CastAiRoleKey, CastAiComponent> {
     /** Only with `extendedPermissions` (phase 2). */
     readonly extended?: boolean;
 }
@@ -60,13 +53,11 @@ export const CASTAI_ROLES: readonly CastAiRoleDef[] = [
     { key: "operator-ns-ext", component: "operator", kind: "Role", namespace: "release", name: "castware-operator-namespace-role-ext", bindingName: "castware-operator-namespace-role-binding-ext", extended: true },
 ];
 
-export interface CastAiRuleEntry extends RuleEntry {
+export interface CastAiRuleEntry extends CatalogRuleEntry<CastAiRoleKey> {
     /** The seed table the row belongs to (the grouping of the review report). */
     readonly table: string;
     /** The seed row as the seed writes it: `<API group> <resources>: <verbs>`. */
     readonly seedRow: string;
-    /** The roles that carry the rule. */
-    readonly roles: readonly CastAiRoleKey[];
 }
 
 /** A seed row granted by other entries (repeated in the seed under another heading). */

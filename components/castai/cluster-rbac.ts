@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ServiceAccountRbac } from "../kubernetes/bundle";
+import { ClusterRbacComponent } from "../kubernetes/bundle";
 import { CastAiComponent } from "./cluster-rbac-catalog";
 import { CastAiClusterRbacPlainArgs, planCastAiClusterRbac } from "./cluster-rbac-plan";
 
@@ -42,30 +42,10 @@ export interface CastAiClusterRbacArgs {
  * with every name-scoped row enforced by `resourceNames`. The operator never holds escalate, bind
  * or impersonate.
  */
-export class CastAiClusterRbac extends pulumi.ComponentResource {
-    /** The namespace the components run in. */
-    readonly namespace: pulumi.Output<string>;
-    /** Service account name per selected component. */
-    readonly serviceAccountNames: pulumi.Output<Partial<Record<CastAiComponent, string>>>;
-    /** The service account names, resolved once every namespace, account, role and binding exists. */
-    readonly ready: pulumi.Output<string[]>;
-    /** The generic bundle, for programs that need the objects themselves. */
-    readonly rbac: ServiceAccountRbac;
-
+export class CastAiClusterRbac extends ClusterRbacComponent<CastAiComponent> {
     constructor(name: string, args: CastAiClusterRbacArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
         const { provider, ...plain } = args;
-        const plan = planCastAiClusterRbac(plain as CastAiClusterRbacPlainArgs);
-        super("kubegrant:castai:CastAiClusterRbac", name, {}, opts);
-        this.rbac = new ServiceAccountRbac(`${name}-rbac`, { bundle: plan.bundle, provider }, { parent: this });
-        this.namespace = pulumi.output(plan.namespace);
-        this.serviceAccountNames = pulumi.output(plan.serviceAccountNames);
-        const names = plan.bundle.serviceAccounts.map((s) => s.name);
-        this.ready = this.rbac.ready.apply(() => names);
-        this.registerOutputs({
-            namespace: this.namespace,
-            serviceAccountNames: this.serviceAccountNames,
-            ready: this.ready,
-        });
+        super("kubegrant:castai:CastAiClusterRbac", name, planCastAiClusterRbac(plain as CastAiClusterRbacPlainArgs), provider, opts);
     }
 }

@@ -9,12 +9,13 @@ import {
 } from "../alicloud/validate";
 import { validateNamespace, validateServiceAccountName } from "../aws/trust";
 import { CLOUDPILOT_ALIBABA_STATEMENTS } from "./alibaba-catalog";
+import { CLOUDPILOT_NAMESPACE } from "./names";
 
 export type CloudPilotAlibabaTrust = "rrsa" | "account";
 export const CLOUDPILOT_ALIBABA_TRUSTS: readonly CloudPilotAlibabaTrust[] = ["rrsa", "account"];
 
 /** CloudPilot's namespace (cloudpilot-ai/docs permissions_required.mdx). Its use for RRSA on ACK is an assumption. */
-export const CLOUDPILOT_ALIBABA_NAMESPACE = "cloudpilot";
+export const CLOUDPILOT_ALIBABA_NAMESPACE = CLOUDPILOT_NAMESPACE;
 /**
  * NOT documented by CloudPilot: assumed by analogy with the EKS optimizer's RBAC name
  * (`cloudpilot-aws-optimizer`). Check `kubectl -n cloudpilot get sa` and set serviceAccount.

@@ -14,21 +14,16 @@ import {
     validatePrincipalArn, validateRegion, validateRoleName,
 } from "../aws/validate";
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "./eks-catalog";
+import { CLOUDPILOT_NAMESPACE, CLOUDPILOT_SERVICE_ACCOUNT } from "./names";
 
 export type CloudPilotTrust = "podIdentity" | "irsa" | "crossAccount";
 export const CLOUDPILOT_TRUSTS: readonly CloudPilotTrust[] = ["podIdentity", "irsa", "crossAccount"];
 
 /**
- * The namespace every CloudPilot component runs in (cloudpilot-ai/docs permissions_required.mdx,
- * Role `cloudpilot-aws-optimizer` in namespace `cloudpilot`).
+ * The namespace and service account Pod Identity and IRSA trust by default: the ones
+ * CloudPilotClusterRbac creates for the optimizer (one definition, in ./names).
  */
-export const CLOUDPILOT_NAMESPACE = "cloudpilot";
-/**
- * The optimizer's service account. NOT documented by CloudPilot: this is the name of its Helm
- * release's ClusterRole and Role (`cloudpilot-aws-optimizer`), which Helm charts usually give the
- * service account too. Check `kubectl -n cloudpilot get sa` and set serviceAccountName if it differs.
- */
-export const CLOUDPILOT_SERVICE_ACCOUNT = "cloudpilot-aws-optimizer";
+export { CLOUDPILOT_NAMESPACE, CLOUDPILOT_SERVICE_ACCOUNT };
 
 export interface CloudPilotEksPlainArgs {
     readonly clusterName: string;

@@ -27,7 +27,8 @@ export interface CloudPilotEksAccessArgs {
     readonly serviceAccountNamespace?: pulumi.Input<string>;
     /**
      * The controller's service account (podIdentity, irsa). CloudPilot does not document it; the
-     * default is the name of its Helm release's RBAC objects.
+     * default is the name of its Helm release's RBAC objects, and the account CloudPilotClusterRbac
+     * creates with `optimizer: true` (keep both equal).
      * @default "cloudpilot-aws-optimizer"
      */
     readonly serviceAccountName?: pulumi.Input<string>;

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { ClusterRbacPlan } from "./catalog";
 import { KubeObject, RbacBundle, bundleObjects } from "./rbac";
 
 export interface ServiceAccountRbacArgs {
@@ -71,5 +72,37 @@ export class ServiceAccountRbac extends pulumi.ComponentResource {
         // Depending on every object's ID makes anything built from `ready` wait for all of them.
         this.ready = pulumi.all(Object.values(objects).map((r) => r.id)).apply(() => names);
         this.registerOutputs({ ready: this.ready });
+    }
+}
+
+/**
+ * The body every vendor's in-cluster RBAC component shares (CastAiClusterRbac,
+ * CloudPilotClusterRbac): a validated plan → one ServiceAccountRbac child `<name>-rbac`, and the
+ * outputs namespace, serviceAccountNames and ready. Subclasses plan before calling super(), so bad
+ * input throws before anything is registered.
+ */
+export abstract class ClusterRbacComponent<C extends string> extends pulumi.ComponentResource {
+    /** The namespace the components run in. */
+    readonly namespace: pulumi.Output<string>;
+    /** Service account name per granted component. */
+    readonly serviceAccountNames: pulumi.Output<Partial<Record<C, string>>>;
+    /** The service account names, resolved once every namespace, account, role and binding exists. */
+    readonly ready: pulumi.Output<string[]>;
+    /** The generic bundle, for programs that need the objects themselves. */
+    readonly rbac: ServiceAccountRbac;
+
+    protected constructor(type: string, name: string, plan: ClusterRbacPlan<C>, provider: pulumi.ProviderResource | undefined,
+        opts?: pulumi.ComponentResourceOptions) {
+        super(type, name, {}, opts);
+        this.rbac = new ServiceAccountRbac(`${name}-rbac`, { bundle: plan.bundle, provider }, { parent: this });
+        this.namespace = pulumi.output(plan.namespace);
+        this.serviceAccountNames = pulumi.output(plan.serviceAccountNames) as pulumi.Output<Partial<Record<C, string>>>;
+        const names = plan.bundle.serviceAccounts.map((s) => s.name);
+        this.ready = this.rbac.ready.apply(() => names);
+        this.registerOutputs({
+            namespace: this.namespace,
+            serviceAccountNames: this.serviceAccountNames,
+            ready: this.ready,
+        });
     }
 }

@@ -3,11 +3,20 @@ export {
     PolicyRule, RuleEntry, Subject, RoleSpec, ServiceAccountSpec, RbacBundle, KubeObject, PolicyRuleObject,
     RULES_ANNOTATION, bundleObjects, roleObjects, ruleObject, serviceAccountUsername,
 } from "./rbac";
-export { ServiceAccountRbac, ServiceAccountRbacArgs } from "./bundle";
+export { ClusterRbacComponent, ServiceAccountRbac, ServiceAccountRbacArgs } from "./bundle";
 export { authorize, ruleAllows, rulesFor, uncovered, Request, ResourceRequest, NonResourceRequest, ServiceAccountRef } from "./authorize";
 export { validateNamespace, validateObjectName, validateAnnotations } from "./validate";
+export {
+    CatalogRole, CatalogRuleEntry, ClusterRbacPlan, NAMESPACE_PLACEHOLDER, catalogRoleSpecs, roleNamespace, serviceAccountSpecs, substituteNamespace,
+    validateComponentsNamespace, validateServiceAccountAnnotations, validateServiceAccountNames,
+} from "./catalog";
 export { CastAiClusterRbac, CastAiClusterRbacArgs } from "../castai/cluster-rbac";
 export { planCastAiClusterRbac, CastAiClusterRbacPlan, CastAiClusterRbacPlainArgs } from "../castai/cluster-rbac-plan";
 export {
     CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SEED_ALIASES, CASTAI_SERVICE_ACCOUNTS, CASTAI_COMPONENTS, CastAiComponent,
 } from "../castai/cluster-rbac-catalog";
+export { CloudPilotClusterRbac, CloudPilotClusterRbacArgs } from "../cloudpilot/cluster-rbac";
+export { planCloudPilotClusterRbac, CloudPilotClusterRbacPlan, CloudPilotClusterRbacPlainArgs } from "../cloudpilot/cluster-rbac-plan";
+export {
+    CLOUDPILOT_RBAC_ENTRIES, CLOUDPILOT_ROLES, CLOUDPILOT_SERVICE_ACCOUNTS, CLOUDPILOT_COMPONENTS, CloudPilotComponent,
+} from "../cloudpilot/cluster-rbac-catalog";

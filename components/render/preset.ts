@@ -50,7 +50,10 @@ const PRESETS: Readonly<Record<string, () => Preset>> = {
     "cloudpilot-alibaba": () => require("../cloudpilot/alibaba-preset").cloudPilotAlibabaPreset,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     "palette-aws": () => require("../palette/aws-preset").paletteAwsPreset,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     "castai-kubernetes": () => require("../castai/cluster-rbac-preset").castAiKubernetesPreset,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    "cloudpilot-kubernetes": () => require("../cloudpilot/cluster-rbac-preset").cloudPilotKubernetesPreset,
 };
 
 export function presetNames(): string[] {

@@ -14,3 +14,10 @@ export interface RowCheck {
     /** What the row demands: true for the row itself, false for its near misses. */
     readonly allowed: boolean;
 }
+
+/** A request in one line, for assertion messages: `verb group/resource[/sub] "name" in ns`. */
+export function showRequest(r: Request): string {
+    if ("nonResourceURL" in r) return `${r.verb} ${r.nonResourceURL}`;
+    const res = `${r.apiGroup || "core"}/${r.resource}${r.subresource ? `/${r.subresource}` : ""}`;
+    return `${r.verb} ${res}${r.name ? ` "${r.name}"` : ""}${r.namespace ? ` in ${r.namespace}` : " (cluster)"}`;
+}

@@ -1,0 +1,52 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ClusterRbacComponent } from "../kubernetes/bundle";
+import { CloudPilotComponent } from "./cluster-rbac-catalog";
+import { CloudPilotClusterRbacPlainArgs, planCloudPilotClusterRbac } from "./cluster-rbac-plan";
+
+export interface CloudPilotClusterRbacArgs {
+    /**
+     * Namespace CloudPilot's components run in: their service accounts and Roles (leases, and the
+     * optimizer's secrets and configmaps). Plain, not an Output: object names must be known when
+     * the program is planned.
+     * @default "cloudpilot"
+     */
+    readonly namespace?: string;
+    /** Create the namespace; false uses an existing one. @default true */
+    readonly createNamespace?: boolean;
+    /**
+     * CloudPilot's phase 2: also grant the optimizer (its service account, Role
+     * `cloudpilot-aws-optimizer` and ClusterRoles `cloudpilot-aws-optimizer`,
+     * `cloudpilot-aws-optimizer-admin`, `cloudpilot-aws-optimizer-core`). False grants phase 1 only:
+     * the read-only agent.
+     * @default false
+     */
+    readonly optimizer?: boolean;
+    /**
+     * Service account name per component (`agent`, `optimizer`). CloudPilot documents neither:
+     * the defaults are kubegrant's choice. Keep the optimizer's equal to CloudPilotEksAccess's
+     * `serviceAccountName`, which its Pod Identity or IRSA trust names.
+     * @default { agent: "cloudpilot-agent", optimizer: "cloudpilot-aws-optimizer" }
+     */
+    readonly serviceAccountNames?: Readonly<Partial<Record<CloudPilotComponent, string>>>;
+    /**
+     * Annotations per service account name, e.g. `{ "cloudpilot-aws-optimizer": { "eks.amazonaws.com/role-arn": "arn:…" } }`
+     * for IRSA (Pod Identity needs none).
+     * @default no annotations
+     */
+    readonly serviceAccountAnnotations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+    /** Kubernetes provider of the target cluster. @default the default provider (ambient kubeconfig) */
+    readonly provider?: pulumi.ProviderResource;
+}
+
+/**
+ * CloudPilot AI in the cluster: a service account for its agent (phase 1) and, with `optimizer`,
+ * for its optimizer (phase 2), and exactly the Roles and ClusterRoles of CloudPilot's permissions
+ * document, each bound to its component's service account.
+ */
+export class CloudPilotClusterRbac extends ClusterRbacComponent<CloudPilotComponent> {
+    constructor(name: string, args: CloudPilotClusterRbacArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        // Validate and plan before anything is registered: bad input leaves no resource behind.
+        const { provider, ...plain } = args;
+        super("kubegrant:cloudpilot:CloudPilotClusterRbac", name, planCloudPilotClusterRbac(plain as CloudPilotClusterRbacPlainArgs), provider, opts);
+    }
+}

@@ -1,0 +1,33 @@
+/**
+ * The preset of a vendor's in-cluster RBAC component (castai-kubernetes, cloudpilot-kubernetes):
+ * its keys, its catalog's rules as explanations for the review report, and the outputs every
+ * ClusterRbacComponent has. Loaded only by the render CLI and the root program.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { Sourced } from "../core";
+import { Preset, PresetKey } from "../render/preset";
+import { ClusterRbacComponent } from "./bundle";
+import { RuleEntry } from "./rbac";
+
+export interface ClusterRbacPresetDef<C extends string> {
+    readonly name: string;
+    readonly title: string;
+    readonly keys: readonly PresetKey[];
+    /** The catalog: each rule's entry explains it in the review report (`k8s-rule:<id>`, from annotation `kubegrant.io/rules`). */
+    readonly entries: readonly RuleEntry[];
+    create(name: string, values: Readonly<Record<string, unknown>>, opts?: pulumi.ComponentResourceOptions): ClusterRbacComponent<C>;
+}
+
+export function clusterRbacPreset<C extends string>(def: ClusterRbacPresetDef<C>): Preset {
+    return {
+        name: def.name,
+        title: def.title,
+        keys: def.keys,
+        explanations: new Map<string, Sourced>(def.entries.map((e) => [`k8s-rule:${e.id}`, e] as const)),
+        mockOptions: () => ({}),
+        create(name, values, opts) {
+            const c = def.create(name, values, opts);
+            return { component: c, outputs: { namespace: c.namespace, serviceAccountNames: c.serviceAccountNames, ready: c.ready } };
+        },
+    };
+}
