@@ -7,9 +7,11 @@
  * Semantics implemented:
  * - ClusterRoleBindings grant their ClusterRole everywhere (every namespace and cluster scope).
  * - A RoleBinding in namespace N grants its Role (in N) or ClusterRole only for requests in N.
- * - Subjects: ServiceAccount (name + namespace), User `system:serviceaccount:<ns>:<name>`, and the
- *   groups `system:serviceaccounts`, `system:serviceaccounts:<ns>` and `system:authenticated`.
- * - verbs and apiGroups match exactly or by `*`; resources match `res`, `res/sub`, `*`, or `*\/sub` (any resource's `sub`);
+ * - Subjects: ServiceAccount (name + namespace; in a RoleBinding, no namespace means the binding's),
+ *   User `system:serviceaccount:<ns>:<name>`, and the groups `system:serviceaccounts`,
+ *   `system:serviceaccounts:<ns>` and `system:authenticated`.
+ * - verbs and apiGroups match exactly or by `*`; resources match `res`, `res/sub`, `*`, or `*\/sub` (any
+ *   resource's `sub`); `res/*` is no wildcard, for matching or for the escalation check;
  *   resourceNames, when set, require the request's name to be one of them (an unnamed request,
  *   such as a plain create or list, never matches a rule with resourceNames).
  * - nonResourceURLs match exactly, or by a trailing `*` prefix.
@@ -46,10 +48,11 @@ function isNonResource(r: Request): r is NonResourceRequest {
     return (r as NonResourceRequest).nonResourceURL !== undefined;
 }
 
-function subjectMatches(s: NonNullable<KubeObject["subjects"]>[number], who: ServiceAccountRef): boolean {
+/** `bindingNamespace`: a RoleBinding's namespace, which a ServiceAccount subject without one means ("" for a ClusterRoleBinding). */
+function subjectMatches(s: NonNullable<KubeObject["subjects"]>[number], who: ServiceAccountRef, bindingNamespace: string): boolean {
     switch (s.kind) {
         case "ServiceAccount":
-            return s.name === who.name && (s.namespace ?? "") === who.namespace;
+            return s.name === who.name && (s.namespace || bindingNamespace) === who.namespace;
         case "User":
             return s.name === `system:serviceaccount:${who.namespace}:${who.name}`;
         case "Group":
@@ -72,7 +75,8 @@ function findRole(objects: readonly KubeObject[], kind: string, name: string, na
 export function rulesFor(objects: readonly KubeObject[], who: ServiceAccountRef, namespace?: string): PolicyRuleObject[] {
     const out: PolicyRuleObject[] = [];
     for (const b of objects) {
-        const bound = (b.subjects ?? []).some((s) => subjectMatches(s, who));
+        const bindingNamespace = b.kind === "RoleBinding" ? b.metadata.namespace ?? "" : "";
+        const bound = (b.subjects ?? []).some((s) => subjectMatches(s, who, bindingNamespace));
         if (!bound || !b.roleRef) continue;
         if (b.kind === "ClusterRoleBinding") {
             if (b.roleRef.kind !== "ClusterRole") continue;
@@ -81,8 +85,9 @@ export function rulesFor(objects: readonly KubeObject[], who: ServiceAccountRef,
             const role = b.roleRef.kind === "ClusterRole"
                 ? findRole(objects, "ClusterRole", b.roleRef.name)
                 : findRole(objects, "Role", b.roleRef.name, namespace);
-            // A RoleBinding grants no non-resource URLs, even when it references a ClusterRole.
-            out.push(...(role?.rules ?? []).filter((r) => r.nonResourceURLs === undefined));
+            // Every rule, non-resource URLs too (the escalation check counts them in this namespace);
+            // a RoleBinding still grants no URL: a non-resource request is never in a namespace.
+            out.push(...(role?.rules ?? []));
         }
     }
     return out;
@@ -137,16 +142,16 @@ function breakdown(rule: PolicyRuleObject): PolicyRuleObject[] {
     return out;
 }
 
+/** `*`, the same resource, or `*\/sub` for a subresource; `res/*` is no wildcard (Kubernetes' resourceCoversAll). */
 function resourceCovers(owner: readonly string[], servant: string): boolean {
     if (owner.includes("*") || owner.includes(servant)) return true;
     const slash = servant.indexOf("/");
-    if (slash < 0) return false;
-    return owner.includes(`${servant.slice(0, slash)}/*`) || owner.includes(`*/${servant.slice(slash + 1)}`);
+    return slash >= 0 && owner.includes(`*/${servant.slice(slash + 1)}`);
 }
 
 /** `url` is one of `owner`, or under one ending in `*` (matching and coverage use the same rule). */
 function urlCovers(owner: readonly string[], url: string): boolean {
-    return owner.some((u) => u === "*" || u === url || (u.endsWith("*") && url.startsWith(u.slice(0, -1))));
+    return owner.some((u) => u === "*" || u === url || (u.endsWith("*") && url.startsWith(u.replace(/\*+$/, ""))));
 }
 
 /** True when `owner` covers the one broken-down rule `servant` (Kubernetes' ruleCovers). */

@@ -1,4 +1,149 @@
-/** Renders castai-kubernetes once per set of values and returns the Kubernetes objects (the YAML format's content). */
+/**
+ * castai-kubernetes for the tests: the rendered objects (through the real render code), and the
+ * row checks every judge of its RBAC answers — the seed's rows (../shared/seeds/castai-kubernetes-permissions.txt)
+ * as allowed requests, their near misses, and the critical denials. The evaluator test
+ * (tests/castai-k8s-rbac.test.ts) and the API server test (tests/apiserver.test.ts) share this list.
+ */
+import { PolicyRule } from "../../components/kubernetes/rbac";
+import { roleNamespace, substituteNamespace } from "../../components/kubernetes/catalog";
 import { renderedObjectsOf } from "./k8s-objects";
+import { Request, ResourceRequest, ruleAllows } from "../../components/kubernetes/authorize";
+import {
+    CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SEED_ALIASES, CASTAI_SERVICE_ACCOUNTS, CastAiComponent, CastAiRoleDef,
+} from "../../components/castai/cluster-rbac-catalog";
+import { RowCheck } from "./rbac-rows";
 
 export const renderedObjects = renderedObjectsOf("castai-kubernetes");
+
+/** The components' namespace the rows assume (the preset's default). */
+export const CASTAI_NS = "castai-agent";
+export const castAiServiceAccount = (c: CastAiComponent) => ({ namespace: CASTAI_NS, name: CASTAI_SERVICE_ACCOUNTS[c] });
+const UNNAMED = ["create", "list", "watch", "deletecollection"];
+
+/** Resolves `{namespace}` as the plan does (default namespace). */
+const resolve = (rule: PolicyRule): PolicyRule => substituteNamespace(rule, CASTAI_NS);
+
+/** Where a role's rules apply: undefined = everywhere (ClusterRole), or one namespace. */
+const scopeOf = (r: CastAiRoleDef): string | undefined => roleNamespace(r, CASTAI_NS);
+
+/** One request per verb, group, resource (split into subresource) and name the rule lists. */
+function requestsOf(rule: PolicyRule, namespace: string | undefined): Request[] {
+    if (rule.nonResourceURLs) return rule.verbs.flatMap((verb) => rule.nonResourceURLs!.map((nonResourceURL) => ({ verb, nonResourceURL })));
+    const out: Request[] = [];
+    const verbs = rule.verbs.flatMap((v) => (v === "*" ? ["get", "update", "deletecollection"] : [v]));
+    for (const verb of verbs) {
+        for (const g of rule.apiGroups!.flatMap((x) => (x === "*" ? ["", "apps", "example.com"] : [x]))) {
+            for (const res of rule.resources!.flatMap((x) => (x === "*" ? ["anythings"] : [x]))) {
+                const [resource, subresource] = res.split("/");
+                const names = rule.resourceNames ?? [UNNAMED.includes(verb) ? undefined : "some-object"];
+                for (const name of names) {
+                    out.push({ verb, apiGroup: g, resource, ...(subresource ? { subresource } : {}), ...(name ? { name } : {}), ...(namespace ? { namespace } : {}) });
+                }
+            }
+        }
+    }
+    return out;
+}
+
+/** The catalog entries that grant `req` to `component` (the oracle for near misses). */
+function grantingEntries(component: CastAiComponent, extended: boolean, req: Request): string[] {
+    const ns = "nonResourceURL" in req ? undefined : req.namespace;
+    return CASTAI_ROLES.filter((r) => r.component === component && (!r.extended || extended))
+        .filter((r) => scopeOf(r) === undefined || scopeOf(r) === ns)
+        .flatMap((r) => CASTAI_RBAC_ENTRIES.filter((e) => e.roles.includes(r.key) && ruleAllows(resolve(e.rule) as never, req)).map((e) => e.id));
+}
+
+/** Variants of a granted request that the row does not grant: another name, namespace, or resource. */
+function negativesOf(req: Request, rule: PolicyRule, roleNamespace: string | undefined): Request[] {
+    if ("nonResourceURL" in req) return [{ ...req, nonResourceURL: "/metrics" }];
+    const out: ResourceRequest[] = [];
+    if (rule.resourceNames && !UNNAMED.includes(req.verb)) out.push({ ...req, name: "kubegrant-other" });
+    if (rule.resourceNames && UNNAMED.includes(req.verb)) out.push({ ...req, name: undefined });
+    if (roleNamespace !== undefined) out.push({ ...req, namespace: roleNamespace === "kube-system" ? "default" : "kube-system" });
+    if (!rule.resources!.includes("*")) out.push({ ...req, resource: "kubegrant-sentinels", subresource: undefined });
+    if (!rule.apiGroups!.includes("*")) out.push({ ...req, apiGroup: "kubegrant.example.com" });
+    return out;
+}
+
+/** Requests the seed's critical scoping forbids: [what, component, phase 2?, request]. Only the "a named rule…" one is allowed. */
+export const CASTAI_CRITICAL: readonly [string, CastAiComponent, boolean, Request][] = [
+    ["the agent patches no other deployment", "agent", false, { verb: "patch", apiGroup: "apps", resource: "deployments", name: "castai-evictor", namespace: CASTAI_NS }],
+    ["the agent reads no configmaps outside its namespace and kube-system", "agent", false, { verb: "get", apiGroup: "", resource: "configmaps", name: "x", namespace: "default" }],
+    ["the agent reads no secrets", "agent", false, { verb: "list", apiGroup: "", resource: "secrets", namespace: CASTAI_NS }],
+    ["the cluster controller deletes no other namespace", "cluster-controller", true, { verb: "delete", apiGroup: "", resource: "namespaces", name: "kube-system" }],
+    ["the operator (phase 2) deletes no other namespace", "operator", true, { verb: "delete", apiGroup: "", resource: "namespaces", name: "default" }],
+    ["the cluster controller approves no non-kubelet signer", "cluster-controller", true, { verb: "approve", apiGroup: "certificates.k8s.io", resource: "signers", name: "kubernetes.io/kube-apiserver-client" }],
+    ["the cluster controller updates no non-Cast AI ClusterRole", "cluster-controller", true, { verb: "update", apiGroup: "rbac.authorization.k8s.io", resource: "clusterroles", name: "cluster-admin" }],
+    ["the cluster controller has no escalate (seed row's escalate left out)", "cluster-controller", true, { verb: "escalate", apiGroup: "rbac.authorization.k8s.io", resource: "clusterroles", name: "castai-agent" }],
+    ["the cluster controller has no bind in its namespace", "cluster-controller", true, { verb: "bind", apiGroup: "rbac.authorization.k8s.io", resource: "roles", name: "x", namespace: CASTAI_NS }],
+    ["the operator deletes no ClusterRole but the agent's (phase 1)", "operator", false, { verb: "delete", apiGroup: "rbac.authorization.k8s.io", resource: "clusterroles", name: "cluster-admin" }],
+    ["the operator deletes no ClusterRole but Cast AI's (phase 2)", "operator", true, { verb: "delete", apiGroup: "rbac.authorization.k8s.io", resource: "clusterroles", name: "cluster-admin" }],
+    ["the operator deletes no other kube-system Role", "operator", false, { verb: "delete", apiGroup: "rbac.authorization.k8s.io", resource: "roles", name: "extension-apiserver-authentication-reader", namespace: "kube-system" }],
+    ["the operator updates no other CRD (phase 1)", "operator", false, { verb: "update", apiGroup: "apiextensions.k8s.io", resource: "customresourcedefinitions", name: "certificates.cert-manager.io" }],
+    ["the operator reads no secrets outside its namespace", "operator", true, { verb: "get", apiGroup: "", resource: "secrets", name: "x", namespace: "kube-system" }],
+    ["the pod pinner patches no other webhook", "pod-pinner", false, { verb: "patch", apiGroup: "admissionregistration.k8s.io", resource: "mutatingwebhookconfigurations", name: "istio-sidecar-injector" }],
+    ["a named rule never authorizes create: CRD create comes from the unscoped create row", "operator", false, { verb: "create", apiGroup: "apiextensions.k8s.io", resource: "customresourcedefinitions" }],
+];
+
+/** The operator never holds escalate, bind or impersonate, whatever the name or namespace. */
+function operatorNeverEscalates(): RowCheck[] {
+    const who = castAiServiceAccount("operator");
+    const out: RowCheck[] = [];
+    for (const namespace of [undefined, CASTAI_NS, "kube-system", "default"]) {
+        const at = namespace ? { namespace } : {};
+        for (const name of [undefined, "castai-agent", "castai-cluster-controller", "cluster-admin"]) {
+            for (const resource of ["roles", "clusterroles"]) {
+                for (const verb of ["escalate", "bind"]) {
+                    out.push({ row: "the operator never holds escalate or bind", who, allowed: false,
+                        request: { verb, apiGroup: "rbac.authorization.k8s.io", resource, ...(name ? { name } : {}), ...at } });
+                }
+            }
+        }
+        for (const [apiGroup, resource] of [["", "users"], ["", "groups"], ["", "serviceaccounts"], ["authentication.k8s.io", "uids"], ["authentication.k8s.io", "userextras"]]) {
+            out.push({ row: "the operator never holds impersonate", who, allowed: false,
+                request: { verb: "impersonate", apiGroup, resource, name: "castai-cluster-controller", ...at } });
+        }
+    }
+    return out;
+}
+
+/** Every check of one phase, synchronously (the evaluator test makes one test per row of it). */
+export function castAiRows(extended: boolean): RowCheck[] {
+    const out: RowCheck[] = [];
+    for (const entry of CASTAI_RBAC_ENTRIES) {
+        for (const role of CASTAI_ROLES.filter((r) => entry.roles.includes(r.key) && (!r.extended || extended))) {
+            const ns = scopeOf(role);
+            const rule = resolve(entry.rule);
+            const who = castAiServiceAccount(role.component);
+            const row = `${entry.table} | ${entry.seedRow} → ${role.component} (${role.kind} ${role.name})`;
+            const reqs = role.kind === "ClusterRole" && !rule.nonResourceURLs
+                ? [...requestsOf(rule, undefined), ...requestsOf(rule, "default")] : requestsOf(rule, ns);
+            for (const request of reqs) {
+                out.push({ row, who, request, allowed: true });
+                // A near miss is granted anyway only when another row grants it (never by this row itself).
+                for (const neg of negativesOf(request, rule, ns)) {
+                    const others = grantingEntries(role.component, extended, neg).filter((id) => id !== entry.id);
+                    out.push({ row, who, request: neg, allowed: others.length > 0 });
+                }
+            }
+        }
+    }
+    for (const alias of CASTAI_SEED_ALIASES) {
+        const row = `${alias.table} | ${alias.seedRow} → ${alias.components.join(", ")} (granted by ${alias.implementedBy.join(", ")})`;
+        for (const c of alias.components) {
+            for (const request of requestsOf(resolve(alias.rule), alias.scope === "release" ? CASTAI_NS : undefined)) {
+                out.push({ row, who: castAiServiceAccount(c), request, allowed: true });
+            }
+        }
+    }
+    for (const [what, c, phase2, request] of CASTAI_CRITICAL) {
+        if (phase2 === extended) out.push({ row: what, who: castAiServiceAccount(c), request, allowed: what.startsWith("a named rule") });
+    }
+    out.push(...operatorNeverEscalates());
+    return out;
+}
+
+/** The checks of phase 1 (extendedPermissions=false) or phase 2, for any judge. */
+export async function castAiRowChecks(extended: boolean): Promise<RowCheck[]> {
+    return castAiRows(extended);
+}

@@ -15,9 +15,21 @@ export interface RowCheck {
     readonly allowed: boolean;
 }
 
-/** A request in one line, for assertion messages: `verb group/resource[/sub] "name" in ns`. */
+/** A request as a reviewer reads it: `patch apps/deployments "castai-agent" in castai-agent`. */
 export function showRequest(r: Request): string {
     if ("nonResourceURL" in r) return `${r.verb} ${r.nonResourceURL}`;
     const res = `${r.apiGroup || "core"}/${r.resource}${r.subresource ? `/${r.subresource}` : ""}`;
     return `${r.verb} ${res}${r.name ? ` "${r.name}"` : ""}${r.namespace ? ` in ${r.namespace}` : " (cluster)"}`;
+}
+
+/** One line per check, for failure messages: who, what, and the answer the row demands. */
+export function showCheck(c: RowCheck): string {
+    return `${c.who.namespace}/${c.who.name}: ${showRequest(c.request)} should be ${c.allowed ? "allowed" : "denied"} [${c.row}]`;
+}
+
+/** The checks grouped by row, in first-seen order (one test per row). */
+export function byRow(checks: readonly RowCheck[]): Map<string, RowCheck[]> {
+    const out = new Map<string, RowCheck[]>();
+    for (const c of checks) out.set(c.row, [...(out.get(c.row) ?? []), c]);
+    return out;
 }

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Builds the kube-apiserver that tests/apiserver.test.ts judges the rendered RBAC against, the way
+# Debian builds it (source package `kubernetes`, vendored dependencies, CGO off), and caches it
+# outside the repository keyed by the Debian source version. Prints the binary's path on stdout;
+# everything else goes to stderr. A second run with the binary cached is instant and needs no network.
+#
+#   bash scripts/kube-apiserver.sh            # install what is missing, build once, print the path
+#   KUBEGRANT_CACHE=/somewhere bash scripts/kube-apiserver.sh
+#
+# Needs root (or sudo) for apt-get the first time: etcd-server, golang-go, rsync, dpkg-dev, and a
+# deb-src entry for this Debian release so that `apt-get source kubernetes` works.
+set -euo pipefail
+
+cache_root="${KUBEGRANT_CACHE:-${HOME}/.cache/kubegrant}/kube-apiserver"
+log() { echo "kube-apiserver.sh: $*" >&2; }
+
+sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    log "need root for: $*"; exit 1; fi; }
+
+# Fast path: a cached binary for a known source version, and etcd on the PATH — no apt, no network.
+if command -v etcd >/dev/null 2>&1 && [ -f "${cache_root}/current" ]; then
+    version="$(cat "${cache_root}/current")"
+    bin="${cache_root}/${version}/kube-apiserver"
+    if [ -x "${bin}" ]; then echo "${bin}"; exit 0; fi
+fi
+
+apt_updated=0
+apt_update() { if [ "${apt_updated}" -eq 0 ]; then sudo_ apt-get update -qq >&2; apt_updated=1; fi; }
+
+# deb-src for this Debian release's suites: a deb822 entry next to the distribution's own.
+srcs_file=/etc/apt/sources.list.d/kubegrant-deb-src.sources
+if ! apt-get indextargets --format '$(CREATED_BY)' 2>/dev/null | grep -qx Sources; then
+    # shellcheck disable=SC1091
+    codename="$(. /etc/os-release && [ "${ID:-}" = debian ] && echo "${VERSION_CODENAME:-}")" || true
+    if [ -z "${codename}" ]; then
+        log "not Debian: enable deb-src entries for a release that ships the kubernetes source package, then run again"; exit 1
+    fi
+    log "enabling deb-src for ${codename} (${srcs_file})"
+    sudo_ tee "${srcs_file}" >/dev/null <<SRC
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: ${codename} ${codename}-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb-src
+URIs: http://deb.debian.org/debian-security
+Suites: ${codename}-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+fi
+
+missing=()
+command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
+command -v go >/dev/null 2>&1 || [ -x /usr/lib/go/bin/go ] || missing+=(golang-go)
+command -v rsync >/dev/null 2>&1 || missing+=(rsync)
+command -v dpkg-source >/dev/null 2>&1 || missing+=(dpkg-dev)
+apt_update
+if [ "${#missing[@]}" -gt 0 ]; then
+    log "installing ${missing[*]}"
+    sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+# etcd-server starts a system etcd on 2379 when installed; the tests run their own, so stop it.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet etcd 2>/dev/null; then
+    sudo_ systemctl stop etcd || true
+fi
+
+version="$(apt-cache showsrc kubernetes | awk '/^Version:/ {print $2}' | sort -V | tail -n1)"
+[ -n "${version}" ] || { log "apt-cache showsrc kubernetes found no source version"; exit 1; }
+dest="${cache_root}/${version}"
+bin="${dest}/kube-apiserver"
+if [ -x "${bin}" ]; then
+    echo "${version}" > "${cache_root}/current"
+    echo "${bin}"; exit 0
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/kubegrant-kube-apiserver.XXXXXX")"
+trap 'rm -rf "${work}"' EXIT
+log "fetching Debian source kubernetes ${version} into ${work}"
+# Download, then extract with Debian's patches applied (they are what the Debian build uses).
+( cd "${work}" && apt-get source -qq --download-only "kubernetes=${version}" >&2 \
+    && dpkg-source -x "$(ls ./*.dsc | head -n1)" src >&2 )
+
+export GOPATH="${work}/gopath" GOCACHE="${work}/gocache"
+export CGO_ENABLED=0 PATH="/usr/lib/go/bin:${PATH}"
+mkdir -p "${GOPATH}/src/k8s.io"
+ln -s "${work}/src" "${GOPATH}/src/k8s.io/kubernetes"
+start=$(date +%s)
+log "building cmd/kube-apiserver with $(go version) (a few minutes)"
+( cd "${GOPATH}/src/k8s.io/kubernetes" && make WHAT=cmd/kube-apiserver >&2 )
+built="$(find "${work}/src/_output" -type f -name kube-apiserver -perm -u+x | head -n1)"
+[ -n "${built}" ] || { log "build produced no kube-apiserver binary"; exit 1; }
+mkdir -p "${dest}"
+install -m 0755 "${built}" "${bin}.tmp" && mv "${bin}.tmp" "${bin}"
+echo "${version}" > "${cache_root}/current"
+log "built in $(( $(date +%s) - start )) s: ${bin}"
+echo "${bin}"
