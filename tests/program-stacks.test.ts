@@ -91,6 +91,16 @@ describe("root program: preset keys from other stacks (kubegrant:inputsFrom)", (
         assert.deepStrictEqual(rec.resources, [], "no StackReference before the config is valid");
     });
 
+    it("keeps a key the preset marks secret secret, from plain config or a plain stack output (Palette's external ID)", async () => {
+        const palette = { "kubegrant:preset": "palette-aws", "kubegrant:accountId": "123456789012", "kubegrant:trustedAccountId": "111122223333" };
+        installMocks({ stacks: { "acme/palette-registration/prod": { externalId: "palette-ext-7f3a" } } });
+        pulumi.runtime.setAllConfig({ ...palette, "kubegrant:externalId": "palette-ext-7f3a" }, []);
+        assert.deepStrictEqual(await outputValue(run().externalId), { value: "palette-ext-7f3a", secret: true });
+        installMocks({ stacks: { "acme/palette-registration/prod": { externalId: "palette-ext-7f3a" } } });
+        pulumi.runtime.setAllConfig({ ...palette, [INPUTS_FROM]: JSON.stringify({ externalId: "acme/palette-registration/prod#externalId" }) }, []);
+        assert.deepStrictEqual(await outputValue(run().externalId), { value: "palette-ext-7f3a", secret: true });
+    });
+
     it("offers exactly the component's string inputs of every preset, each a key of the preset", () => {
         for (const name of presetNames()) {
             const preset = loadPreset(name);

@@ -73,7 +73,8 @@ export function readConfig(preset: Preset, all: Readonly<Record<string, string>>
             throw new InputError(fullKey, `is not a key of preset ${preset.name} (known: ${preset.keys.map((k) => k.name).join(", ")})`);
         }
         const value = parseKeyValue(key, raw);
-        values[name] = secretKeys.includes(fullKey) && key.type === "string" ? pulumi.secret(value as string) : value;
+        // Set with --secret, or a key the preset always keeps secret (Palette's external ID).
+        values[name] = (secretKeys.includes(fullKey) || key.secret) && key.type === "string" ? pulumi.secret(value as string) : value;
     }
     const inputs = parseInputsFrom(preset, all[INPUTS_FROM]);
     for (const name of Object.keys(inputs)) {
@@ -91,7 +92,10 @@ function readStacks(preset: Preset, inputs: Readonly<Record<string, StackInput>>
         byStack.set(stack, { ...byStack.get(stack), [output]: KIND_OF[type] });
     }
     const read = new Map([...byStack].map(([stack, spec]) => [stack, stackOutputs(stack, spec) as Record<string, pulumi.Output<unknown>>]));
-    return Object.fromEntries(Object.entries(inputs).map(([name, { stack, output }]) => [name, read.get(stack)![output]]));
+    return Object.fromEntries(Object.entries(inputs).map(([name, { stack, output }]) => {
+        const value = read.get(stack)![output];
+        return [name, preset.keys.find((k) => k.name === name)!.secret ? pulumi.secret(value) : value];
+    }));
 }
 
 /** Runs the program; returns the stack outputs. */
