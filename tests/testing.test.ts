@@ -47,6 +47,18 @@ describe("kubegrant/testing: runProgram and outputValues", () => {
         assert.strictEqual(pulumi.getProject(), "mine");
     });
 
+    it("runs a program file under the project of the Pulumi.yaml above it (the root program's entry file)", async () => {
+        const { outputs, resources } = await runProgram(require.resolve("../components/program/index"), {
+            config: { "kubegrant:preset": "castai-kubernetes", "kubegrant:components": ["agent"] },
+        });
+        assert.deepStrictEqual(redactSecrets(outputs), {
+            namespace: "castai-agent", serviceAccountNames: { agent: "castai-agent" }, ready: ["castai-agent"],
+        });
+        assert.strictEqual(pulumi.getProject(), "kubegrant");
+        assert.ok(resources.some((r) => r.type === "kubernetes:core/v1:ServiceAccount" && r.inputs.metadata !== undefined));
+        await assert.rejects(runProgram("./index"), /runProgram: give the program's absolute path, e\.g\. require\.resolve\("\.\/index"\), got "\.\/index"/);
+    });
+
     it("rejects with the program's own error", async () => {
         await assert.rejects(runProgram(() => {
             throw new Error("boom");

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { existsSync, readFileSync } from "fs";
-import { dirname, join } from "path";
+import { dirname, isAbsolute, join } from "path";
 import { parse } from "yaml";
 import { MockOptions, RegisteredResource, installMocks, mockSecret, outputValue } from "./mocks";
 
@@ -79,11 +79,15 @@ export async function outputValues(source: object): Promise<Record<string, unkno
 
 /**
  * Runs a Pulumi program under `KubegrantMocks` and returns what it registered and exported.
- * `program` is the program's file (`require.resolve("../index")`; loaded afresh on every run) or
- * a function that runs it and returns its exports. Config is replaced for the run and cleared
+ * `program` is the program's file, as an absolute path (`require.resolve("../index")`; loaded
+ * afresh on every run; a module that exports a function is run as Pulumi runs it), or a function
+ * that runs the program and returns its exports. Config is replaced for the run and cleared
  * after it. Rejects with the program's error, or the first failing output's.
  */
 export async function runProgram(program: string | (() => unknown), options: ProgramOptions = {}): Promise<ProgramRun> {
+    if (typeof program === "string" && !isAbsolute(program)) {
+        throw new Error(`runProgram: give the program's absolute path, e.g. require.resolve("./index"), got ${JSON.stringify(program)}`);
+    }
     const { project: projectOption, stack = "test", config, secretConfig, ...mockOptions } = options;
     const project = projectOption ?? (typeof program === "string" ? projectOf(program) : undefined) ?? "project";
     const recorder = installMocks(mockOptions, undefined, project, stack);
@@ -95,6 +99,8 @@ export async function runProgram(program: string | (() => unknown), options: Pro
             delete require.cache[require.resolve(program)];
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             exported = require(program);
+            // As Pulumi does: a program that exports a function is that function's result.
+            if (typeof exported === "function") exported = (exported as () => unknown)();
         } else {
             exported = program();
         }
