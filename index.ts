@@ -1,6 +1,8 @@
 // kubegrant: re-exports only. Each cloud is loaded on first use, so an AWS-only install (no GCP,
 // Azure or Alibaba provider package) can `require("kubegrant")` and use `kubegrant.aws`.
 export { InputError } from "./components/core/errors";
+// Typed reads of other stacks' outputs (multi-stack onboarding); needs only @pulumi/pulumi.
+export { stackOutputs, StackOutputs, StackOutputSpec, StackOutputKind, StackOutputType } from "./components/core/stacks";
 
 import type * as alicloudModule from "./components/alicloud";
 import type * as awsModule from "./components/aws";

@@ -2,6 +2,7 @@ import { actionExplanations } from "../azure/catalog";
 import { Preset } from "../render/preset";
 import { CastAiAksAccess, CastAiAksAccessArgs } from "./aks";
 import { CASTAI_AKS_ACTIONS, CASTAI_AKS_DROPPED } from "./aks-catalog";
+import { CASTAI_AKS_STRING_ARGS } from "./aks-plan";
 
 /** `castai-aks`: Cast AI on AKS (CastAiAksAccess). */
 export const castAiAksPreset: Preset = {
@@ -23,6 +24,7 @@ export const castAiAksPreset: Preset = {
         { name: "owners", type: "list", description: "Owners of the app registration (client secret)" },
         { name: "tags", type: "object", description: "Tags of the managed identity" },
     ],
+    outputKeys: CASTAI_AKS_STRING_ARGS,
     explanations: new Map(actionExplanations(CASTAI_AKS_ACTIONS, CASTAI_AKS_DROPPED)),
     mockOptions: (v) => ({
         azureSubscriptionId: typeof v.subscriptionId === "string" ? v.subscriptionId : undefined,

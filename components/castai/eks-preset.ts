@@ -2,6 +2,7 @@ import { catalogExplanations, regionalMockOptions } from "../aws/catalog";
 import { partitionOf } from "../aws/validate";
 import { Preset } from "../render/preset";
 import { CastAiEksAccess, CastAiEksAccessArgs } from "./eks";
+import { CASTAI_EKS_STRING_ARGS } from "./eks-plan";
 import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "./eks-catalog";
 
 const explanations = catalogExplanations(CASTAI_EKS_STATEMENTS, CASTAI_EKS_MANAGED_POLICIES);
@@ -31,6 +32,7 @@ export const castAiEksPreset: Preset = {
         { name: "maxManagedPoliciesPerRole", type: "number", description: "Managed-policy quota per role" },
         { name: "tags", type: "object", description: "Tags for every taggable resource" },
     ],
+    outputKeys: CASTAI_EKS_STRING_ARGS,
     explanations,
     mockOptions: (v) => regionalMockOptions(v, partitionOf),
     create(name, values, opts) {

@@ -2,7 +2,7 @@ import { Sourced } from "../core";
 import { Preset } from "../render/preset";
 import { CastAiGkeAccess, CastAiGkeAccessArgs } from "./gke";
 import { CASTAI_GKE_PERMISSIONS, CASTAI_GKE_ROLES } from "./gke-catalog";
-import { CASTAI_GKE_APIS } from "./gke-plan";
+import { CASTAI_GKE_APIS, CASTAI_GKE_STRING_ARGS } from "./gke-plan";
 
 const explanations = new Map<string, Sourced>([
     ...CASTAI_GKE_PERMISSIONS.flatMap((e) => e.permissions.map((p) => [`gcp-permission:${p}`, e] as const)),
@@ -32,6 +32,7 @@ export const castAiGkePreset: Preset = {
         { name: "loadBalancersNetworkEndpointGroup", type: "boolean", description: "Network-endpoint-group load balancer permissions" },
         { name: "propagationDelaySeconds", type: "number", description: "Seconds ready waits for IAM propagation" },
     ],
+    outputKeys: CASTAI_GKE_STRING_ARGS,
     explanations,
     mockOptions: () => ({}),
     create(name, values, opts) {

@@ -2,6 +2,7 @@ import { ramExplanations } from "../alicloud/policy";
 import { Preset } from "../render/preset";
 import { CloudPilotAlibabaAccess, CloudPilotAlibabaAccessArgs } from "./alibaba";
 import { CLOUDPILOT_ALIBABA_STATEMENTS } from "./alibaba-catalog";
+import { CLOUDPILOT_ALIBABA_STRING_ARGS } from "./alibaba-plan";
 
 /** `cloudpilot-alibaba`: CloudPilot AI on Alibaba Cloud ACK (CloudPilotAlibabaAccess). */
 export const cloudPilotAlibabaPreset: Preset = {
@@ -20,6 +21,7 @@ export const cloudPilotAlibabaPreset: Preset = {
         { name: "policyName", type: "string", description: "Name of the RAM policy" },
         { name: "tags", type: "object", description: "Tags for the role and the policy" },
     ],
+    outputKeys: CLOUDPILOT_ALIBABA_STRING_ARGS,
     explanations: ramExplanations(CLOUDPILOT_ALIBABA_STATEMENTS),
     mockOptions: (v) => ({ alicloudAccountId: typeof v.accountId === "string" ? v.accountId : undefined }),
     create(name, values, opts) {

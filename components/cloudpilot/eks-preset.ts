@@ -3,6 +3,7 @@ import { partitionOf } from "../aws/validate";
 import { Preset } from "../render/preset";
 import { CloudPilotEksAccess, CloudPilotEksAccessArgs } from "./eks";
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "./eks-catalog";
+import { CLOUDPILOT_EKS_STRING_ARGS } from "./eks-plan";
 
 const explanations = catalogExplanations(CLOUDPILOT_EKS_STATEMENTS, CLOUDPILOT_EKS_MANAGED_POLICIES);
 
@@ -27,6 +28,7 @@ export const cloudPilotEksPreset: Preset = {
         { name: "maxManagedPoliciesPerRole", type: "number", description: "Managed-policy quota per role" },
         { name: "tags", type: "object", description: "Tags for every taggable resource" },
     ],
+    outputKeys: CLOUDPILOT_EKS_STRING_ARGS,
     explanations,
     mockOptions: (v) => regionalMockOptions(v, partitionOf),
     create(name, values, opts) {

@@ -2,3 +2,6 @@ export { InputError } from "./errors";
 export { Sourced } from "./catalog";
 export { shortHash } from "./hash";
 export * from "./validate";
+export {
+    stackOutputs, StackOutputs, StackOutputSpec, StackOutputKind, StackOutputType, parseStackOutputRef, validateStackName,
+} from "./stacks";

@@ -2,6 +2,7 @@ import { Sourced } from "../core";
 import { Preset } from "../render/preset";
 import { PaletteAwsAccess, PaletteAwsAccessArgs } from "./aws";
 import { PALETTE_AWS_POLICIES } from "./aws-catalog";
+import { PALETTE_AWS_STRING_ARGS } from "./aws-plan";
 
 const explanations = new Map<string, Sourced>([
     ...PALETTE_AWS_POLICIES.map((e) => [`policy:${e.name}`, e] as const),
@@ -34,6 +35,7 @@ export const paletteAwsPreset: Preset = {
         { name: "maxManagedPolicies", type: "number", description: "Managed-policy quota per role or user" },
         { name: "tags", type: "object", description: "Tags for every taggable resource" },
     ],
+    outputKeys: PALETTE_AWS_STRING_ARGS,
     explanations,
     mockOptions: (v) => ({
         awsAccountId: typeof v.accountId === "string" ? v.accountId : undefined,

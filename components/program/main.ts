@@ -5,28 +5,97 @@
  *   pulumi config set kubegrant:preset castai-eks
  *   pulumi config set kubegrant:clusterName prod-eu      # every key of the preset, by its arg name
  *   pulumi config set --secret kubegrant:clusterId 3f2a…
+ *   # or read a key from another stack's output (kept secret if the output is):
+ *   pulumi config set --path 'kubegrant:inputsFrom.clusterId' acme/castai-registration/prod#eksClusterId
  *   pulumi up
  */
 import * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../core";
-import { Preset, loadPreset, parseKeyValue, requireKeys } from "../render/preset";
+import { InputError, show } from "../core";
+import { StackOutputKind, parseStackOutputRef, stackOutputs } from "../core/stacks";
+import { KeyType, Preset, loadPreset, parseKeyValue, requireKeys } from "../render/preset";
 
-/** Reads the preset's keys from config; unknown `kubegrant:` keys are errors, secrets stay secret. */
+/** The config key that maps preset keys to other stacks' outputs. */
+export const INPUTS_FROM = "kubegrant:inputsFrom";
+
+/** A preset key read from another stack: `<stack>#<output>`. */
+export interface StackInput {
+    readonly stack: string;
+    readonly output: string;
+}
+
+const KIND_OF: Readonly<Record<KeyType, StackOutputKind>> = {
+    string: "string", boolean: "boolean", number: "number", list: "list", object: "object",
+};
+
+/**
+ * Parses `kubegrant:inputsFrom` (a JSON object: preset key → `<org>/<project>/<stack>#<output>`,
+ * as `pulumi config set --path 'kubegrant:inputsFrom.<key>' …` stores it). Pure: reads no stack.
+ */
+export function parseInputsFrom(preset: Preset, raw: string | undefined): Record<string, StackInput> {
+    if (raw === undefined) return {};
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(raw);
+    } catch {
+        parsed = undefined;
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+        throw new InputError(INPUTS_FROM, `must be an object of <key>: "<org>/<project>/<stack>#<output>" (pulumi config set --path '${INPUTS_FROM}.<key>' ...), got ${show(raw)}`);
+    }
+    const fromStacks = preset.outputKeys ?? [];
+    const out: Record<string, StackInput> = {};
+    for (const [name, ref] of Object.entries(parsed)) {
+        const key = `${INPUTS_FROM}.${name}`;
+        if (!preset.keys.some((k) => k.name === name)) {
+            throw new InputError(key, `is not a key of preset ${preset.name} (known: ${preset.keys.map((k) => k.name).join(", ")})`);
+        }
+        if (!fromStacks.includes(name)) {
+            throw new InputError(key, `preset ${preset.name} takes ${name} only from config (keys it reads from other stacks: ${fromStacks.join(", ") || "none"})`);
+        }
+        out[name] = parseStackOutputRef(key, ref);
+    }
+    return out;
+}
+
+/**
+ * Reads the preset's keys from config; unknown `kubegrant:` keys are errors, secrets stay secret.
+ * Keys named in `kubegrant:inputsFrom` are read from those stacks' outputs (one StackReference per
+ * stack, created only once all config is valid); they keep the outputs' secretness.
+ */
 export function readConfig(preset: Preset, all: Readonly<Record<string, string>>, secretKeys: readonly string[]): Record<string, unknown> {
     const values: Record<string, unknown> = {};
     for (const [fullKey, raw] of Object.entries(all)) {
         if (!fullKey.startsWith("kubegrant:")) continue;
         const name = fullKey.slice("kubegrant:".length);
-        if (name === "preset") continue;
+        if (name === "preset" || fullKey === INPUTS_FROM) continue;
         const key = preset.keys.find((k) => k.name === name);
         if (!key) {
             throw new InputError(fullKey, `is not a key of preset ${preset.name} (known: ${preset.keys.map((k) => k.name).join(", ")})`);
         }
         const value = parseKeyValue(key, raw);
-        values[name] = secretKeys.includes(fullKey) && key.type === "string" ? pulumi.secret(value as string) : value;
+        // Set with --secret, or a key the preset always keeps secret (Palette's external ID).
+        values[name] = (secretKeys.includes(fullKey) || key.secret) && key.type === "string" ? pulumi.secret(value as string) : value;
     }
-    requireKeys(preset, values, (k) => `pulumi config set kubegrant:${k} ...`);
-    return values;
+    const inputs = parseInputsFrom(preset, all[INPUTS_FROM]);
+    for (const name of Object.keys(inputs)) {
+        if (name in values) throw new InputError(`kubegrant:${name}`, `is set twice: in config and in ${INPUTS_FROM}`);
+    }
+    requireKeys(preset, { ...values, ...inputs }, (k) => `pulumi config set kubegrant:${k} ...`);
+    return { ...values, ...readStacks(preset, inputs) };
+}
+
+/** One `stackOutputs` read per stack, typed by the preset keys' types. */
+function readStacks(preset: Preset, inputs: Readonly<Record<string, StackInput>>): Record<string, pulumi.Output<unknown>> {
+    const byStack = new Map<string, Record<string, StackOutputKind>>();
+    for (const [name, { stack, output }] of Object.entries(inputs)) {
+        const type = preset.keys.find((k) => k.name === name)!.type;
+        byStack.set(stack, { ...byStack.get(stack), [output]: KIND_OF[type] });
+    }
+    const read = new Map([...byStack].map(([stack, spec]) => [stack, stackOutputs(stack, spec) as Record<string, pulumi.Output<unknown>>]));
+    return Object.fromEntries(Object.entries(inputs).map(([name, { stack, output }]) => {
+        const value = read.get(stack)![output];
+        return [name, preset.keys.find((k) => k.name === name)!.secret ? pulumi.secret(value) : value];
+    }));
 }
 
 /** Runs the program; returns the stack outputs. */

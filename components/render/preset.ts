@@ -29,6 +29,11 @@ export interface Preset {
     readonly name: string;
     readonly title: string;
     readonly keys: readonly PresetKey[];
+    /**
+     * Keys the component also takes as Outputs (its string inputs), so the root program can read
+     * them from another stack (`kubegrant:inputsFrom`); every other key is plain config. @default none
+     */
+    readonly outputKeys?: readonly string[];
     /** Catalog entries by key (`sid:<Sid>`, `aws-managed:<path>`, …) for the review report. */
     readonly explanations: ReadonlyMap<string, Sourced>;
     /** Mock settings that make computed values match the inputs (account, partition, …). */

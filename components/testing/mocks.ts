@@ -16,9 +16,21 @@ export interface MockOptions {
     readonly azureSubscriptionId?: string;
     /** Account that computed Alibaba Cloud RAM ARNs carry. @default "1234567890123456" */
     readonly alicloudAccountId?: string;
+    /** Region that the default `aws:index/getRegion:getRegion` answer carries. @default "us-east-1" (per partition: "us-gov-west-1", "cn-north-1") */
+    readonly awsRegion?: string;
+    /**
+     * Outputs of other stacks, by fully qualified name (`<org>/<project>/<stack>`), for
+     * `pulumi.StackReference` and `stackOutputs`. Wrap secret outputs in `mockSecret(...)`. Reading
+     * a stack that is not listed fails as a missing stack does: `unknown stack "<name>"`.
+     */
+    readonly stacks?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
     /** Extra per-type state, merged over the defaults (type token → state function). */
     readonly states?: Readonly<Record<string, (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown>>>;
-    /** Answers for provider function calls (token → result). Any other call throws. */
+    /**
+     * Answers for provider function calls (token → result), over the defaults (the AWS caller
+     * identity, region and partition, and Azure's client config, from the options above). Any
+     * other call throws.
+     */
     readonly calls?: Readonly<Record<string, (args: pulumi.runtime.MockCallArgs) => Record<string, unknown>>>;
 }
 
@@ -33,6 +45,8 @@ export interface RegisteredResource {
     readonly parent: string | null;
     /** False for component resources. */
     readonly custom: boolean;
+    /** True for a resource the program reads instead of creating (a `pulumi:pulumi:StackReference`). */
+    readonly read: boolean;
     /** Inputs as sent to the engine; secrets stay wrapped (see `isSecretValue`). */
     readonly inputs: Record<string, unknown>;
 }
@@ -43,6 +57,19 @@ const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 export function isSecretValue(value: unknown): boolean {
     return typeof value === "object" && value !== null
         && (value as Record<string, unknown>)["4dabf18193072939515e22adb298388d"] === SECRET_SIG;
+}
+
+/** A secret value as the mocks receive it (for `MockOptions.stacks`; `revealSecrets` unwraps it). */
+export function mockSecret<T>(value: T): { readonly value: T } {
+    return { "4dabf18193072939515e22adb298388d": SECRET_SIG, value } as unknown as { readonly value: T };
+}
+
+/** True when a value holds a secret anywhere. */
+function containsSecret(value: unknown): boolean {
+    if (isSecretValue(value)) return true;
+    if (Array.isArray(value)) return value.some(containsSecret);
+    if (typeof value === "object" && value !== null) return Object.values(value).some(containsSecret);
+    return false;
 }
 
 /** Replaces secrets with `"[secret]"`, everywhere in a value. */
@@ -70,12 +97,15 @@ function nameOf(args: pulumi.runtime.MockResourceArgs): string {
     return typeof n === "string" ? n : args.name;
 }
 
+const DEFAULT_REGION: Readonly<Record<string, string>> = { "aws": "us-east-1", "aws-us-gov": "us-gov-west-1", "aws-cn": "cn-north-1" };
+
 /** Mocks that compute what the clouds would: ARNs, IDs, e-mails, principal IDs. */
 export class KubegrantMocks implements pulumi.runtime.Mocks {
     private readonly account: string;
     private readonly partition: string;
     private readonly tenant: string;
     private readonly subscription: string;
+    private readonly region: string;
     private counter = 0;
 
     constructor(private readonly options: MockOptions = {}) {
@@ -83,6 +113,27 @@ export class KubegrantMocks implements pulumi.runtime.Mocks {
         this.partition = options.awsPartition ?? "aws";
         this.tenant = options.azureTenantId ?? "11111111-0000-4000-8000-000000000001";
         this.subscription = options.azureSubscriptionId ?? "00000000-0000-4000-8000-000000000000";
+        this.region = options.awsRegion ?? DEFAULT_REGION[this.partition] ?? "us-east-1";
+    }
+
+    /** The look-ups programs usually make for where they run, answered from the options. */
+    private defaultCalls(): Readonly<Record<string, () => Record<string, unknown>>> {
+        const dnsSuffix = this.partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+        return {
+            "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+                accountId: this.account, arn: `arn:${this.partition}:iam::${this.account}:user/kubegrant-test`,
+                userId: "AIDAKUBEGRANTTEST00000", id: this.account,
+            }),
+            "aws:index/getRegion:getRegion": () => ({ region: this.region, name: this.region, id: this.region, description: this.region, endpoint: `ec2.${this.region}.${dnsSuffix}` }),
+            "aws:index/getPartition:getPartition": () => ({
+                partition: this.partition, dnsSuffix, id: this.partition,
+                reverseDnsPrefix: this.partition === "aws-cn" ? "cn.com.amazonaws" : "com.amazonaws",
+            }),
+            "azure-native:authorization:getClientConfig": () => ({
+                clientId: "22222222-0000-4000-8000-000000000002", objectId: "33333333-0000-4000-8000-000000000003",
+                subscriptionId: this.subscription, tenantId: this.tenant,
+            }),
+        };
     }
 
     /** A deterministic GUID, recognisable as a mock (`…-4000-8000-<counter>`). */
@@ -186,6 +237,19 @@ export class KubegrantMocks implements pulumi.runtime.Mocks {
                 state = { arn: `acs:ram::${this.options.alicloudAccountId ?? "1234567890123456"}:role/${roleName}`, roleId: this.uniqueId("3"), roleName, id: roleName };
                 break;
             }
+            case "pulumi:pulumi:StackReference": {
+                const stack = String(args.inputs.name ?? args.name);
+                const outputs = this.options.stacks?.[stack];
+                if (!outputs) {
+                    const known = Object.keys(this.options.stacks ?? {});
+                    throw new Error(`unknown stack "${stack}" (kubegrant mocks: add its outputs to the stacks option; mocked: ${known.length > 0 ? known.join(", ") : "none"})`);
+                }
+                state = {
+                    id: stack, name: stack, outputs,
+                    secretOutputNames: Object.keys(outputs).filter((k) => containsSecret(outputs[k])).sort(),
+                };
+                break;
+            }
             case "azuread:index/applicationPassword:ApplicationPassword": {
                 const keyId = this.guid();
                 state = { id: `${args.inputs.applicationId}/password/${keyId}`, keyId, value: "mock-client-secret-value" };
@@ -198,9 +262,9 @@ export class KubegrantMocks implements pulumi.runtime.Mocks {
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-        const answer = this.options.calls?.[args.token];
+        const answer = this.options.calls?.[args.token] ?? this.defaultCalls()[args.token];
         if (!answer) {
-            throw new Error(`kubegrant mocks: no answer for provider call ${args.token}; kubegrant components make no calls`);
+            throw new Error(`kubegrant mocks: no answer for provider call ${args.token}; kubegrant components make no calls (answer it with the calls option)`);
         }
         return answer(args);
     }
@@ -223,33 +287,39 @@ export function installMocks(options: MockOptions = {}, mocks: pulumi.runtime.Mo
     pulumi.runtime.setMocks(mocks, project, stack, false);
     const monitor = getMonitor() as unknown as {
         registerResource(req: RegisterRequest, cb: (err: unknown, res: unknown) => void): Promise<void>;
+        readResource(req: ReadRequest, cb: (err: unknown, res: unknown) => void): Promise<void>;
     };
-    const original = monitor.registerResource.bind(monitor);
     const resources: RegisteredResource[] = [];
     const pending = new Set<Promise<void>>();
-    monitor.registerResource = (req, cb) => {
-        const p = new Promise<void>((resolve) => {
-            original(req, (err, res) => {
-                if (!err && res) {
-                    const urn = (res as { getUrn(): string }).getUrn();
-                    const parentUrn = req.getParent();
-                    resources.push({
-                        type: req.getType(),
-                        name: req.getName(),
-                        urn,
-                        parent: parentUrn ? parentUrn.slice(parentUrn.lastIndexOf("::") + 2) : null,
-                        custom: req.getCustom(),
-                        inputs: deserialize(req.getObject()),
-                    });
-                }
-                cb(err, res);
-                resolve();
+    const record = <R>(original: (req: R, cb: (err: unknown, res: unknown) => void) => Promise<void>,
+        describe: (req: R) => Omit<RegisteredResource, "urn" | "parent"> & { parentUrn: string }) =>
+        (req: R, cb: (err: unknown, res: unknown) => void) => {
+            const p = new Promise<void>((resolve) => {
+                void original(req, (err, res) => {
+                    if (!err && res) {
+                        const { parentUrn, ...rest } = describe(req);
+                        resources.push({
+                            ...rest,
+                            urn: (res as { getUrn(): string }).getUrn(),
+                            parent: parentUrn ? parentUrn.slice(parentUrn.lastIndexOf("::") + 2) : null,
+                        });
+                    }
+                    cb(err, res);
+                    resolve();
+                });
             });
-        });
-        pending.add(p);
-        void p.then(() => pending.delete(p));
-        return p;
-    };
+            pending.add(p);
+            void p.then(() => pending.delete(p));
+            return p;
+        };
+    monitor.registerResource = record(monitor.registerResource.bind(monitor), (req) => ({
+        type: req.getType(), name: req.getName(), parentUrn: req.getParent(), custom: req.getCustom(), read: false,
+        inputs: deserialize(req.getObject()),
+    }));
+    monitor.readResource = record(monitor.readResource.bind(monitor), (req) => ({
+        type: req.getType(), name: req.getName(), parentUrn: req.getParent(), custom: true, read: true,
+        inputs: deserialize(req.getProperties()),
+    }));
     return {
         resources,
         async settle() {
@@ -263,6 +333,13 @@ export function installMocks(options: MockOptions = {}, mocks: pulumi.runtime.Mo
             }
         },
     };
+}
+
+interface ReadRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getProperties(): unknown;
 }
 
 interface RegisterRequest {
@@ -279,12 +356,12 @@ function deserialize(struct: unknown): Record<string, unknown> {
     return rpc.deserializeProperties(struct);
 }
 
-/** Resolves an Output's value (and whether it is secret) under mocks. */
+/**
+ * Resolves an Output's value (and whether it is secret) under mocks. Rejects with the Output's
+ * error when it fails (a missing stack, an input that resolves invalid), instead of never settling.
+ */
 export async function outputValue<T>(output: pulumi.Input<T>): Promise<{ value: T; secret: boolean }> {
-    const o = pulumi.output(output);
-    const [value, secret] = await Promise.all([
-        new Promise<T>((resolve) => o.apply((v) => { resolve(v as T); return v; })),
-        pulumi.isSecret(o),
-    ]);
-    return { value, secret };
+    const o = pulumi.output(output) as unknown as pulumi.Output<T> & { promise(): Promise<T> };
+    const [value, secret] = await Promise.all([o.promise(), pulumi.isSecret(o)]);
+    return { value: value as T, secret };
 }
