@@ -67,7 +67,7 @@ describe("CastAiEksAccess with the agent's identity and the cluster side (mocks)
         assert.deepStrictEqual(children(rec), [...EKS_DEFAULT, ...AGENT_ROLE_CHILDREN,
             "aws:eks/podIdentityAssociation:PodIdentityAssociation castai-agent <- castai"].sort());
         const assoc = of(rec, "aws:eks/podIdentityAssociation:PodIdentityAssociation")[0];
-        assert.deepStrictEqual(assoc.inputs, { clusterName: "prod-eu", namespace: "castai-agent", serviceAccount: "castai-agent", roleArn: AGENT_ROLE });
+        assert.deepStrictEqual(assoc.inputs, { clusterName: "prod-eu", namespace: "castai-agent", serviceAccount: "castai-agent", roleArn: AGENT_ROLE, disableSessionTags: false });
         const inline = rec.resources.find((r) => r.name === "castai-agent-inline")!;
         assert.deepStrictEqual([inline.inputs.name, inline.inputs.role, JSON.parse(inline.inputs.policy as string).Statement],
             ["CastAIAgentPolicy", "castai-agent-prod-eu", [{ Sid: "AgentDescribeInstances", Effect: "Allow", Action: "ec2:DescribeInstances", Resource: "*" }]]);

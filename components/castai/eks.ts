@@ -103,6 +103,8 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
                     namespace: field((p) => p.agent!.namespace),
                     serviceAccount: field((p) => p.agent!.serviceAccountName),
                     roleArn: this.agentRole.roleArn,
+                    // The trust requires the session tags that name the service account.
+                    disableSessionTags: false,
                     tags: args.tags,
                 }, { parent: this, dependsOn: [this.agentRole] });
                 grants.push(this.agentPodIdentityAssociation.id);
