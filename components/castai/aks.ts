@@ -56,7 +56,7 @@ export interface CastAiAksAccessArgs {
      * `<name>-cluster`) with these arguments. No in-cluster Cast AI component calls Azure APIs (the
      * AKS agent reads only the instance metadata service), so no service account gets an Azure
      * identity; `serviceAccountAnnotations` can still set one.
-     * @default nothing is created in the cluster
+     * @default none (nothing is created in the cluster)
      */
     readonly clusterRbac?: CastAiClusterRbacArgs;
     /** Tags of the managed identity. @default none */

@@ -111,7 +111,7 @@ export interface CastAiEksArgsOf<S, R = CastAiClusterRbacPlainArgs> {
      * Also create Cast AI's in-cluster service accounts and RBAC (CastAiClusterRbac, as the child
      * `<name>-cluster`) with these arguments, in the namespace the agent's trust names. With
      * agentIdentity "irsa", the agent's service account is annotated with the agent role's ARN.
-     * @default nothing is created in the cluster
+     * @default none (nothing is created in the cluster)
      */
     readonly clusterRbac?: R;
 }

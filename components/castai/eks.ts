@@ -124,7 +124,7 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
         this.instanceProfileArn = this.nodeRole.instanceProfileArn as pulumi.Output<string>;
         this.nodeRoleArn = this.nodeRole.roleArn;
         this.agentRoleArn = this.agentRole ? this.agentRole.roleArn : pulumi.output(undefined);
-        this.agentServiceAccount = field((p) => (p.agent ? `${p.agent.namespace}/${p.agent.serviceAccountName}` : undefined));
+        this.agentServiceAccount = layout.agent ? field((p) => `${p.agent!.namespace}/${p.agent!.serviceAccountName}`) : pulumi.output(undefined);
         this.ready = pulumi.all(grants).apply(([arn]) => arn as string);
         this.registerOutputs({
             roleArn: this.roleArn,

@@ -84,7 +84,7 @@ export interface CastAiGkeArgsOf<S, R = CastAiClusterRbacPlainArgs> {
      * Kubernetes service account is created too, in the same namespace and with the same provider
      * (the Workload Identity member names that namespace). The GKE agent itself needs no GCP
      * identity: it reads only the metadata server.
-     * @default nothing is created in the cluster
+     * @default none (nothing is created in the cluster)
      */
     readonly clusterRbac?: R;
 }
