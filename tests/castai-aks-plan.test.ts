@@ -103,7 +103,7 @@ describe("planCastAiAks", () => {
     });
 
     const bad: [string, Partial<Record<keyof CastAiAksPlainArgs | "region", unknown>>, string][] = [
-        ["unknown key", { region: "westeurope" }, "region: is not an argument of CastAiAksAccess (known: subscriptionId, clusterName, clusterId, resourceGroup, nodeResourceGroup, additionalResourceGroups, authentication, castaiIdentitySubject, castaiIdentityIssuer, location, identityName, clientSecretExpiry, owners, tags)"],
+        ["unknown key", { region: "westeurope" }, "region: is not an argument of CastAiAksAccess (known: subscriptionId, clusterName, clusterId, resourceGroup, nodeResourceGroup, additionalResourceGroups, authentication, castaiIdentitySubject, castaiIdentityIssuer, location, identityName, clientSecretExpiry, owners, clusterRbac, tags)"],
         ["missing subscription", { subscriptionId: undefined }, "subscriptionId: is required"],
         ["subscription not a GUID", { subscriptionId: "my-sub" }, 'subscriptionId: must be an Azure subscription ID (a GUID such as 00000000-0000-0000-0000-000000000000), got "my-sub"'],
         ["bad cluster name", { clusterName: "-prod" }, 'clusterName: must be an AKS cluster name: 1-63 letters, digits, - and _, starting and ending with a letter or digit, got "-prod"'],

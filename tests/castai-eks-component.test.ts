@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { installMocks, outputValue, Recorder } from "../components/testing";
 import { CastAiEksAccess } from "../components/castai/eks";
-import { EKS, HARDENED } from "./support/values";
+import { EKS, EKS_DEFAULT_CHILDREN, HARDENED } from "./support/values";
 
 async function build(args: ConstructorParameters<typeof CastAiEksAccess>[1]): Promise<{ c: CastAiEksAccess; rec: Recorder }> {
     const rec = installMocks({ awsAccountId: "123456789012" });
@@ -15,25 +15,7 @@ async function build(args: ConstructorParameters<typeof CastAiEksAccess>[1]): Pr
 describe("CastAiEksAccess (mocks)", () => {
     it("creates exactly the default children, named from the component", async () => {
         const { rec } = await build(EKS);
-        assert.deepStrictEqual(rec.resources.map((r) => `${r.type} ${r.name} <- ${r.parent}`).sort(), [
-            "aws:iam/instanceProfile:InstanceProfile castai-node <- castai-node",
-            "aws:iam/policy:Policy castai-access-policy <- castai-access",
-            "aws:iam/role:Role castai-access <- castai-access",
-            "aws:iam/role:Role castai-node <- castai-node",
-            "aws:iam/rolePolicy:RolePolicy castai-access-restricted <- castai-access",
-            "aws:iam/rolePolicy:RolePolicy castai-node-inline <- castai-node",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-access-3bd83497 <- castai-access",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-access-57fa5591 <- castai-access",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-access-73c39032 <- castai-access",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-node-23c1b815 <- castai-node",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-node-b3956be6 <- castai-node",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-node-ba5eea0d <- castai-node",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-node-c3ddac1b <- castai-node",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment castai-node-e4109a22 <- castai-node",
-            "kubegrant:aws:PolicyRole castai-access <- castai",
-            "kubegrant:aws:PolicyRole castai-node <- castai",
-            "kubegrant:castai:CastAiEksAccess castai <- null",
-        ]);
+        assert.deepStrictEqual(rec.resources.map((r) => `${r.type} ${r.name} <- ${r.parent}`).sort(), EKS_DEFAULT_CHILDREN);
     });
 
     it("wires the trust policy, the attachments and the outputs", async () => {

@@ -149,7 +149,7 @@ describe("planCastAiEks", () => {
         ["node role over the quota", { maxManagedPoliciesPerRole: 4 }, "maxManagedPoliciesPerRole: role castai-eks-instance-prod-eu would have 5 managed policies; this account allows 4 per role or user (raise the quota and set maxManagedPoliciesPerRole, or turn features off)"],
         ["Cast AI role over the quota", { maxManagedPoliciesPerRole: 2, cniPolicy: false, ssmPolicy: false, ebsVolumes: "none" }, "maxManagedPoliciesPerRole: role castai-eks-prod-eu would have 3 managed policies; this account allows 2 per role or user (raise the quota and set maxManagedPoliciesPerRole, or turn features off)"],
         ["quota", { maxManagedPoliciesPerRole: 30 }, "maxManagedPoliciesPerRole: must be a whole number from 1 to 20 (AWS's highest quota), got 30"],
-        ["unknown key", { clusterNmae: "x" }, "clusterNmae: is not an argument of CastAiEksAccess (known: clusterName, clusterId, accountId, region, vpcId, castaiUserArn, roleName, nodeRoleName, hardened, subnetIds, securityGroupIds, sshKeyPairs, pauseResume, cniPolicy, ssmPolicy, ebsVolumes, ipv6, maxManagedPoliciesPerRole, tags)"],
+        ["unknown key", { clusterNmae: "x" }, "clusterNmae: is not an argument of CastAiEksAccess (known: clusterName, clusterId, accountId, region, vpcId, castaiUserArn, roleName, nodeRoleName, hardened, subnetIds, securityGroupIds, sshKeyPairs, pauseResume, cniPolicy, ssmPolicy, ebsVolumes, ipv6, maxManagedPoliciesPerRole, agentIdentity, oidcProviderArn, agentRoleName, agentNamespace, clusterRbac, tags)"],
     ];
     for (const [what, change, message] of bad) {
         it(`rejects bad input: ${what}`, () => {

@@ -141,7 +141,7 @@ describe("planCastAiGke", () => {
         ["fractional delay", { propagationDelaySeconds: 1.5 }, `propagationDelaySeconds: ${SECONDS_RULE}, got 1.5`],
         ["delay too long", { propagationDelaySeconds: 601 }, `propagationDelaySeconds: ${SECONDS_RULE}, got 601`],
         ["unknown key", { clustername: "x" },
-            "clustername: is not an argument of CastAiGkeAccess (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, loadBalancersNetworkEndpointGroup, propagationDelaySeconds, kubernetesProvider)"],
+            "clustername: is not an argument of CastAiGkeAccess (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, loadBalancersNetworkEndpointGroup, propagationDelaySeconds, clusterRbac, kubernetesProvider)"],
     ];
     for (const [what, change, message] of bad) {
         it(`rejects ${what}`, () => {

@@ -1,8 +1,10 @@
 import * as assert from "assert";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, outputValue } from "../components/testing";
+import { installMocks, isSecretValue, outputValue, revealSecrets } from "../components/testing";
 import { CastAiClusterRbac } from "../components/castai/cluster-rbac";
+import { ServiceAccountRbac } from "../components/kubernetes/bundle";
+import { planCastAiClusterRbac } from "../components/castai/cluster-rbac-plan";
 
 describe("CastAiClusterRbac (mocks)", () => {
     it("creates exactly the namespace, accounts, roles and bindings with explicit names, parented to the bundle", async () => {
@@ -75,5 +77,57 @@ describe("CastAiClusterRbac (mocks)", () => {
         assert.throws(() => new CastAiClusterRbac("castai", { components: ["kvisor" as never] }), /components\[0\]: must be one of/);
         await rec.settle();
         assert.deepStrictEqual(rec.resources, []);
+    });
+
+    describe("annotation values as Outputs (a role ARN or client ID from another component or stack)", () => {
+        const ROLE = "arn:aws:iam::123456789012:role/castai-agent-prod-eu";
+
+        it("annotates with the resolved value, next to the known ones, and keeps a secret value secret", async () => {
+            const rec = installMocks();
+            const c = new CastAiClusterRbac("castai", {
+                components: ["agent", "evictor"],
+                serviceAccountAnnotations: {
+                    "castai-agent": { "eks.amazonaws.com/role-arn": pulumi.output(ROLE), "example.com/team": "platform" },
+                    "castai-evictor": { "example.com/token": pulumi.secret("s3cr3t") },
+                },
+            });
+            await outputValue(c.ready);
+            await rec.settle();
+            // A secret value makes the account's whole metadata secret (as Pulumi serializes it).
+            const meta = (name: string) => rec.resources.filter((r) => r.type === "kubernetes:core/v1:ServiceAccount")
+                .map((r) => r.inputs.metadata).find((m) => (revealSecrets(m) as { name: string }).name === name)!;
+            assert.deepStrictEqual((meta("castai-agent") as { annotations: unknown }).annotations,
+                { "eks.amazonaws.com/role-arn": ROLE, "example.com/team": "platform" });
+            assert.ok(isSecretValue(meta("castai-evictor")));
+            assert.deepStrictEqual((revealSecrets(meta("castai-evictor")) as { annotations: unknown }).annotations, { "example.com/token": "s3cr3t" });
+        });
+
+        it("checks names and keys before anything is registered, whatever the values", async () => {
+            const rec = installMocks();
+            assert.throws(() => new CastAiClusterRbac("castai", { components: ["agent"], serviceAccountAnnotations: { "castai-agent": { "bad key": pulumi.output("x") } } }),
+                (e: unknown) => (e as Error).message === "serviceAccountAnnotations.castai-agent.bad key: is not a valid annotation key (an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.')");
+            assert.throws(() => new CastAiClusterRbac("castai", { components: ["agent"], serviceAccountAnnotations: { "castai-evictor": { "a/b": pulumi.output("x") } } }),
+                (e: unknown) => (e as Error).message === "serviceAccountAnnotations.castai-evictor: is not a service account of the selected components (known: castai-agent)");
+            await rec.settle();
+            assert.deepStrictEqual(rec.resources, []);
+        });
+
+        it("fails the deployment with the builder's message when a value resolves to a non-string", async () => {
+            installMocks();
+            const c = new CastAiClusterRbac("castai", { components: ["agent"], serviceAccountAnnotations: { "castai-agent": { "a/b": pulumi.output(5 as unknown as string) } } });
+            assert.throws(() => planCastAiClusterRbac({ components: ["agent"], serviceAccountAnnotations: { "castai-agent": { "a/b": 5 as unknown as string } } }),
+                (e: unknown) => (e as Error).message === "serviceAccountAnnotations.castai-agent.a/b: must be a string, got 5");
+            await assert.rejects((c.ready as unknown as { promise(): Promise<unknown> }).promise(),
+                (e: unknown) => (e as Error).message.endsWith("serviceAccountAnnotations.castai-agent.a/b: must be a string, got 5"));
+        });
+
+        it("ServiceAccountRbac refuses later annotations for an account the bundle does not hold", async () => {
+            const rec = installMocks();
+            const bundle = planCastAiClusterRbac({ components: ["agent"] }).bundle;
+            assert.throws(() => new ServiceAccountRbac("b", { bundle, annotations: { "default/castai-agent": { "a/b": "x" } } }),
+                (e: unknown) => (e as Error).message === "annotations.default/castai-agent: is not a service account of the bundle (known: castai-agent/castai-agent)");
+            await rec.settle();
+            assert.deepStrictEqual(rec.resources, []);
+        });
     });
 });

@@ -131,4 +131,22 @@ describe("CloudPilotClusterRbac (mocks)", () => {
         await rec.settle();
         assert.deepStrictEqual(rec.resources, []);
     });
+
+    it("takes an annotation value as an Output: CloudPilotEksAccess's IRSA role ARN on the account its trust names", async () => {
+        const { CloudPilotEksAccess } = await import("../components/cloudpilot/eks");
+        const rec = installMocks();
+        const oidc = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-central-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF";
+        const cloud = new CloudPilotEksAccess("cloudpilot", { clusterName: "prod-eu", accountId: "123456789012", region: "eu-central-1", trust: "irsa", oidcProviderArn: oidc });
+        const c = new CloudPilotClusterRbac("cp", {
+            optimizer: true, serviceAccountAnnotations: { "cloudpilot-aws-optimizer": { "eks.amazonaws.com/role-arn": cloud.roleArn } },
+        });
+        await outputValue(pulumi.all([cloud.ready, c.ready]));
+        await rec.settle();
+        const sa = rec.resources.find((r) => r.name === "cp-rbac-serviceaccount-cloudpilot-cloudpilot-aws-optimizer")!;
+        const meta = sa.inputs.metadata as { name: string; namespace: string; annotations: Record<string, string> };
+        assert.deepStrictEqual(meta.annotations, { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/cloudpilot-eks-prod-eu" });
+        const trust = JSON.parse(rec.resources.find((r) => r.type === "aws:iam/role:Role" && r.name === "cloudpilot-access")!.inputs.assumeRolePolicy as string);
+        assert.strictEqual(trust.Statement[0].Condition.StringEquals["oidc.eks.eu-central-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF:sub"],
+            `system:serviceaccount:${meta.namespace}:${meta.name}`);
+    });
 });

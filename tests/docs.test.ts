@@ -19,6 +19,13 @@ describe("README stays in sync with the code", () => {
         assert.ok(outputs.length >= 7 && preset.name === "castai-eks");
         for (const o of outputs) assert.match(readme, new RegExp(`\\| \`${o}\` \\|`), o);
     });
+
+    it("documents the outputs present only with agentIdentity, saying so", () => {
+        const src = readFileSync(join(__dirname, "..", "components", "castai", "eks-preset.ts"), "utf8");
+        const outputs = [...src.matchAll(/^ {20}(\w+): c\.\w+,$/gm)].map((m) => m[1]);
+        assert.deepStrictEqual(outputs, ["agentRoleArn", "agentServiceAccount"]);
+        for (const o of outputs) assert.match(readme, new RegExp(`\\| \`${o}\` \\| with \`agentIdentity\` only:`), o);
+    });
 });
 
 describe("presets", () => {

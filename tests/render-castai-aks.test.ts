@@ -103,7 +103,7 @@ describe("render castai-aks", () => {
     });
 
     const bad: [string, string[], string][] = [
-        ["unknown key", ["--set", "region=westeurope"], "kubegrant: region: is not a key of preset castai-aks (known: subscriptionId, clusterName, clusterId, resourceGroup, nodeResourceGroup, additionalResourceGroups, authentication, castaiIdentitySubject, castaiIdentityIssuer, location, identityName, clientSecretExpiry, owners, tags)\n"],
+        ["unknown key", ["--set", "region=westeurope"], "kubegrant: region: is not a key of preset castai-aks (known: subscriptionId, clusterName, clusterId, resourceGroup, nodeResourceGroup, additionalResourceGroups, authentication, castaiIdentitySubject, castaiIdentityIssuer, location, identityName, clientSecretExpiry, owners, clusterRbac, tags)\n"],
         ["key set twice", ["--set", "subscriptionId=x"], "kubegrant: subscriptionId: is set twice\n"],
         ["unknown mode", ["--set", "authentication=oidc"], 'kubegrant: authentication: must be one of "workloadIdentity", "clientSecret", got "oidc"\n'],
         ["missing subject", [], 'kubegrant: castaiIdentitySubject: is required when authentication is "workloadIdentity" (the ID of Cast AI\'s identity that the federated credential trusts)\n'],

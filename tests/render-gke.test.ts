@@ -118,7 +118,7 @@ describe("render castai-gke", () => {
         ["list of numbers", [...BASE, "--set", `castaiServiceAccount=${CASTAI_SA}`, "--set", "nodeServiceAccountIds=[1]"],
             "kubegrant: nodeServiceAccountIds[0]: must be a string, got 1\n"],
         ["unknown key", [...SETS, "--set", "region=europe-west1"],
-            "kubegrant: region: is not a key of preset castai-gke (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, loadBalancersNetworkEndpointGroup, propagationDelaySeconds)\n"],
+            "kubegrant: region: is not a key of preset castai-gke (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, loadBalancersNetworkEndpointGroup, propagationDelaySeconds, clusterRbac)\n"],
         ["bad boolean", [...SETS, "--set", "cloudProxyWorkloadIdentity=on"], 'kubegrant: cloudProxyWorkloadIdentity: must be true or false, got "on"\n'],
         ["bad delay", [...SETS, "--set", "propagationDelaySeconds=three"], 'kubegrant: propagationDelaySeconds: must be a number, got "three"\n'],
         ["delay out of range", [...SETS, "--set", "propagationDelaySeconds=900"], "kubegrant: propagationDelaySeconds: must be a whole number of seconds from 0 to 600, got 900\n"],

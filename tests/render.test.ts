@@ -63,7 +63,7 @@ describe("render castai-eks", () => {
     const bad: [string, string[], string][] = [
         ["unknown preset", ["render", "castai-foo"], `kubegrant: preset: unknown preset "castai-foo" (known: ${presetNames().join(", ")})\n`],
         ["unknown format", ["render", "castai-eks", ...SETS, "--format", "xml"], 'kubegrant: --format: must be one of json, yaml, markdown, got "xml"\n'],
-        ["unknown key", ["render", "castai-eks", ...SETS, "--set", "vpcID=vpc-1"], "kubegrant: vpcID: is not a key of preset castai-eks (known: clusterName, clusterId, accountId, region, vpcId, castaiUserArn, roleName, nodeRoleName, hardened, subnetIds, securityGroupIds, sshKeyPairs, pauseResume, cniPolicy, ssmPolicy, ebsVolumes, ipv6, maxManagedPoliciesPerRole, tags)\n"],
+        ["unknown key", ["render", "castai-eks", ...SETS, "--set", "vpcID=vpc-1"], "kubegrant: vpcID: is not a key of preset castai-eks (known: clusterName, clusterId, accountId, region, vpcId, castaiUserArn, roleName, nodeRoleName, hardened, subnetIds, securityGroupIds, sshKeyPairs, pauseResume, cniPolicy, ssmPolicy, ebsVolumes, ipv6, maxManagedPoliciesPerRole, agentIdentity, oidcProviderArn, agentRoleName, agentNamespace, clusterRbac, tags)\n"],
         ["missing key", ["render", "castai-eks", "--set", "clusterName=prod"], "kubegrant: clusterId: is required by preset castai-eks (--set clusterId=...)\n"],
         ["bad value", ["render", "castai-eks", ...SETS.slice(0, -2), "--set", "vpcId=vpc-1"], 'kubegrant: vpcId: must be a VPC ID such as vpc-0a1b2c3d4e5f67890, got "vpc-1"\n'],
         ["bad account", ["render", "castai-eks", ...SETS, "--set", "accountId=12"], "kubegrant: accountId: is set twice\n"],

@@ -5,7 +5,9 @@ export { Statement, Condition, Principal, PolicyDocument, toPolicyDocument, poli
 export { AWS_LIMITS } from "./limits";
 export { Partition, partitionOf } from "./validate";
 export { CastAiEksAccess, CastAiEksAccessArgs } from "../castai/eks";
-export { planCastAiEks, CastAiEksPlan, CastAiEksPlainArgs, CastAiEksArgsOf, EbsVolumes, CASTAI_AWS_ACCOUNT } from "../castai/eks-plan";
+export {
+    planCastAiEks, CastAiEksPlan, CastAiEksPlainArgs, CastAiEksArgsOf, EbsVolumes, CASTAI_AWS_ACCOUNT, CastAiAgentIdentity, CastAiAgentPlan,
+} from "../castai/eks-plan";
 export { CASTAI_EKS_STATEMENTS, CASTAI_EKS_MANAGED_POLICIES } from "../castai/eks-catalog";
 export { CloudPilotEksAccess, CloudPilotEksAccessArgs } from "../cloudpilot/eks";
 export { planCloudPilotEks, CloudPilotEksPlan, CloudPilotEksPlainArgs, CloudPilotTrust } from "../cloudpilot/eks-plan";

@@ -40,12 +40,24 @@ function roleOf(r: RenderedResource): string {
     return String(r.inputs.role ?? "");
 }
 
+/** The Kubernetes service account a trust statement is limited to (IRSA `sub`, or Pod Identity session tags), if any. */
+function serviceAccountOf(s: JsonStatement): string | undefined {
+    const equals = s.Condition?.StringEquals ?? {};
+    const one = (k: string) => (list(equals[k]).length === 1 ? list(equals[k])[0] : undefined);
+    const sub = Object.keys(equals).filter((k) => k.endsWith(":sub")).map(one).find((v) => v?.startsWith("system:serviceaccount:"));
+    if (sub) return `\`${sub.split(":")[2]}/${sub.split(":")[3]}\` (IRSA: the cluster's OIDC tokens for it)`;
+    const ns = one("aws:RequestTag/kubernetes-namespace");
+    const name = one("aws:RequestTag/kubernetes-service-account");
+    return ns && name ? `\`${ns}/${name}\` (EKS Pod Identity: the session tags must name it)` : undefined;
+}
+
 const role: Describer = (r) => {
     const doc = r.inputs.assumeRolePolicy as { Statement?: JsonStatement[] } | undefined;
     const lines = [`IAM role \`${r.inputs.name}\`${r.inputs.description ? ` (${r.inputs.description})` : ""}. Who may assume it:`, ""];
     for (const s of doc?.Statement ?? []) {
         const who = Object.entries(s.Principal ?? {}).map(([t, ids]) => `${t} ${code(list(ids))}`).join(", ");
-        lines.push(`- ${who}: ${code(list(s.Action))}, condition: ${conditions(s.Condition)}`);
+        const sa = serviceAccountOf(s);
+        lines.push(`- ${who}: ${code(list(s.Action))}, condition: ${conditions(s.Condition)}${sa ? `. Only pods of Kubernetes service account ${sa}` : ""}`);
     }
     return lines;
 };

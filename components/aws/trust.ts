@@ -3,8 +3,9 @@
  * provider) and cross-account with an external ID. Pure: no Pulumi imports.
  */
 import { InputError, requireMatch, show } from "../core";
-import { Statement } from "./policy";
+import { Condition, Statement } from "./policy";
 import { Partition, servicePrincipal } from "./validate";
+import { serviceAccountUsername } from "../kubernetes/rbac";
 
 /** An IAM OIDC provider ARN; returns its partition, account and issuer (host/path, no scheme). */
 export function validateOidcProviderArn(key: string, value: unknown): { partition: Partition; accountId: string; issuer: string } {
@@ -12,6 +13,20 @@ export function validateOidcProviderArn(key: string, value: unknown): { partitio
         "must be an IAM OIDC provider ARN such as arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-central-1.amazonaws.com/id/EXAMPLE");
     const [, partition, , , accountId, rest] = s.split(":");
     return { partition: partition as Partition, accountId, issuer: rest.slice("oidc-provider/".length) };
+}
+
+/** The cluster's own IAM OIDC provider: an ARN of `accountId` in `partition`. */
+export function validateClusterOidcProvider(key: string, value: unknown, accountId: string, partition: Partition): { issuer: string } {
+    const oidc = validateOidcProviderArn(key, value);
+    if (oidc.accountId !== accountId || oidc.partition !== partition) {
+        throw new InputError(key, `must be a provider of account ${accountId} in partition ${partition}, got ${show(value)}`);
+    }
+    return oidc;
+}
+
+/** `arn:<partition>:eks:<region>:<account>:cluster/<name>`. */
+export function eksClusterArn(partition: Partition, region: string, accountId: string, clusterName: string): string {
+    return `arn:${partition}:eks:${region}:${accountId}:cluster/${clusterName}`;
 }
 
 /** A Kubernetes namespace: a DNS-1123 label. */
@@ -26,8 +41,20 @@ export function validateServiceAccountName(key: string, value: unknown): string 
     return s;
 }
 
-/** EKS Pod Identity: the EKS Auth service assumes the role for pods of this account's `clusterArn`. */
-export function podIdentityTrust(partition: Partition, accountId: string, clusterArn: string): Statement[] {
+/**
+ * EKS Pod Identity: the EKS Auth service assumes the role for pods of this account's `clusterArn`.
+ * With `serviceAccount`, only for that one service account: the session tags EKS Pod Identity sets
+ * (`kubernetes-namespace`, `kubernetes-service-account`, `eks-cluster-arn`) must name it, so an
+ * association of another service account with this role cannot use it (Amazon EKS User Guide,
+ * pod-id-role.html "Setting Conditions", and pod-id-abac.html for the tag list).
+ */
+export function podIdentityTrust(partition: Partition, accountId: string, clusterArn: string,
+    serviceAccount?: { readonly namespace: string; readonly name: string }): Statement[] {
+    const tags: Condition[] = serviceAccount === undefined ? [] : [
+        { test: "StringEquals", variable: "aws:RequestTag/kubernetes-namespace", values: [serviceAccount.namespace] },
+        { test: "StringEquals", variable: "aws:RequestTag/kubernetes-service-account", values: [serviceAccount.name] },
+        { test: "StringEquals", variable: "aws:RequestTag/eks-cluster-arn", values: [clusterArn] },
+    ];
     return [{
         sid: "AllowEksAuthToAssumeRoleForPodIdentity",
         effect: "Allow",
@@ -36,6 +63,7 @@ export function podIdentityTrust(partition: Partition, accountId: string, cluste
         conditions: [
             { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
             { test: "ArnEquals", variable: "aws:SourceArn", values: [clusterArn] },
+            ...tags,
         ],
     }];
 }
@@ -48,7 +76,7 @@ export function irsaTrust(oidcProviderArn: string, issuer: string, namespace: st
         principals: [{ type: "Federated", identifiers: [oidcProviderArn] }],
         actions: ["sts:AssumeRoleWithWebIdentity"],
         conditions: [
-            { test: "StringEquals", variable: `${issuer}:sub`, values: [`system:serviceaccount:${namespace}:${serviceAccount}`] },
+            { test: "StringEquals", variable: `${issuer}:sub`, values: [serviceAccountUsername(namespace, serviceAccount)] },
             { test: "StringEquals", variable: `${issuer}:aud`, values: ["sts.amazonaws.com"] },
         ],
     }];

@@ -11,6 +11,7 @@ import {
 } from "../azure/validate";
 import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from "../azure/audience";
 import { CASTAI_AKS_ACTIONS } from "./aks-catalog";
+import { CastAiClusterRbacPlainArgs, CastAiClusterRbacPlan, planBundledClusterRbac } from "./cluster-rbac-plan";
 
 export type AksAuthentication = "workloadIdentity" | "clientSecret";
 export const AKS_AUTHENTICATIONS: readonly AksAuthentication[] = ["workloadIdentity", "clientSecret"];
@@ -35,13 +36,14 @@ export interface CastAiAksPlainArgs {
     readonly identityName?: string;
     readonly clientSecretExpiry?: string;
     readonly owners?: readonly string[];
+    readonly clusterRbac?: CastAiClusterRbacPlainArgs;
     readonly tags?: unknown;
 }
 
 export const CASTAI_AKS_ARG_NAMES: readonly string[] = [
     "subscriptionId", "clusterName", "clusterId", "resourceGroup", "nodeResourceGroup", "additionalResourceGroups",
     "authentication", "castaiIdentitySubject", "castaiIdentityIssuer", "location", "identityName",
-    "clientSecretExpiry", "owners", "tags",
+    "clientSecretExpiry", "owners", "clusterRbac", "tags",
 ];
 
 /** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
@@ -78,6 +80,8 @@ export interface CastAiAksPlan {
         readonly secretExpiry: string;
         readonly owners?: readonly string[];
     };
+    /** The in-cluster part, with clusterRbac. */
+    readonly clusterRbac?: CastAiClusterRbacPlan;
     /** Workload-identity mode only. */
     readonly identity?: {
         readonly name: string;
@@ -140,6 +144,7 @@ export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
         onlyIn("workloadIdentity", key, a, authentication);
     }
     for (const key of ["clientSecretExpiry", "owners"] as const) onlyIn("clientSecret", key, a, authentication);
+    const clusterRbac = planBundledClusterRbac(a.clusterRbac);
 
     const groups = [
         { key: "cluster", scope: resourceGroupId(subscriptionId, resourceGroup), label: resourceGroup },
@@ -167,6 +172,7 @@ export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
         actions: CASTAI_AKS_ACTIONS.map((e) => e.action),
         assignableScopes: groups.map((g) => g.scope),
         assignments,
+        ...(clusterRbac !== undefined ? { clusterRbac } : {}),
     };
     if (authentication === "clientSecret") {
         const secretExpiry = a.clientSecretExpiry === undefined ? DEFAULT_CLIENT_SECRET_EXPIRY

@@ -3,6 +3,8 @@ import { Preset } from "../render/preset";
 import { CastAiAksAccess, CastAiAksAccessArgs } from "./aks";
 import { CASTAI_AKS_ACTIONS, CASTAI_AKS_DROPPED } from "./aks-catalog";
 import { CASTAI_AKS_STRING_ARGS } from "./aks-plan";
+import { ruleExplanations } from "../kubernetes/catalog";
+import { CASTAI_RBAC_ENTRIES } from "./cluster-rbac-catalog";
 
 /** `castai-aks`: Cast AI on AKS (CastAiAksAccess). */
 export const castAiAksPreset: Preset = {
@@ -22,10 +24,11 @@ export const castAiAksPreset: Preset = {
         { name: "identityName", type: "string", description: "Name of the managed identity (workload identity)" },
         { name: "clientSecretExpiry", type: "string", description: "Lifetime of the client secret, e.g. 8760h (client secret)" },
         { name: "owners", type: "list", description: "Owners of the app registration (client secret)" },
+        { name: "clusterRbac", type: "object", description: "Also create Cast AI's in-cluster RBAC: CastAiClusterRbac arguments as JSON, e.g. '{}'" },
         { name: "tags", type: "object", description: "Tags of the managed identity" },
     ],
     outputKeys: CASTAI_AKS_STRING_ARGS,
-    explanations: new Map(actionExplanations(CASTAI_AKS_ACTIONS, CASTAI_AKS_DROPPED)),
+    explanations: new Map([...actionExplanations(CASTAI_AKS_ACTIONS, CASTAI_AKS_DROPPED), ...ruleExplanations(CASTAI_RBAC_ENTRIES)]),
     mockOptions: (v) => ({
         azureSubscriptionId: typeof v.subscriptionId === "string" ? v.subscriptionId : undefined,
     }),

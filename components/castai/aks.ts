@@ -3,6 +3,8 @@ import { planOnInputs } from "../core/inputs";
 import { AppRegistration } from "../azure/app";
 import { FederatedIdentity } from "../azure/identity";
 import { CustomRole } from "../azure/role";
+import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
+import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
 import {
     AksAuthentication, CASTAI_AKS_STRING_ARGS, CastAiAksPlainArgs, CastAiAksPlan, planCastAiAks, worstCaseAksArgs,
 } from "./aks-plan";
@@ -49,6 +51,14 @@ export interface CastAiAksAccessArgs {
     readonly clientSecretExpiry?: string;
     /** Client secret only: object IDs that own the app registration and its service principal. @default none */
     readonly owners?: readonly string[];
+    /**
+     * Also create Cast AI's in-cluster service accounts and RBAC (CastAiClusterRbac, as the child
+     * `<name>-cluster`) with these arguments. No in-cluster Cast AI component calls Azure APIs (the
+     * AKS agent reads only the instance metadata service), so no service account gets an Azure
+     * identity; `serviceAccountAnnotations` can still set one.
+     * @default none (nothing is created in the cluster)
+     */
+    readonly clusterRbac?: CastAiClusterRbacArgs;
     /** Tags of the managed identity. @default none */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -77,10 +87,13 @@ export class CastAiAksAccess extends pulumi.ComponentResource {
     readonly role: CustomRole;
     readonly identity?: FederatedIdentity;
     readonly app?: AppRegistration;
+    /** The in-cluster part (clusterRbac), else undefined. */
+    readonly clusterRbac?: CastAiClusterRbac;
 
     constructor(name: string, args: CastAiAksAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
-        const { layout, plan } = planOnInputs(args as CastAiAksPlainArgs, CASTAI_AKS_STRING_ARGS, planCastAiAks, worstCaseAksArgs);
+        const plain = { ...args, clusterRbac: plannableClusterRbac(args.clusterRbac) } as unknown as CastAiAksPlainArgs;
+        const { layout, plan } = planOnInputs(plain, CASTAI_AKS_STRING_ARGS, planCastAiAks, worstCaseAksArgs);
         super("kubegrant:castai:CastAiAksAccess", name, {}, opts);
         const field = <T>(f: (p: CastAiAksPlan) => T) => plan.apply(f);
 
@@ -131,12 +144,18 @@ export class CastAiAksAccess extends pulumi.ComponentResource {
             principalType: "ServicePrincipal",
         }, { parent: this });
 
+        const grants: pulumi.Output<unknown>[] = [principal.ready, this.role.ready];
+        if (layout.clusterRbac !== undefined) {
+            this.clusterRbac = createBundledClusterRbac(this, name, args.clusterRbac!, layout.clusterRbac.namespace);
+            grants.push(this.clusterRbac.ready);
+        }
+
         this.clientId = principal.clientId;
         this.tenantId = principal.tenantId;
         this.principalId = principal.principalId;
         this.roleDefinitionId = this.role.roleDefinitionId;
         this.roleName = field((p) => p.roleName);
-        this.ready = pulumi.all([principal.ready, this.role.ready]).apply(([id]) => id);
+        this.ready = pulumi.all(grants).apply(([id]) => id as string);
         this.registerOutputs({
             clientId: this.clientId,
             tenantId: this.tenantId,

@@ -15,7 +15,7 @@ export interface CastAiClusterRbacPlainArgs {
     readonly namespace?: string;
     readonly createNamespace?: boolean;
     readonly extendedPermissions?: boolean;
-    readonly components?: readonly string[];
+    readonly components?: readonly CastAiComponent[];
     readonly serviceAccountAnnotations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
@@ -65,4 +65,23 @@ export function planCastAiClusterRbac(args: CastAiClusterRbacPlainArgs): CastAiC
             labels: { "app.kubernetes.io/part-of": "castai" },
         },
     };
+}
+
+/**
+ * The `clusterRbac` argument of a cloud component (CastAiEksAccess, CastAiGkeAccess,
+ * CastAiAksAccess): validated exactly as CastAiClusterRbac validates its arguments, with every error
+ * named `clusterRbac.<key>`, so a bad in-cluster argument fails before any cloud resource exists.
+ * Returns undefined when the argument is absent.
+ */
+export function planBundledClusterRbac(value: unknown): CastAiClusterRbacPlan | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== "object" || Array.isArray(value)) {
+        throw new InputError("clusterRbac", `must be an object of CastAiClusterRbac arguments (namespace, components, provider, …), got ${show(value)}`);
+    }
+    try {
+        return planCastAiClusterRbac(value as CastAiClusterRbacPlainArgs);
+    } catch (e) {
+        if (InputError.isInstance(e)) throw new InputError(`clusterRbac.${e.key}`, e.rule);
+        throw e;
+    }
 }

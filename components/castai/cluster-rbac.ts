@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterRbacComponent } from "../kubernetes/bundle";
+import { ClusterRbacComponent, planWithLaterAnnotations } from "../kubernetes/bundle";
 import { CastAiComponent } from "./cluster-rbac-catalog";
 import { CastAiClusterRbacPlainArgs, planCastAiClusterRbac } from "./cluster-rbac-plan";
 
@@ -29,9 +29,11 @@ export interface CastAiClusterRbacArgs {
      * Annotations per service account name, e.g. `{ "castai-agent": { "eks.amazonaws.com/role-arn": "arn:…" } }`
      * for IRSA, `iam.gke.io/gcp-service-account` for GKE Workload Identity, or
      * `azure.workload.identity/client-id` for Azure Workload Identity.
+     * Values may be Outputs (a role ARN from another component or stack): names and keys are
+     * checked before anything is registered, such values when they resolve.
      * @default no annotations
      */
-    readonly serviceAccountAnnotations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+    readonly serviceAccountAnnotations?: Readonly<Record<string, Readonly<Record<string, pulumi.Input<string>>>>>;
     /** Kubernetes provider of the target cluster. @default the default provider (ambient kubeconfig) */
     readonly provider?: pulumi.ProviderResource;
 }
@@ -46,6 +48,7 @@ export class CastAiClusterRbac extends ClusterRbacComponent<CastAiComponent> {
     constructor(name: string, args: CastAiClusterRbacArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
         const { provider, ...plain } = args;
-        super("kubegrant:castai:CastAiClusterRbac", name, planCastAiClusterRbac(plain as CastAiClusterRbacPlainArgs), provider, opts);
+        const { plan, later } = planWithLaterAnnotations(plain, (a) => planCastAiClusterRbac(a as CastAiClusterRbacPlainArgs));
+        super("kubegrant:castai:CastAiClusterRbac", name, plan, provider, opts, later);
     }
 }

@@ -5,7 +5,8 @@
  * (castai/terraform-provider-castai examples/eks/eks_cluster_custom_iam/iam.tf).
  *
  * Documents: `policy` is the customer managed CastEKSPolicy, `restricted` the inline
- * CastEKSRestrictedAccess of the Cast AI role, `node` the inline policy of the node role.
+ * CastEKSRestrictedAccess of the Cast AI role, `node` the inline policy of the node role, `agent`
+ * the inline policy of the in-cluster agent's role (only with `agentIdentity`).
  * Placeholders: {partition} {accountId} {region} {clusterName} {clusterId} {vpcId} {roleName}
  * {nodeRoleName} {instanceProfileName}; lists: {subnetIds} {securityGroupIds}.
  */
@@ -192,6 +193,14 @@ export const CASTAI_EKS_STATEMENTS: readonly StatementEntry[] = [
         why: "Pods on IPv6 clusters get addresses assigned by the node. Resource \"*\" as the seed and module give it: the network interface is created at launch.",
         source: `seed castai-cloud-permissions.txt, IPv6 support; ${MODULE} (CastEC2AssignIPv6Policy)`,
         actions: ["ec2:AssignIpv6Addresses"],
+        resources: ["*"],
+    },
+    {
+        sid: "AgentDescribeInstances", document: "agent",
+        feature: "agent: spot detection and cluster discovery",
+        why: "The Cast AI agent pod calls EC2 itself, with the AWS SDK's default credential chain: it describes the instances behind the cluster's nodes (filtered by instance ID, batches of 20) to tell spot from on-demand nodes, and its own instance to read the cluster name from its `kubernetes.io/cluster/<name>` tag. With the instance metadata hop limit at 1 (a common hardening) a pod gets no node credentials, so the agent needs its own keyless identity (and with it, it never borrows the node's role). ec2:DescribeInstances supports no resource-level permissions or resource tags (iam-data: no resource types), so Resource \"*\" is the narrowest grant; the role holds nothing else.",
+        source: "castai/k8s-agent internal/services/providers/eks/aws/aws.go (GetClusterName, GetInstancesByInstanceIDs; earlier internal/services/providers/eks/client/aws.go GetInstancesByPrivateDNS): ec2:DescribeInstances through config.LoadDefaultConfig",
+        actions: ["ec2:DescribeInstances"],
         resources: ["*"],
     },
 ];

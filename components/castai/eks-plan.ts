@@ -2,16 +2,20 @@
  * The pure builder of Cast AI on AWS: validated inputs → every name and IAM document the
  * component creates. No Pulumi imports; the component only wires what this returns.
  */
-import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys } from "../core";
+import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, show } from "../core";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
 import { AWS_LIMITS, checkManagedPolicyCount } from "../aws/limits";
 import { Ranges, Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
+import { eksClusterArn, irsaTrust, podIdentityTrust, validateClusterOidcProvider } from "../aws/trust";
+import { validateNamespace } from "../kubernetes/validate";
 import {
     MAX_LENGTH, Partition, partitionOf, servicePrincipal, validateAccountId, validateEksClusterName,
     validateExternalId, validatePrincipalArn, validateRegion, validateRoleName, validateSecurityGroupId,
     validateSubnetId, validateVpcId,
 } from "../aws/validate";
 import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "./eks-catalog";
+import { CASTAI_SERVICE_ACCOUNTS } from "./cluster-rbac-catalog";
+import { CastAiClusterRbacPlainArgs, CastAiClusterRbacPlan, DEFAULT_NAMESPACE, planBundledClusterRbac } from "./cluster-rbac-plan";
 
 /** Cast AI's AWS account, which holds one IAM user per cluster (`cast-crossrole-<cluster ID>`). */
 export const CASTAI_AWS_ACCOUNT = "809060229965";
@@ -20,11 +24,18 @@ export const MAX_HARDENED_IDS = 50;
 
 export type EbsVolumes = "managed" | "minimal" | "none";
 
+/** How the in-cluster Cast AI agent gets its AWS identity: EKS Pod Identity or IRSA. */
+export type CastAiAgentIdentity = "podIdentity" | "irsa";
+export const CASTAI_AGENT_IDENTITIES: readonly CastAiAgentIdentity[] = ["podIdentity", "irsa"];
+/** The annotation IRSA reads on a service account. */
+export const IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
+
 /**
- * The arguments of CastAiEksAccess, with `S` the type of its string inputs: `string` for the pure
- * builder, `S` for the component (see CastAiEksAccessArgs).
+ * The arguments of CastAiEksAccess, with `S` the type of its string inputs (`string` for the pure
+ * builder, `pulumi.Input<string>` for the component) and `R` the type of `clusterRbac` (the
+ * arguments of CastAiClusterRbac, plain or with Outputs and a provider).
  */
-export interface CastAiEksArgsOf<S> {
+export interface CastAiEksArgsOf<S, R = CastAiClusterRbacPlainArgs> {
     /** EKS cluster name: scopes the instance, Auto Scaling and EKS statements (`kubernetes.io/cluster/<name>` tags). */
     readonly clusterName: S;
     /**
@@ -77,6 +88,32 @@ export interface CastAiEksArgsOf<S> {
     readonly ipv6?: boolean;
     /** Managed policies allowed per role in this account (AWS default 10, raisable to 20). @default 10 */
     readonly maxManagedPoliciesPerRole?: number;
+    /**
+     * A keyless AWS identity for the Cast AI agent pod, which calls ec2:DescribeInstances itself
+     * (spot detection, cluster discovery): a role `castai-agent-<clusterName[:51]>` with only that
+     * action, trusted only by the agent's service account `<namespace>/castai-agent`, through EKS
+     * Pod Identity (`podIdentity`, with its association; needs the Pod Identity agent add-on) or
+     * IRSA (`irsa`, needs oidcProviderArn; with clusterRbac the service account is annotated).
+     * @default no agent identity
+     */
+    readonly agentIdentity?: CastAiAgentIdentity;
+    /** The cluster's IAM OIDC provider ARN (agentIdentity "irsa" only, required there). */
+    readonly oidcProviderArn?: S;
+    /** Name of the agent's role (agentIdentity only). @default `castai-agent-<clusterName[:51]>` */
+    readonly agentRoleName?: S;
+    /**
+     * Namespace of the agent's service account, for the trust (agentIdentity without clusterRbac
+     * only; with clusterRbac its namespace is used).
+     * @default "castai-agent"
+     */
+    readonly agentNamespace?: S;
+    /**
+     * Also create Cast AI's in-cluster service accounts and RBAC (CastAiClusterRbac, as the child
+     * `<name>-cluster`) with these arguments, in the namespace the agent's trust names. With
+     * agentIdentity "irsa", the agent's service account is annotated with the agent role's ARN.
+     * @default none (nothing is created in the cluster)
+     */
+    readonly clusterRbac?: R;
 }
 
 /** The inputs of CastAiEksAccess as plain values, as the builder takes them. */
@@ -85,12 +122,14 @@ export type CastAiEksPlainArgs = CastAiEksArgsOf<string>;
 export const CASTAI_EKS_ARG_NAMES: readonly string[] = [
     "clusterName", "clusterId", "accountId", "region", "vpcId", "castaiUserArn", "roleName", "nodeRoleName",
     "hardened", "subnetIds", "securityGroupIds", "sshKeyPairs", "pauseResume", "cniPolicy", "ssmPolicy",
-    "ebsVolumes", "ipv6", "maxManagedPoliciesPerRole", "tags",
+    "ebsVolumes", "ipv6", "maxManagedPoliciesPerRole", "agentIdentity", "oidcProviderArn", "agentRoleName",
+    "agentNamespace", "clusterRbac", "tags",
 ];
 
 /** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
 export const CASTAI_EKS_STRING_ARGS = [
     "clusterName", "clusterId", "accountId", "region", "vpcId", "castaiUserArn", "roleName", "nodeRoleName",
+    "oidcProviderArn", "agentRoleName", "agentNamespace",
 ] as const;
 
 export interface NamedDocument {
@@ -99,6 +138,19 @@ export interface NamedDocument {
     /** IAM policy name. */
     readonly name: string;
     readonly statements: readonly Statement[];
+}
+
+/** The agent's role: who may use it (one service account) and what it may do. */
+export interface CastAiAgentPlan {
+    readonly mode: CastAiAgentIdentity;
+    readonly roleName: string;
+    readonly clusterName: string;
+    /** The service account the trust names, `system:serviceaccount:<namespace>:<serviceAccountName>`. */
+    readonly namespace: string;
+    readonly serviceAccountName: string;
+    readonly trust: readonly Statement[];
+    /** CastAIAgentPolicy (inline). */
+    readonly inline: readonly NamedDocument[];
 }
 
 export interface CastAiEksPlan {
@@ -121,6 +173,57 @@ export interface CastAiEksPlan {
     /** Inline policies of the node role (EBS attach/detach, IPv6). */
     readonly nodeInline: readonly NamedDocument[];
     readonly maxManagedPoliciesPerRole: number;
+    /** The agent's role, with agentIdentity. */
+    readonly agent?: CastAiAgentPlan;
+    /** The in-cluster part, with clusterRbac. */
+    readonly clusterRbac?: CastAiClusterRbacPlan;
+}
+
+/** Validates the agent identity and the in-cluster part; the trust and the cluster side share one namespace. */
+function validateAgent(a: CastAiEksPlainArgs, c: { clusterName: string; accountId: string; region: string; partition: Partition; roleName: string; nodeRoleName: string }) {
+    const clusterRbac = planBundledClusterRbac(a.clusterRbac);
+    const mode = a.agentIdentity === undefined || a.agentIdentity === null ? undefined
+        : optionalChoice("agentIdentity", a.agentIdentity, CASTAI_AGENT_IDENTITIES, "podIdentity");
+    const now = mode === undefined ? "agentIdentity is not set" : `agentIdentity is "${mode}"`;
+    if (a.oidcProviderArn !== undefined && mode !== "irsa") throw new InputError("oidcProviderArn", `is only used when agentIdentity is "irsa" (${now})`);
+    for (const key of ["agentRoleName", "agentNamespace"] as const) {
+        if (a[key] !== undefined && mode === undefined) throw new InputError(key, "is only used when agentIdentity is set");
+    }
+    if (a.agentNamespace !== undefined && clusterRbac !== undefined) {
+        throw new InputError("agentNamespace", "is clusterRbac.namespace when clusterRbac is set; set the namespace there (one value for the trust and the cluster)");
+    }
+    if (mode === undefined) return { clusterRbac, agent: undefined };
+    const serviceAccountName = CASTAI_SERVICE_ACCOUNTS.agent;
+    if (clusterRbac !== undefined) {
+        if (!clusterRbac.components.includes("agent")) {
+            throw new InputError("clusterRbac.components", `must include "agent" when agentIdentity is set (the identity belongs to the agent's service account ${serviceAccountName})`);
+        }
+        const own = clusterRbac.bundle.serviceAccounts.find((sa) => sa.name === serviceAccountName)?.annotations?.[IRSA_ANNOTATION];
+        if (own !== undefined) {
+            throw new InputError(`clusterRbac.serviceAccountAnnotations.${serviceAccountName}.${IRSA_ANNOTATION}`, mode === "irsa"
+                ? "is set by agentIdentity \"irsa\" (to the agent role's ARN); remove it"
+                : "would make the agent use IRSA instead of agentIdentity \"podIdentity\" (the AWS SDK tries web identity first); remove it");
+        }
+    }
+    const namespace = clusterRbac !== undefined ? clusterRbac.namespace
+        : a.agentNamespace === undefined ? DEFAULT_NAMESPACE : validateNamespace("agentNamespace", a.agentNamespace);
+    const roleName = a.agentRoleName === undefined ? `castai-agent-${c.clusterName.slice(0, 51)}` : validateRoleName("agentRoleName", a.agentRoleName);
+    if (roleName === c.roleName || roleName === c.nodeRoleName) {
+        throw new InputError("agentRoleName", `must differ from roleName and nodeRoleName (${show(roleName)} is taken)`);
+    }
+    let trust: Statement[];
+    if (mode === "irsa") {
+        if (a.oidcProviderArn === undefined) throw new InputError("oidcProviderArn", "is required when agentIdentity is \"irsa\" (the IAM OIDC provider of the cluster)");
+        const oidc = validateClusterOidcProvider("oidcProviderArn", a.oidcProviderArn, c.accountId, c.partition);
+        trust = irsaTrust(a.oidcProviderArn, oidc.issuer, namespace, serviceAccountName);
+    } else {
+        trust = podIdentityTrust(c.partition, c.accountId, eksClusterArn(c.partition, c.region, c.accountId, c.clusterName),
+            { namespace, name: serviceAccountName });
+    }
+    if (policySize(trust) > AWS_LIMITS.trustPolicyChars) {
+        throw new InputError(mode === "irsa" ? "oidcProviderArn" : "clusterName", `makes the agent role's trust policy ${policySize(trust)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
+    }
+    return { clusterRbac, agent: { mode, roleName, clusterName: c.clusterName, namespace, serviceAccountName, trust } };
 }
 
 function validate(a: CastAiEksPlainArgs) {
@@ -184,9 +287,10 @@ function validate(a: CastAiEksPlainArgs) {
         ebsVolumes: optionalChoice("ebsVolumes", a.ebsVolumes, ["managed", "minimal", "none"], "managed"),
         ipv6: optionalBoolean("ipv6", a.ipv6, true),
     };
+    const { agent, clusterRbac } = validateAgent(a, { clusterName, accountId, region, partition, roleName, nodeRoleName });
     return {
         clusterName, clusterId, accountId, region, vpcId, partition, castaiUserArn, subnetIds, securityGroupIds,
-        roleName, nodeRoleName, instanceProfileName: nodeRoleName, features, max,
+        roleName, nodeRoleName, instanceProfileName: nodeRoleName, features, max, agent, clusterRbac,
     };
 }
 
@@ -280,5 +384,12 @@ export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
         inline: real.restricted.length > 0 ? [{ key: "restricted", name: "CastEKSRestrictedAccess", statements: real.restricted }] : [],
         nodeInline: real.node.length > 0 ? [{ key: "inline", name: "CastEKSNodeAccess", statements: real.node }] : [],
         maxManagedPoliciesPerRole: v.max,
+        ...(v.agent ? {
+            agent: {
+                ...v.agent,
+                inline: [{ key: "inline", name: "CastAIAgentPolicy", statements: buildStatements(CASTAI_EKS_STATEMENTS, "agent", v.features, vars) }],
+            },
+        } : {}),
+        ...(v.clusterRbac ? { clusterRbac: v.clusterRbac } : {}),
     };
 }

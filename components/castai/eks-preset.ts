@@ -4,8 +4,10 @@ import { Preset } from "../render/preset";
 import { CastAiEksAccess, CastAiEksAccessArgs } from "./eks";
 import { CASTAI_EKS_STRING_ARGS } from "./eks-plan";
 import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "./eks-catalog";
+import { ruleExplanations } from "../kubernetes/catalog";
+import { CASTAI_RBAC_ENTRIES } from "./cluster-rbac-catalog";
 
-const explanations = catalogExplanations(CASTAI_EKS_STATEMENTS, CASTAI_EKS_MANAGED_POLICIES);
+const explanations = new Map([...catalogExplanations(CASTAI_EKS_STATEMENTS, CASTAI_EKS_MANAGED_POLICIES), ...ruleExplanations(CASTAI_RBAC_ENTRIES)]);
 
 /** `castai-eks`: Cast AI on EKS (CastAiEksAccess). */
 export const castAiEksPreset: Preset = {
@@ -30,6 +32,11 @@ export const castAiEksPreset: Preset = {
         { name: "ebsVolumes", type: "string", description: "managed | minimal | none" },
         { name: "ipv6", type: "boolean", description: "ec2:AssignIpv6Addresses on the node role" },
         { name: "maxManagedPoliciesPerRole", type: "number", description: "Managed-policy quota per role" },
+        { name: "agentIdentity", type: "string", description: "podIdentity | irsa: a keyless role for the in-cluster agent (default none)" },
+        { name: "oidcProviderArn", type: "string", description: "IAM OIDC provider of the cluster (agentIdentity irsa)" },
+        { name: "agentRoleName", type: "string", description: "Name of the agent's role" },
+        { name: "agentNamespace", type: "string", description: "Namespace of the agent's service account (without clusterRbac)" },
+        { name: "clusterRbac", type: "object", description: "Also create Cast AI's in-cluster RBAC: CastAiClusterRbac arguments as JSON, e.g. '{}'" },
         { name: "tags", type: "object", description: "Tags for every taggable resource" },
     ],
     outputKeys: CASTAI_EKS_STRING_ARGS,
@@ -47,6 +54,11 @@ export const castAiEksPreset: Preset = {
                 instanceProfileArn: c.instanceProfileArn,
                 nodeRoleArn: c.nodeRoleArn,
                 ready: c.ready,
+                // Only with the agent identity: a default stack's outputs stay as they were.
+                ...(values.agentIdentity === undefined ? {} : {
+                    agentRoleArn: c.agentRoleArn,
+                    agentServiceAccount: c.agentServiceAccount,
+                }),
             },
         };
     },

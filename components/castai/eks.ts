@@ -1,11 +1,16 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
 import { policyJson } from "../aws/policy";
 import { PolicyRole } from "../aws/role";
 import { partitionOf } from "../aws/validate";
-import { CASTAI_EKS_STRING_ARGS, CastAiEksArgsOf, CastAiEksPlainArgs, CastAiEksPlan, planCastAiEks } from "./eks-plan";
+import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
+import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
+import {
+    CASTAI_EKS_STRING_ARGS, CastAiEksArgsOf, CastAiEksPlainArgs, CastAiEksPlan, IRSA_ANNOTATION, planCastAiEks,
+} from "./eks-plan";
 
-export interface CastAiEksAccessArgs extends CastAiEksArgsOf<pulumi.Input<string>> {
+export interface CastAiEksAccessArgs extends CastAiEksArgsOf<pulumi.Input<string>, CastAiClusterRbacArgs> {
     /** Tags for every taggable resource. @default none */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -14,6 +19,8 @@ export interface CastAiEksAccessArgs extends CastAiEksArgsOf<pulumi.Input<string
  * Everything Cast AI needs in an AWS account to manage one EKS cluster: the cross-account role
  * Cast AI assumes (external ID = cluster ID, always), its AWS-managed, customer managed and
  * inline policies, and the node role with instance profile that Cast AI launches nodes with.
+ * Optionally the in-cluster agent's own keyless role (Pod Identity or IRSA) and Cast AI's
+ * service accounts and RBAC in the cluster, wired to each other.
  */
 export class CastAiEksAccess extends pulumi.ComponentResource {
     /** ARN of the role Cast AI assumes: hand it to Cast AI. */
@@ -25,16 +32,23 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
     readonly castaiUserArn: pulumi.Output<string>;
     readonly instanceProfileArn: pulumi.Output<string>;
     readonly nodeRoleArn: pulumi.Output<string>;
-    /** The role ARN, resolved only once every policy of both roles is attached. */
+    /** ARN of the agent's role (agentIdentity), else undefined. */
+    readonly agentRoleArn: pulumi.Output<string | undefined>;
+    /** `<namespace>/<name>` of the service account the agent's role trusts (agentIdentity), else undefined. */
+    readonly agentServiceAccount: pulumi.Output<string | undefined>;
+    /** The role ARN, resolved only once every policy, association and in-cluster object exists. */
     readonly ready: pulumi.Output<string>;
     /** The children, for programs that need more than the outputs. */
     readonly castaiRole: PolicyRole;
     readonly nodeRole: PolicyRole;
+    readonly agentRole?: PolicyRole;
+    readonly agentPodIdentityAssociation?: aws.eks.PodIdentityAssociation;
+    readonly clusterRbac?: CastAiClusterRbac;
 
     constructor(name: string, args: CastAiEksAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
-        const { layout, plan } = planOnInputs(args as CastAiEksPlainArgs, CASTAI_EKS_STRING_ARGS, planCastAiEks,
-            (unknown) => worstCaseArgs(args, unknown));
+        const plain = { ...args, clusterRbac: plannableClusterRbac(args.clusterRbac) } as unknown as CastAiEksPlainArgs;
+        const { layout, plan } = planOnInputs(plain, CASTAI_EKS_STRING_ARGS, planCastAiEks, (unknown) => worstCaseArgs(args, unknown));
         super("kubegrant:castai:CastAiEksAccess", name, {}, opts);
         const field = <T>(f: (p: CastAiEksPlan) => T) => plan.apply(f);
 
@@ -70,13 +84,48 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
             tags: args.tags,
         }, { parent: this, dependsOn: layout.features.hardened ? [this.nodeRole] : [] });
 
+        const grants: pulumi.Output<unknown>[] = [this.castaiRole.ready, this.nodeRole.ready];
+        if (layout.agent) {
+            this.agentRole = new PolicyRole(`${name}-agent`, {
+                roleName: field((p) => p.agent!.roleName),
+                description: field((p) => `Cast AI agent (service account ${p.agent!.namespace}/${p.agent!.serviceAccountName} of cluster ${p.agent!.clusterName}): reads EC2 instances (kubegrant)`),
+                trustPolicy: field((p) => policyJson(p.agent!.trust)),
+                partition: field((p) => p.partition),
+                inlinePolicies: layout.agent.inline.map((d, i) => ({
+                    key: d.key, name: d.name, document: field((p) => policyJson(p.agent!.inline[i].statements)),
+                })),
+                tags: args.tags,
+            }, { parent: this });
+            grants.push(this.agentRole.ready);
+            if (layout.agent.mode === "podIdentity") {
+                this.agentPodIdentityAssociation = new aws.eks.PodIdentityAssociation(`${name}-agent`, {
+                    clusterName: field((p) => p.agent!.clusterName),
+                    namespace: field((p) => p.agent!.namespace),
+                    serviceAccount: field((p) => p.agent!.serviceAccountName),
+                    roleArn: this.agentRole.roleArn,
+                    // The trust requires the session tags that name the service account.
+                    disableSessionTags: false,
+                    tags: args.tags,
+                }, { parent: this, dependsOn: [this.agentRole] });
+                grants.push(this.agentPodIdentityAssociation.id);
+            }
+        }
+        if (layout.clusterRbac) {
+            // The namespace is the plan's: the one the agent's trust names.
+            const irsa = layout.agent?.mode === "irsa" ? { [layout.agent.serviceAccountName]: { [IRSA_ANNOTATION]: this.agentRole!.roleArn } } : {};
+            this.clusterRbac = createBundledClusterRbac(this, name, args.clusterRbac!, layout.clusterRbac.namespace, irsa);
+            grants.push(this.clusterRbac.ready);
+        }
+
         this.roleArn = this.castaiRole.roleArn;
         this.roleName = this.castaiRole.roleName;
         this.externalId = field((p) => p.externalId);
         this.castaiUserArn = field((p) => p.castaiUserArn);
         this.instanceProfileArn = this.nodeRole.instanceProfileArn as pulumi.Output<string>;
         this.nodeRoleArn = this.nodeRole.roleArn;
-        this.ready = pulumi.all([this.castaiRole.ready, this.nodeRole.ready]).apply(([arn]) => arn);
+        this.agentRoleArn = this.agentRole ? this.agentRole.roleArn : pulumi.output(undefined);
+        this.agentServiceAccount = layout.agent ? field((p) => `${p.agent!.namespace}/${p.agent!.serviceAccountName}`) : pulumi.output(undefined);
+        this.ready = pulumi.all(grants).apply(([arn]) => arn as string);
         this.registerOutputs({
             roleArn: this.roleArn,
             roleName: this.roleName,
@@ -84,6 +133,8 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
             castaiUserArn: this.castaiUserArn,
             instanceProfileArn: this.instanceProfileArn,
             nodeRoleArn: this.nodeRoleArn,
+            agentRoleArn: this.agentRoleArn,
+            agentServiceAccount: this.agentServiceAccount,
             ready: this.ready,
         });
     }
@@ -92,8 +143,11 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
 /** Valid values as long as inputs can be, for the string args still unknown at construction. */
 function worstCaseArgs(args: CastAiEksAccessArgs, unknown: readonly string[]): Partial<CastAiEksPlainArgs> {
     const known = (k: keyof CastAiEksAccessArgs) => !unknown.includes(k) && typeof args[k] === "string";
-    const arnPartition = known("castaiUserArn") ? (args.castaiUserArn as string).split(":")[1] : undefined;
+    // A known ARN fixes the partition (and the OIDC provider the account) that unknown inputs must match.
+    const oidc = known("oidcProviderArn") ? (args.oidcProviderArn as string).split(":") : undefined;
+    const arnPartition = known("castaiUserArn") ? (args.castaiUserArn as string).split(":")[1] : oidc?.[1];
     const partition = arnPartition ?? (known("region") ? partitionOf(args.region as string) : "aws");
+    const account = known("accountId") ? args.accountId as string : oidc?.[4] ?? "000000000000";
     const regionFor: Record<string, string> = {
         "aws": "ap-southeastxx-9", "aws-us-gov": "us-gov-westxxx-9", "aws-cn": "cn-northwestx-9",
         "aws-iso": "us-iso-eastxxx-9", "aws-iso-b": "us-isob-eastxx-9",
@@ -102,12 +156,16 @@ function worstCaseArgs(args: CastAiEksAccessArgs, unknown: readonly string[]): P
         clusterName: `c${"0".repeat(99)}`,
         // With Cast AI's default user ARN the cluster ID is part of a user name (at most 64).
         clusterId: args.castaiUserArn === undefined ? "i".repeat(49) : "i".repeat(1224),
-        accountId: "000000000000",
+        accountId: account,
         region: regionFor[partition] ?? regionFor.aws,
         vpcId: `vpc-${"0".repeat(17)}`,
         castaiUserArn: `arn:${partition}:iam::000000000000:user/${"u".repeat(64)}`,
         roleName: "r".repeat(64),
         nodeRoleName: "n".repeat(64),
+        // The provider must be the cluster's account's (checked when it resolves).
+        oidcProviderArn: `arn:${partition}:iam::${account}:oidc-provider/${"o".repeat(200)}`,
+        agentRoleName: "a".repeat(64),
+        agentNamespace: `n${"0".repeat(62)}`,
     };
     return Object.fromEntries(unknown.map((k) => [k, values[k]])) as Partial<CastAiEksPlainArgs>;
 }

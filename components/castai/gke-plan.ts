@@ -10,6 +10,7 @@ import {
     validateServiceAccountEmail, validateServiceAccountUniqueId,
 } from "../gcp/validate";
 import { CASTAI_GKE_PERMISSIONS } from "./gke-catalog";
+import { CastAiClusterRbacPlainArgs, CastAiClusterRbacPlan, planBundledClusterRbac } from "./cluster-rbac-plan";
 
 export type CastAiGkeMode = "impersonation" | "key";
 
@@ -21,10 +22,11 @@ export const CASTAI_CLOUD_PROXY_KSA = "castai-cloud-proxy";
 export const MAX_PROPAGATION_DELAY = 600;
 
 /**
- * The arguments of CastAiGkeAccess, with `S` the type of its string inputs: `string` for the pure
- * builder, `pulumi.Input<string>` for the component (see CastAiGkeAccessArgs).
+ * The arguments of CastAiGkeAccess, with `S` the type of its string inputs (`string` for the pure
+ * builder, `pulumi.Input<string>` for the component, see CastAiGkeAccessArgs) and `R` the type of
+ * `clusterRbac` (CastAiClusterRbac's arguments, plain or with Outputs and a provider).
  */
-export interface CastAiGkeArgsOf<S> {
+export interface CastAiGkeArgsOf<S, R = CastAiClusterRbacPlainArgs> {
     /** Project of the GKE cluster: the service account, custom role and bindings live here. */
     readonly projectId: S;
     /** GKE cluster name: names the service account (`castai-gke-<sha1[:8]>`) and the custom role. */
@@ -58,7 +60,10 @@ export interface CastAiGkeArgsOf<S> {
      * @default false
      */
     readonly cloudProxyWorkloadIdentity?: boolean;
-    /** Namespace of Cast AI's cloud proxy (Workload Identity only). @default "castai-agent" */
+    /**
+     * Namespace of Cast AI's cloud proxy (Workload Identity only; with clusterRbac its namespace is used).
+     * @default "castai-agent"
+     */
     readonly cloudProxyNamespace?: S;
     /** Add Cast AI's target-pool load balancer permissions. @default false */
     readonly loadBalancersTargetBackendPools?: boolean;
@@ -73,6 +78,15 @@ export interface CastAiGkeArgsOf<S> {
      * @default 0
      */
     readonly propagationDelaySeconds?: number;
+    /**
+     * Also create Cast AI's in-cluster service accounts and RBAC (CastAiClusterRbac, as the child
+     * `<name>-cluster`) with these arguments. With cloudProxyWorkloadIdentity, the cloud proxy's
+     * Kubernetes service account is created too, in the same namespace and with the same provider
+     * (the Workload Identity member names that namespace). The GKE agent itself needs no GCP
+     * identity: it reads only the metadata server.
+     * @default none (nothing is created in the cluster)
+     */
+    readonly clusterRbac?: R;
 }
 
 /** The inputs of CastAiGkeAccess as plain values. */
@@ -82,7 +96,7 @@ export type CastAiGkePlainArgs = CastAiGkeArgsOf<string>;
 export const CASTAI_GKE_ARG_NAMES: readonly string[] = [
     "projectId", "clusterName", "location", "mode", "castaiServiceAccount", "nodeServiceAccountIds",
     "computeManagerProjectIds", "cloudProxyWorkloadIdentity", "cloudProxyNamespace", "loadBalancersTargetBackendPools",
-    "loadBalancersUnmanagedInstanceGroups", "loadBalancersNetworkEndpointGroup", "propagationDelaySeconds",
+    "loadBalancersUnmanagedInstanceGroups", "loadBalancersNetworkEndpointGroup", "propagationDelaySeconds", "clusterRbac",
 ] satisfies readonly (keyof CastAiGkePlainArgs)[];
 
 /** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
@@ -128,6 +142,8 @@ export interface CastAiGkePlan {
     readonly propagationDelaySeconds: number;
     /** Soft problems (logged as warnings by the component). */
     readonly warnings: readonly string[];
+    /** The in-cluster part, with clusterRbac. */
+    readonly clusterRbac?: CastAiClusterRbacPlan;
 }
 
 /**
@@ -158,10 +174,16 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
         throw new InputError(`computeManagerProjectIds[${same}]`, `is the cluster's own project ${JSON.stringify(projectId)}; list only other projects`);
     }
     const cloudProxyWorkloadIdentity = optionalBoolean("cloudProxyWorkloadIdentity", a.cloudProxyWorkloadIdentity, false);
-    const cloudProxyNamespace = a.cloudProxyNamespace === undefined ? "castai-agent" : validateDnsLabel("cloudProxyNamespace", a.cloudProxyNamespace);
     if (!cloudProxyWorkloadIdentity && a.cloudProxyNamespace !== undefined) {
         throw new InputError("cloudProxyNamespace", "is only used when cloudProxyWorkloadIdentity is true");
     }
+    const clusterRbac = planBundledClusterRbac(a.clusterRbac);
+    if (clusterRbac !== undefined && a.cloudProxyNamespace !== undefined) {
+        throw new InputError("cloudProxyNamespace", "is clusterRbac.namespace when clusterRbac is set; set the namespace there (one value for the Workload Identity member and the cluster)");
+    }
+    // One namespace for the cloud proxy's Workload Identity member and the in-cluster objects.
+    const cloudProxyNamespace = clusterRbac !== undefined ? clusterRbac.namespace
+        : a.cloudProxyNamespace === undefined ? "castai-agent" : validateDnsLabel("cloudProxyNamespace", a.cloudProxyNamespace);
     const switches: Switches = {
         loadBalancersTargetBackendPools: optionalBoolean("loadBalancersTargetBackendPools", a.loadBalancersTargetBackendPools, false),
         loadBalancersUnmanagedInstanceGroups: optionalBoolean("loadBalancersUnmanagedInstanceGroups", a.loadBalancersUnmanagedInstanceGroups, false),
@@ -206,5 +228,6 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
         apis: [...CASTAI_GKE_APIS],
         propagationDelaySeconds,
         warnings,
+        ...(clusterRbac !== undefined ? { clusterRbac } : {}),
     };
 }

@@ -3,6 +3,8 @@ import { Preset } from "../render/preset";
 import { CastAiGkeAccess, CastAiGkeAccessArgs } from "./gke";
 import { CASTAI_GKE_PERMISSIONS, CASTAI_GKE_ROLES } from "./gke-catalog";
 import { CASTAI_GKE_APIS, CASTAI_GKE_STRING_ARGS } from "./gke-plan";
+import { ruleExplanations } from "../kubernetes/catalog";
+import { CASTAI_RBAC_ENTRIES } from "./cluster-rbac-catalog";
 
 const explanations = new Map<string, Sourced>([
     ...CASTAI_GKE_PERMISSIONS.flatMap((e) => e.permissions.map((p) => [`gcp-permission:${p}`, e] as const)),
@@ -11,6 +13,7 @@ const explanations = new Map<string, Sourced>([
     ["gcp-account-role:roles/iam.serviceAccountUser", CASTAI_GKE_ROLES.impersonationUser],
     ["gcp-account-role:roles/iam.workloadIdentityUser", CASTAI_GKE_ROLES.workloadIdentityUser],
     ...CASTAI_GKE_APIS.map((s) => [`gcp-api:${s}`, CASTAI_GKE_ROLES.apis] as const),
+    ...ruleExplanations(CASTAI_RBAC_ENTRIES),
 ]);
 
 /** `castai-gke`: Cast AI on GKE (CastAiGkeAccess). */
@@ -31,6 +34,7 @@ export const castAiGkePreset: Preset = {
         { name: "loadBalancersUnmanagedInstanceGroups", type: "boolean", description: "Unmanaged-instance-group load balancer permissions" },
         { name: "loadBalancersNetworkEndpointGroup", type: "boolean", description: "Network-endpoint-group load balancer permissions" },
         { name: "propagationDelaySeconds", type: "number", description: "Seconds ready waits for IAM propagation" },
+        { name: "clusterRbac", type: "object", description: "Also create Cast AI's in-cluster RBAC: CastAiClusterRbac arguments as JSON, e.g. '{}'" },
     ],
     outputKeys: CASTAI_GKE_STRING_ARGS,
     explanations,

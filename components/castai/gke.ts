@@ -2,15 +2,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../core";
 import { planOnInputs } from "../core/inputs";
 import { ServiceAccountAccess, ProjectBindingSpec, AccountBindingSpec, CustomRoleSpec } from "../gcp/service-account";
+import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
+import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
 import {
     CASTAI_CLOUD_PROXY_KSA, CASTAI_GKE_STRING_ARGS, CastAiGkeArgsOf, CastAiGkeMode, CastAiGkePlainArgs, CastAiGkePlan, planCastAiGke,
 } from "./gke-plan";
 
 /** The arguments of CastAiGkeAccess (documented on CastAiGkeArgsOf). */
-export interface CastAiGkeAccessArgs extends CastAiGkeArgsOf<pulumi.Input<string>> {
+export interface CastAiGkeAccessArgs extends CastAiGkeArgsOf<pulumi.Input<string>, CastAiClusterRbacArgs> {
     /**
      * With Workload Identity on: a Kubernetes provider for the cluster, to create the
-     * `castai-cloud-proxy` Kubernetes service account annotated with `iam.gke.io/gcp-service-account`.
+     * `castai-cloud-proxy` Kubernetes service account annotated with `iam.gke.io/gcp-service-account`
+     * (with clusterRbac, its provider is used instead).
      * @default no Kubernetes object is created
      */
     readonly kubernetesProvider?: pulumi.ProviderResource;
@@ -42,11 +45,17 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
     readonly ready: pulumi.Output<string>;
     /** The child holding every GCP resource. */
     readonly access: ServiceAccountAccess;
+    /** The in-cluster part (clusterRbac), else undefined. */
+    readonly clusterRbac?: CastAiClusterRbac;
 
     constructor(name: string, args: CastAiGkeAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
-        const { kubernetesProvider, ...plain } = args;
-        const { layout, plan } = planOnInputs(plain as CastAiGkePlainArgs, CASTAI_GKE_STRING_ARGS, planCastAiGke, worstCaseArgs);
+        const { kubernetesProvider, ...rest } = args;
+        const plain = { ...rest, clusterRbac: plannableClusterRbac(args.clusterRbac) } as unknown as CastAiGkePlainArgs;
+        const { layout, plan } = planOnInputs(plain, CASTAI_GKE_STRING_ARGS, planCastAiGke, worstCaseArgs);
+        if (kubernetesProvider !== undefined && layout.clusterRbac !== undefined) {
+            throw new InputError("kubernetesProvider", "is clusterRbac.provider when clusterRbac is set; set the provider there (one cluster for every object)");
+        }
         if (kubernetesProvider !== undefined && layout.cloudProxyMember === undefined) {
             throw new InputError("kubernetesProvider", "is only used when cloudProxyWorkloadIdentity is true");
         }
@@ -100,8 +109,12 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
             propagationDelaySeconds: layout.propagationDelaySeconds,
         }, { parent: this });
 
-        const grants: pulumi.Output<string>[] = [this.access.ready];
-        if (kubernetesProvider !== undefined) {
+        const grants: pulumi.Output<unknown>[] = [this.access.ready];
+        if (layout.clusterRbac !== undefined) {
+            this.clusterRbac = createBundledClusterRbac(this, name, args.clusterRbac!, layout.clusterRbac.namespace);
+            grants.push(this.clusterRbac.ready);
+        }
+        if (layout.cloudProxyMember !== undefined && (kubernetesProvider !== undefined || this.clusterRbac !== undefined)) {
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const k8s = require("@pulumi/kubernetes") as typeof import("@pulumi/kubernetes");
             const ksa = new k8s.core.v1.ServiceAccount(`${name}-cloud-proxy`, {
@@ -110,7 +123,12 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
                     namespace: field((p) => p.cloudProxyNamespace),
                     annotations: { "iam.gke.io/gcp-service-account": this.access.email },
                 },
-            }, { parent: this, provider: kubernetesProvider });
+            }, {
+                parent: this,
+                provider: kubernetesProvider ?? args.clusterRbac?.provider,
+                // In the namespace the in-cluster part creates.
+                dependsOn: this.clusterRbac ? [this.clusterRbac] : [],
+            });
             grants.push(ksa.id);
         }
 
@@ -121,7 +139,7 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
         this.privateKey = this.access.privateKey;
         this.mode = pulumi.output(layout.mode);
         this.propagationDelaySeconds = pulumi.output(layout.propagationDelaySeconds);
-        this.ready = pulumi.all(grants).apply(([email]) => email);
+        this.ready = pulumi.all(grants).apply(([email]) => email as string);
         this.registerOutputs({
             serviceAccountEmail: this.serviceAccountEmail,
             serviceAccountId: this.serviceAccountId,

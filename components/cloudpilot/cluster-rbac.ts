@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterRbacComponent } from "../kubernetes/bundle";
+import { ClusterRbacComponent, planWithLaterAnnotations } from "../kubernetes/bundle";
 import { CloudPilotComponent } from "./cluster-rbac-catalog";
 import { CloudPilotClusterRbacPlainArgs, planCloudPilotClusterRbac } from "./cluster-rbac-plan";
 
@@ -31,9 +31,11 @@ export interface CloudPilotClusterRbacArgs {
     /**
      * Annotations per service account name, e.g. `{ "cloudpilot-aws-optimizer": { "eks.amazonaws.com/role-arn": "arn:…" } }`
      * for IRSA (Pod Identity needs none).
+     * Values may be Outputs (a role ARN from another component or stack): names and keys are
+     * checked before anything is registered, such values when they resolve.
      * @default no annotations
      */
-    readonly serviceAccountAnnotations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+    readonly serviceAccountAnnotations?: Readonly<Record<string, Readonly<Record<string, pulumi.Input<string>>>>>;
     /** Kubernetes provider of the target cluster. @default the default provider (ambient kubeconfig) */
     readonly provider?: pulumi.ProviderResource;
 }
@@ -47,6 +49,7 @@ export class CloudPilotClusterRbac extends ClusterRbacComponent<CloudPilotCompon
     constructor(name: string, args: CloudPilotClusterRbacArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
         const { provider, ...plain } = args;
-        super("kubegrant:cloudpilot:CloudPilotClusterRbac", name, planCloudPilotClusterRbac(plain as CloudPilotClusterRbacPlainArgs), provider, opts);
+        const { plan, later } = planWithLaterAnnotations(plain, (a) => planCloudPilotClusterRbac(a as CloudPilotClusterRbacPlainArgs));
+        super("kubegrant:cloudpilot:CloudPilotClusterRbac", name, plan, provider, opts, later);
     }
 }

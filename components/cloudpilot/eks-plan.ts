@@ -7,7 +7,7 @@ import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/cat
 import { AWS_LIMITS, checkManagedPolicyCount } from "../aws/limits";
 import { Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
 import {
-    externalIdTrust, irsaTrust, podIdentityTrust, validateNamespace, validateOidcProviderArn, validateServiceAccountName,
+    eksClusterArn, externalIdTrust, irsaTrust, podIdentityTrust, validateClusterOidcProvider, validateNamespace, validateServiceAccountName,
 } from "../aws/trust";
 import {
     MAX_LENGTH, Partition, partitionOf, servicePrincipal, validateAccountId, validateEksClusterName, validateExternalId,
@@ -114,7 +114,7 @@ function validate(a: CloudPilotEksPlainArgs) {
     if (!Number.isInteger(max) || max < 1 || max > 20) {
         throw new InputError("maxManagedPoliciesPerRole", `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(a.maxManagedPoliciesPerRole)}`);
     }
-    const clusterArn = `arn:${partition}:eks:${region}:${accountId}:cluster/${clusterName}`;
+    const clusterArn = eksClusterArn(partition, region, accountId, clusterName);
     let namespace: string | undefined;
     let serviceAccountName: string | undefined;
     let externalId: string | undefined;
@@ -135,10 +135,7 @@ function validate(a: CloudPilotEksPlainArgs) {
             trustStatements = podIdentityTrust(partition, accountId, clusterArn);
         } else {
             if (a.oidcProviderArn === undefined) throw new InputError("oidcProviderArn", "is required when trust is \"irsa\" (the IAM OIDC provider of the cluster)");
-            const oidc = validateOidcProviderArn("oidcProviderArn", a.oidcProviderArn);
-            if (oidc.accountId !== accountId || oidc.partition !== partition) {
-                throw new InputError("oidcProviderArn", `must be a provider of account ${accountId} in partition ${partition}, got ${show(a.oidcProviderArn)}`);
-            }
+            const oidc = validateClusterOidcProvider("oidcProviderArn", a.oidcProviderArn, accountId, partition);
             trustStatements = irsaTrust(a.oidcProviderArn, oidc.issuer, namespace, serviceAccountName);
         }
     }

@@ -31,3 +31,32 @@ export function planOnInputs<A extends object, P>(
     const plan = pulumi.all(resolved).apply((values) => build({ ...args, ...values } as A));
     return { layout, plan: plan as unknown as pulumi.Output<P> };
 }
+
+/** A value of a two-level record (e.g. annotations per service account) that is not known yet. */
+export interface LaterValue {
+    readonly outer: string;
+    readonly inner: string;
+    readonly value: pulumi.Input<unknown>;
+}
+
+/**
+ * Splits a two-level record of inputs (annotations per service account) into what a pure builder
+ * can check now and what arrives later. In `known`, every value that is an Output or a Promise is
+ * replaced by `placeholder`, so the builder validates every key (and every known value) before
+ * any resource exists; `later` lists those values, to be validated when they resolve. Anything
+ * that is not a plain object is passed through for the builder to reject.
+ */
+export function splitLaterValues(record: unknown, placeholder: string): { known: unknown; later: LaterValue[] } {
+    const plain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && isKnown(v);
+    if (!plain(record)) return { known: record, later: [] };
+    const later: LaterValue[] = [];
+    const known = Object.fromEntries(Object.entries(record).map(([outer, inner]) => {
+        if (!plain(inner)) return [outer, inner];
+        return [outer, Object.fromEntries(Object.entries(inner).map(([k, v]) => {
+            if (isKnown(v)) return [k, v];
+            later.push({ outer, inner: k, value: v as pulumi.Input<unknown> });
+            return [k, placeholder];
+        }))];
+    }));
+    return { known, later };
+}

@@ -1,13 +1,23 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "../core";
+import { LaterValue, splitLaterValues } from "../core/inputs";
 import { ClusterRbacPlan } from "./catalog";
 import { KubeObject, RbacBundle, bundleObjects } from "./rbac";
+import { validateAnnotations } from "./validate";
 
 export interface ServiceAccountRbacArgs {
     /** What to create, as plain data (build it with a vendor plan, or by hand). */
     readonly bundle: RbacBundle;
     /** The Kubernetes provider of the target cluster. @default the default provider (ambient kubeconfig) */
     readonly provider?: pulumi.ProviderResource;
+    /**
+     * Annotation values that are not known when the program is planned (a role ARN or a client ID
+     * from another component or stack), by service account `<namespace>/<name>`. They are merged
+     * over the bundle's annotations of that account.
+     * @default none
+     */
+    readonly annotations?: Readonly<Record<string, Readonly<Record<string, pulumi.Input<string>>>>>;
 }
 
 /** Pulumi logical name of one object: stable, unique, and independent of the order of the bundle. */
@@ -30,6 +40,12 @@ export class ServiceAccountRbac extends pulumi.ComponentResource {
     readonly ready: pulumi.Output<string[]>;
 
     constructor(name: string, args: ServiceAccountRbacArgs, opts?: pulumi.ComponentResourceOptions) {
+        const accounts = args.bundle.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`);
+        for (const key of Object.keys(args.annotations ?? {})) {
+            if (!accounts.includes(key)) {
+                throw new InputError(`annotations.${key}`, `is not a service account of the bundle (known: ${accounts.join(", ")})`);
+            }
+        }
         super("kubegrant:kubernetes:ServiceAccountRbac", name, {}, opts);
         const base: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
         const objects: Record<string, pulumi.CustomResource> = {};
@@ -45,10 +61,14 @@ export class ServiceAccountRbac extends pulumi.ComponentResource {
                     r = new k8s.core.v1.Namespace(id, { metadata: o.metadata }, base);
                     namespaces.push(r as k8s.core.v1.Namespace);
                     break;
-                case "ServiceAccount":
-                    r = new k8s.core.v1.ServiceAccount(id, { metadata: o.metadata }, opts);
-                    serviceAccounts[`${o.metadata.namespace}/${o.metadata.name}`] = r as k8s.core.v1.ServiceAccount;
+                case "ServiceAccount": {
+                    const key = `${o.metadata.namespace}/${o.metadata.name}`;
+                    const later = args.annotations?.[key];
+                    const metadata = later ? { ...o.metadata, annotations: { ...o.metadata.annotations, ...later } } : o.metadata;
+                    r = new k8s.core.v1.ServiceAccount(id, { metadata }, opts);
+                    serviceAccounts[key] = r as k8s.core.v1.ServiceAccount;
                     break;
+                }
                 case "ClusterRole":
                     r = new k8s.rbac.v1.ClusterRole(id, { metadata: o.metadata, rules: o.rules }, opts);
                     break;
@@ -76,10 +96,24 @@ export class ServiceAccountRbac extends pulumi.ComponentResource {
 }
 
 /**
+ * Runs a vendor's in-cluster RBAC builder on `args` whose `serviceAccountAnnotations` values may be
+ * Outputs (a role ARN from another component or stack): those are planned as "", so every name and
+ * key is checked now; they are returned in `later` for ClusterRbacComponent to check as they resolve.
+ */
+export function planWithLaterAnnotations<A extends { readonly serviceAccountAnnotations?: unknown }, P>(
+    args: A, build: (plain: A) => P,
+): { plan: P; later: LaterValue[] } {
+    const { known, later } = splitLaterValues(args.serviceAccountAnnotations, "");
+    return { plan: build({ ...args, serviceAccountAnnotations: known }), later };
+}
+
+/**
  * The body every vendor's in-cluster RBAC component shares (CastAiClusterRbac,
  * CloudPilotClusterRbac): a validated plan → one ServiceAccountRbac child `<name>-rbac`, and the
  * outputs namespace, serviceAccountNames and ready. Subclasses plan before calling super(), so bad
- * input throws before anything is registered.
+ * input throws before anything is registered; annotation values that were Outputs (`later`, from
+ * planWithLaterAnnotations) are checked by the same rule once they resolve, and an invalid one
+ * fails the deployment.
  */
 export abstract class ClusterRbacComponent<C extends string> extends pulumi.ComponentResource {
     /** The namespace the components run in. */
@@ -92,13 +126,21 @@ export abstract class ClusterRbacComponent<C extends string> extends pulumi.Comp
     readonly rbac: ServiceAccountRbac;
 
     protected constructor(type: string, name: string, plan: ClusterRbacPlan<C>, provider: pulumi.ProviderResource | undefined,
-        opts?: pulumi.ComponentResourceOptions) {
+        opts?: pulumi.ComponentResourceOptions, later: readonly LaterValue[] = []) {
         super(type, name, {}, opts);
-        this.rbac = new ServiceAccountRbac(`${name}-rbac`, { bundle: plan.bundle, provider }, { parent: this });
+        const annotations: Record<string, Record<string, pulumi.Output<string>>> = {};
+        for (const l of later) {
+            (annotations[`${plan.namespace}/${l.outer}`] ??= {})[l.inner] = pulumi.output(l.value as pulumi.Input<string>)
+                .apply((v: unknown) => validateAnnotations(`serviceAccountAnnotations.${l.outer}`, { [l.inner]: v })[l.inner]);
+        }
+        this.rbac = new ServiceAccountRbac(`${name}-rbac`, {
+            bundle: plan.bundle, provider, ...(later.length > 0 ? { annotations } : {}),
+        }, { parent: this });
         this.namespace = pulumi.output(plan.namespace);
         this.serviceAccountNames = pulumi.output(plan.serviceAccountNames) as pulumi.Output<Partial<Record<C, string>>>;
         const names = plan.bundle.serviceAccounts.map((s) => s.name);
-        this.ready = this.rbac.ready.apply(() => names);
+        const values = Object.values(annotations).flatMap((a) => Object.values(a));
+        this.ready = pulumi.all([this.rbac.ready as pulumi.Output<unknown>, ...values]).apply(() => names);
         this.registerOutputs({
             namespace: this.namespace,
             serviceAccountNames: this.serviceAccountNames,

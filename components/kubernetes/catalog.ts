@@ -4,7 +4,7 @@
  * account, and each role with its rules (`{namespace}` filled in) and its binding. Pure: no Pulumi
  * imports. Used by Cast AI's and CloudPilot AI's plans alike.
  */
-import { InputError, show } from "../core";
+import { InputError, Sourced, show } from "../core";
 import { PolicyRule, RbacBundle, RoleSpec, RuleEntry, ServiceAccountSpec } from "./rbac";
 import { validateAnnotations, validateNamespace, validateObjectName } from "./validate";
 
@@ -135,4 +135,13 @@ export function serviceAccountSpecs(
     names: readonly string[], namespace: string, annotationsOf: Readonly<Record<string, Record<string, string>>>,
 ): ServiceAccountSpec[] {
     return names.map((name) => ({ name, namespace, ...(annotationsOf[name] ? { annotations: annotationsOf[name] } : {}) }));
+}
+
+/**
+ * Review-report explanations of a catalog's rules, by `k8s-rule:<id>` (the IDs each Role carries in
+ * its `kubegrant.io/rules` annotation): the in-cluster presets', and the cloud presets' that create
+ * the in-cluster part too.
+ */
+export function ruleExplanations(entries: readonly RuleEntry[]): Map<string, Sourced> {
+    return new Map<string, Sourced>(entries.map((e) => [`k8s-rule:${e.id}`, e] as const));
 }

@@ -3,12 +3,12 @@ export {
     PolicyRule, RuleEntry, Subject, RoleSpec, ServiceAccountSpec, RbacBundle, KubeObject, PolicyRuleObject,
     RULES_ANNOTATION, bundleObjects, roleObjects, ruleObject, serviceAccountUsername,
 } from "./rbac";
-export { ClusterRbacComponent, ServiceAccountRbac, ServiceAccountRbacArgs } from "./bundle";
+export { ClusterRbacComponent, ServiceAccountRbac, ServiceAccountRbacArgs, planWithLaterAnnotations } from "./bundle";
 export { authorize, ruleAllows, rulesFor, uncovered, Request, ResourceRequest, NonResourceRequest, ServiceAccountRef } from "./authorize";
 export { validateNamespace, validateObjectName, validateAnnotations } from "./validate";
 export {
     CatalogRole, CatalogRuleEntry, ClusterRbacPlan, NAMESPACE_PLACEHOLDER, catalogRoleSpecs, roleNamespace, serviceAccountSpecs, substituteNamespace,
-    validateComponentsNamespace, validateServiceAccountAnnotations, validateServiceAccountNames,
+    validateComponentsNamespace, validateServiceAccountAnnotations, validateServiceAccountNames, ruleExplanations,
 } from "./catalog";
 export { CastAiClusterRbac, CastAiClusterRbacArgs } from "../castai/cluster-rbac";
 export { planCastAiClusterRbac, CastAiClusterRbacPlan, CastAiClusterRbacPlainArgs } from "../castai/cluster-rbac-plan";

@@ -4,9 +4,9 @@
  * ClusterRbacComponent has. Loaded only by the render CLI and the root program.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { Sourced } from "../core";
 import { Preset, PresetKey } from "../render/preset";
 import { ClusterRbacComponent } from "./bundle";
+import { ruleExplanations } from "./catalog";
 import { RuleEntry } from "./rbac";
 
 export interface ClusterRbacPresetDef<C extends string> {
@@ -23,7 +23,7 @@ export function clusterRbacPreset<C extends string>(def: ClusterRbacPresetDef<C>
         name: def.name,
         title: def.title,
         keys: def.keys,
-        explanations: new Map<string, Sourced>(def.entries.map((e) => [`k8s-rule:${e.id}`, e] as const)),
+        explanations: ruleExplanations(def.entries),
         mockOptions: () => ({}),
         create(name, values, opts) {
             const c = def.create(name, values, opts);

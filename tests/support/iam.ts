@@ -38,21 +38,63 @@ export async function decide(policies: readonly unknown[], req: Request): Promis
 /** The decision of sts:AssumeRole on `roleArn` whose trust policy is `trust`, by `principal`. */
 export async function decideAssumeRole(trust: unknown, roleArn: string, principal: string,
     context: Record<string, string> = {}): Promise<Decision> {
+    return decideTrust(trust, roleArn, principal, "sts:AssumeRole", context);
+}
+
+/**
+ * The decision of `action` (sts:AssumeRole, sts:TagSession, sts:AssumeRoleWithWebIdentity) on
+ * `roleArn` whose trust policy is `trust`, by `principal` (an IAM ARN, a service principal, an OIDC
+ * provider ARN). The caller's own account lets it call the action; the trust policy decides.
+ */
+export async function decideTrust(trust: unknown, roleArn: string, principal: string, action: string,
+    context: Record<string, string> = {}): Promise<Decision> {
     const result = await runSimulation({
-        // The caller's own account lets it call AssumeRole; the trust policy decides.
-        identityPolicies: [{ name: "caller", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }] } }],
+        identityPolicies: [{ name: "caller", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: "*" }] } }],
         serviceControlPolicies: [],
         resourceControlPolicies: [],
         resourcePolicy: trust,
         request: {
             principal,
-            action: "sts:AssumeRole",
+            action,
             resource: { resource: roleArn, accountId: roleArn.split(":")[4] },
             contextVariables: context,
         },
     } as never, {});
     if (result.resultType === "error") throw new Error(JSON.stringify(result.errors));
     return result.overallResult as Decision;
+}
+
+/** An identity provider whose claim keys (`<host>:sub`, `<host>:aud`) iam-data lists for sts:AssumeRoleWithWebIdentity. */
+const LISTED_ISSUER = "accounts.google.com";
+
+/**
+ * The decision of sts:AssumeRoleWithWebIdentity on `roleArn` (trust policy `trust`) for a token
+ * that `providerArn` (`arn:…:oidc-provider/<issuer>`) issued with `claims` (`sub`, `aud`): the
+ * request carries them as `<issuer>:sub`, `<issuer>:aud`, as STS does.
+ *
+ * iam-data lists the claim keys of a few named identity providers only, so iam-simulate drops an
+ * EKS issuer's `oidc.eks.<region>.amazonaws.com/id/<id>:sub` as unknown and could never allow.
+ * The issuer the trust's own keys name is therefore renamed to a listed one, in the trust and in
+ * the request alike; keys, operators and values stay as they are, and a token of another issuer
+ * keeps its own (unlisted) keys, so it is judged as AWS would: its claims do not match.
+ */
+export async function decideWebIdentity(trust: PolicyDocument, roleArn: string, providerArn: string,
+    claims: Record<string, string>): Promise<Decision> {
+    const trusted = new Set<string>();
+    const statements = (trust.Statement as { Condition?: Record<string, Record<string, unknown>> }[]).map((st) => ({
+        ...st,
+        ...(st.Condition ? {
+            Condition: Object.fromEntries(Object.entries(st.Condition).map(([op, kv]) => [op, Object.fromEntries(Object.entries(kv).map(([k, v]) => {
+                const m = /^(.+):(sub|aud|amr)$/.exec(k);
+                if (m) trusted.add(m[1]);
+                return [m ? `${LISTED_ISSUER}:${m[2]}` : k, v];
+            }))])),
+        } : {}),
+    }));
+    const issuer = providerArn.slice(providerArn.indexOf(":oidc-provider/") + ":oidc-provider/".length);
+    const host = trusted.has(issuer) ? LISTED_ISSUER : issuer;
+    const context = Object.fromEntries(Object.entries(claims).map(([k, v]) => [`${host}:${k}`, v]));
+    return decideTrust({ ...trust, Statement: statements }, roleArn, providerArn, "sts:AssumeRoleWithWebIdentity", context);
 }
 
 /**
