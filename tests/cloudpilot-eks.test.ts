@@ -64,7 +64,12 @@ describe("planCloudPilotEks", () => {
                 Sid: "AllowEksAuthToAssumeRoleForPodIdentity", Effect: "Allow",
                 Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"],
                 Condition: {
-                    StringEquals: { "aws:SourceAccount": ACCOUNT },
+                    StringEquals: {
+                        "aws:SourceAccount": ACCOUNT,
+                        "aws:RequestTag/kubernetes-namespace": "cloudpilot",
+                        "aws:RequestTag/kubernetes-service-account": "cloudpilot-aws-optimizer",
+                        "aws:RequestTag/eks-cluster-arn": `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/prod-eu`,
+                    },
                     ArnEquals: { "aws:SourceArn": `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/prod-eu` },
                 },
             }],
@@ -197,12 +202,24 @@ describe("CloudPilot EKS, judged by iam-simulate", () => {
     });
 
     describe("trust", () => {
-        it("Pod Identity: EKS Auth for this cluster only", async () => {
+        it("Pod Identity: EKS Auth for this cluster's optimizer service account only", async () => {
             const trust = toPolicyDocument(p.trust);
             const cluster = `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/prod-eu`;
-            assert.strictEqual(await decideAssumeRole(trust, ROLE, "pods.eks.amazonaws.com", { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": cluster }), "Allowed");
-            assert.notStrictEqual(await decideAssumeRole(trust, ROLE, "pods.eks.amazonaws.com", { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": cluster.replace("prod-eu", "other") }), "Allowed");
-            assert.notStrictEqual(await decideAssumeRole(trust, ROLE, "ec2.amazonaws.com", { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": cluster }), "Allowed");
+            // The session tags EKS Auth sets for the pod's service account (Pod Identity, session tags on).
+            const ctx = {
+                "aws:SourceAccount": ACCOUNT, "aws:SourceArn": cluster, "aws:RequestTag/eks-cluster-arn": cluster,
+                "aws:RequestTag/kubernetes-namespace": "cloudpilot", "aws:RequestTag/kubernetes-service-account": "cloudpilot-aws-optimizer",
+            };
+            assert.strictEqual(await decideAssumeRole(trust, ROLE, "pods.eks.amazonaws.com", ctx), "Allowed");
+            const misses: [string, Record<string, string>][] = [
+                ["another cluster", { ...ctx, "aws:SourceArn": cluster.replace("prod-eu", "other") }],
+                ["another service account", { ...ctx, "aws:RequestTag/kubernetes-service-account": "cloudpilot-agent" }],
+                ["another namespace", { ...ctx, "aws:RequestTag/kubernetes-namespace": "default" }],
+                ["another cluster tag", { ...ctx, "aws:RequestTag/eks-cluster-arn": cluster.replace("prod-eu", "other") }],
+                ["no session tags", { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": cluster }],
+            ];
+            for (const [what, c] of misses) assert.notStrictEqual(await decideAssumeRole(trust, ROLE, "pods.eks.amazonaws.com", c), "Allowed", what);
+            assert.notStrictEqual(await decideAssumeRole(trust, ROLE, "ec2.amazonaws.com", ctx), "Allowed");
             assert.notStrictEqual(await decideAssumeRole(trust, ROLE, "arn:aws:iam::111122223333:root", {}), "Allowed");
         });
 

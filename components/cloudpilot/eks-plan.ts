@@ -132,7 +132,8 @@ function validate(a: CloudPilotEksPlainArgs) {
         namespace = a.serviceAccountNamespace === undefined ? CLOUDPILOT_NAMESPACE : validateNamespace("serviceAccountNamespace", a.serviceAccountNamespace);
         serviceAccountName = a.serviceAccountName === undefined ? CLOUDPILOT_SERVICE_ACCOUNT : validateServiceAccountName("serviceAccountName", a.serviceAccountName);
         if (trust === "podIdentity") {
-            trustStatements = podIdentityTrust(partition, accountId, clusterArn);
+            // The session tags EKS sets name the pod's service account: only the optimizer's may assume the role.
+            trustStatements = podIdentityTrust(partition, accountId, clusterArn, { namespace, name: serviceAccountName });
         } else {
             if (a.oidcProviderArn === undefined) throw new InputError("oidcProviderArn", "is required when trust is \"irsa\" (the IAM OIDC provider of the cluster)");
             const oidc = validateClusterOidcProvider("oidcProviderArn", a.oidcProviderArn, accountId, partition);

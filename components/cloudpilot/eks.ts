@@ -114,6 +114,8 @@ export class CloudPilotEksAccess extends pulumi.ComponentResource {
                 namespace: field((p) => p.namespace!),
                 serviceAccount: field((p) => p.serviceAccountName!),
                 roleArn: this.controllerRole.roleArn,
+                // The trust requires the session tags that name the service account: keep them on.
+                disableSessionTags: false,
                 tags: args.tags,
             }, { parent: this, dependsOn: [this.controllerRole] });
             grants.push(this.podIdentityAssociation.id);
