@@ -106,8 +106,3 @@ export function castAiRows(extended: boolean): RowCheck[] {
     out.push(...operatorNeverEscalates());
     return out;
 }
-
-/** The checks of phase 1 (extendedPermissions=false) or phase 2, for any judge. */
-export async function castAiRowChecks(extended: boolean): Promise<RowCheck[]> {
-    return castAiRows(extended);
-}

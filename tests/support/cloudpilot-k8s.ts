@@ -126,7 +126,7 @@ function reachChecks(phase2: boolean): RowCheck[] {
  * namespace's `default` service account and by the other CloudPilot component; then the reach
  * checks. Each check's `row` starts with rowLabel(entry), or with REACH_LABEL.
  */
-export async function cloudPilotRowChecks(phase2: boolean): Promise<RowCheck[]> {
+export function cloudPilotRowChecks(phase2: boolean): RowCheck[] {
     const out: RowCheck[] = [];
     const seen = new Set<string>();
     const add = (check: RowCheck) => {
