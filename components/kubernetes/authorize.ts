@@ -16,7 +16,7 @@
  *   such as a plain create or list, never matches a rule with resourceNames).
  * - nonResourceURLs match exactly, or by a trailing `*` prefix.
  */
-import { KubeObject, PolicyRuleObject } from "./rbac";
+import { KubeObject, PolicyRuleObject, serviceAccountUsername } from "./rbac";
 
 /** Who asks: a service account. */
 export interface ServiceAccountRef {
@@ -54,7 +54,7 @@ function subjectMatches(s: NonNullable<KubeObject["subjects"]>[number], who: Ser
         case "ServiceAccount":
             return s.name === who.name && (s.namespace || bindingNamespace) === who.namespace;
         case "User":
-            return s.name === `system:serviceaccount:${who.namespace}:${who.name}`;
+            return s.name === serviceAccountUsername(who.namespace, who.name);
         case "Group":
             return s.name === "system:serviceaccounts" || s.name === `system:serviceaccounts:${who.namespace}`
                 || s.name === "system:authenticated";

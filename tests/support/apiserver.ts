@@ -23,7 +23,7 @@ import * as https from "https";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
-import { KubeObject } from "../../components/kubernetes/rbac";
+import { KubeObject, serviceAccountUsername } from "../../components/kubernetes/rbac";
 import { Request, ServiceAccountRef } from "../../components/kubernetes/authorize";
 
 /** Set by .ci/run: a missing binary is a test failure, not a skip. */
@@ -114,7 +114,7 @@ export interface ApplyOptions {
 /** The user and groups Kubernetes gives a service account's token. */
 export function serviceAccountUser(who: ServiceAccountRef): { user: string; groups: string[] } {
     return {
-        user: `system:serviceaccount:${who.namespace}:${who.name}`,
+        user: serviceAccountUsername(who.namespace, who.name),
         groups: ["system:serviceaccounts", `system:serviceaccounts:${who.namespace}`, "system:authenticated"],
     };
 }
