@@ -17,7 +17,7 @@ import { render } from "../components/render/run";
 import { presetNames } from "../components/render/preset";
 import { toYaml } from "../components/render/yaml";
 import { KubeObject, PolicyRuleObject } from "../components/kubernetes/rbac";
-import { ServiceAccountRef, authorize, rulesFor, uncovered } from "../components/kubernetes/authorize";
+import { ServiceAccountRef, authorize, findRole, rulesFor, uncovered } from "../components/kubernetes/authorize";
 import { ApiServer, REQUIRE_ENV, findBinaries, startApiServer } from "./support/apiserver";
 import { castAiRows, castAiServiceAccount } from "./support/castai-k8s";
 import { cloudPilotRowChecks, phaseValues } from "./support/cloudpilot-k8s";
@@ -77,8 +77,7 @@ const isBinding = (o: KubeObject) => o.kind === "ClusterRoleBinding" || o.kind =
 /** The rules a binding grants (its roleRef's), from the rendered objects. */
 function boundRules(objects: readonly KubeObject[], b: KubeObject): readonly PolicyRuleObject[] {
     const ref = b.roleRef!;
-    const role = objects.find((o) => o.kind === ref.kind && o.metadata.name === ref.name
-        && (ref.kind === "ClusterRole" || o.metadata.namespace === b.metadata.namespace));
+    const role = findRole(objects, ref.kind, ref.name, b.metadata.namespace);
     assert.ok(role, `${key(b)} refers to ${ref.kind} ${ref.name}, which is not rendered`);
     return role.rules ?? [];
 }

@@ -63,7 +63,8 @@ function subjectMatches(s: NonNullable<KubeObject["subjects"]>[number], who: Ser
     }
 }
 
-function findRole(objects: readonly KubeObject[], kind: string, name: string, namespace?: string): KubeObject | undefined {
+/** The Role (in `namespace`) or ClusterRole a roleRef of `kind` and `name` names, among `objects`. */
+export function findRole(objects: readonly KubeObject[], kind: string, name: string, namespace?: string): KubeObject | undefined {
     return objects.find((o) => o.kind === kind && o.metadata.name === name
         && (kind === "ClusterRole" || o.metadata.namespace === namespace));
 }
