@@ -35,19 +35,6 @@ export interface Binaries {
     readonly etcd: string;
 }
 
-function onPath(name: string): string | undefined {
-    for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-        const p = path.join(dir, name);
-        try {
-            fs.accessSync(p, fs.constants.X_OK);
-            return p;
-        } catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-
 function executable(p: string | undefined): p is string {
     if (!p) return false;
     try {
@@ -56,6 +43,11 @@ function executable(p: string | undefined): p is string {
     } catch {
         return false;
     }
+}
+
+/** The first executable file `name` in a directory of the PATH. */
+function onPath(name: string): string | undefined {
+    return (process.env.PATH ?? "").split(path.delimiter).map((dir) => path.join(dir, name)).find(executable);
 }
 
 /** The binaries, or why they are missing (one line, naming the way to get them). */
