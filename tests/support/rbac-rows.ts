@@ -3,6 +3,9 @@
  * document) row, as a request by a service account and the answer the row demands. The pure
  * evaluator (components/kubernetes/authorize.ts) and the real API server harness (SubjectAccessReview)
  * both answer the same list, so a disagreement between them is a failing test, not a footnote.
+ * Each vendor's list (tests/support/castai-k8s.ts, tests/support/cloudpilot-k8s.ts) is built from
+ * its catalog with grantedRules, requestsOf and grantingEntries below; its labels and near misses
+ * are its own.
  */
 import { Request, ServiceAccountRef, ruleAllows } from "../../components/kubernetes/authorize";
 import { CatalogRole, CatalogRuleEntry, roleNamespace, substituteNamespace } from "../../components/kubernetes/catalog";
