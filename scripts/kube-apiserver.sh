@@ -24,9 +24,6 @@ if command -v etcd >/dev/null 2>&1 && [ -f "${cache_root}/current" ]; then
     if [ -x "${bin}" ]; then echo "${bin}"; exit 0; fi
 fi
 
-apt_updated=0
-apt_update() { if [ "${apt_updated}" -eq 0 ]; then sudo_ apt-get update -qq >&2; apt_updated=1; fi; }
-
 # deb-src for this Debian release's suites: a deb822 entry next to the distribution's own.
 srcs_file=/etc/apt/sources.list.d/kubegrant-deb-src.sources
 if ! apt-get indextargets --format '$(CREATED_BY)' 2>/dev/null | grep -qx Sources; then
@@ -56,7 +53,8 @@ command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
 command -v go >/dev/null 2>&1 || [ -x /usr/lib/go/bin/go ] || missing+=(golang-go)
 command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 command -v dpkg-source >/dev/null 2>&1 || missing+=(dpkg-dev)
-apt_update
+# The package lists (deb-src included) for apt-get install and `apt-cache showsrc` below.
+sudo_ apt-get update -qq >&2
 if [ "${#missing[@]}" -gt 0 ]; then
     log "installing ${missing[*]}"
     sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

@@ -2,7 +2,8 @@
  * The rendered RBAC judged by a real Kubernetes API server (kube-apiserver + etcd, no nodes; see
  * tests/support/apiserver.ts). Every Kubernetes preset's YAML, exactly as `render --format yaml`
  * prints it, is applied with server-side apply (a dry run first, then for real); then every row
- * check the evaluator test answers (tests/support/castai-k8s.ts castAiRows) is asked of the
+ * check the evaluator tests answer (tests/support/castai-k8s.ts castAiRows,
+ * tests/support/cloudpilot-k8s.ts cloudPilotRowChecks) is asked of the
  * server's RBAC authorizer with a SubjectAccessReview; then the server's escalation check is run
  * by impersonating the operator and compared with components/kubernetes/authorize.ts uncovered().
  *
@@ -16,9 +17,10 @@ import { render } from "../components/render/run";
 import { presetNames } from "../components/render/preset";
 import { toYaml } from "../components/render/yaml";
 import { KubeObject, PolicyRuleObject } from "../components/kubernetes/rbac";
-import { ServiceAccountRef, authorize, rulesFor, uncovered } from "../components/kubernetes/authorize";
+import { ServiceAccountRef, authorize, findRole, rulesFor, uncovered } from "../components/kubernetes/authorize";
 import { ApiServer, REQUIRE_ENV, findBinaries, startApiServer } from "./support/apiserver";
-import { castAiRowChecks, castAiServiceAccount } from "./support/castai-k8s";
+import { castAiRows, castAiServiceAccount } from "./support/castai-k8s";
+import { cloudPilotRowChecks, phaseValues } from "./support/cloudpilot-k8s";
 import { RowCheck, showCheck } from "./support/rbac-rows";
 import * as fixture from "./support/rbac-fixture";
 
@@ -31,7 +33,7 @@ interface Doc {
 interface JudgedPhase {
     readonly title: string;
     readonly values: Record<string, unknown>;
-    readonly rows: () => Promise<RowCheck[]>;
+    readonly rows: () => RowCheck[];
 }
 
 interface JudgedPreset {
@@ -48,43 +50,20 @@ const castAi: JudgedPreset = {
     preset: "castai-kubernetes",
     installer: castAiServiceAccount("operator"),
     phases: [
-        { title: "phase 1 (extendedPermissions=false)", values: { extendedPermissions: false }, rows: () => castAiRowChecks(false) },
-        { title: "phase 2 (extendedPermissions=true)", values: { extendedPermissions: true }, rows: () => castAiRowChecks(true) },
+        { title: "phase 1 (extendedPermissions=false)", values: { extendedPermissions: false }, rows: () => castAiRows(false) },
+        { title: "phase 2 (extendedPermissions=true)", values: { extendedPermissions: true }, rows: () => castAiRows(true) },
     ],
 };
 
-/**
- * CloudPilot AI in the cluster, once its preset and tests/support/cloudpilot-k8s.ts exist (built
- * on another branch): the module's cloudPilotRowChecks(phase2) and phaseValues(phase2). Its
- * installer of other components' roles, if it has one, is cloudPilotInstaller (none: no
- * escalation tests).
- */
-function cloudPilot(): JudgedPreset | string {
-    if (!presetNames().includes("cloudpilot-kubernetes")) return "preset cloudpilot-kubernetes is not registered yet";
-    let mod: {
-        cloudPilotRowChecks?: (phase2: boolean) => Promise<RowCheck[]>;
-        phaseValues?: (phase2: boolean) => Record<string, unknown>;
-        cloudPilotInstaller?: ServiceAccountRef;
-    };
-    try {
-        // A plain require: the module does not exist on every branch yet, and the type-check must pass without it.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        mod = require("./support/cloudpilot-k8s");
-    } catch {
-        return "tests/support/cloudpilot-k8s.ts does not exist yet";
-    }
-    const { cloudPilotRowChecks: rows, phaseValues: values } = mod;
-    if (!rows || !values) return "tests/support/cloudpilot-k8s.ts does not export cloudPilotRowChecks and phaseValues";
-    return {
-        preset: "cloudpilot-kubernetes",
-        installer: mod.cloudPilotInstaller,
-        phases: [false, true].map((phase2) => ({
-            title: `phase ${phase2 ? 2 : 1} (${JSON.stringify(values(phase2))})`, values: values(phase2), rows: () => rows(phase2),
-        })),
-    };
-}
+/** CloudPilot AI in the cluster. No component installs another's roles: no escalation tests. */
+const cloudPilot: JudgedPreset = {
+    preset: "cloudpilot-kubernetes",
+    phases: [false, true].map((phase2) => ({
+        title: `phase ${phase2 ? 2 : 1} (${JSON.stringify(phaseValues(phase2))})`, values: phaseValues(phase2), rows: () => cloudPilotRowChecks(phase2),
+    })),
+};
 
-const JUDGED: (JudgedPreset | string)[] = [castAi, cloudPilot()];
+const JUDGED: readonly JudgedPreset[] = [castAi, cloudPilot];
 
 async function renderedDocs(preset: string, values: Record<string, unknown>): Promise<Doc[]> {
     const yaml = toYaml(await render(preset, values));
@@ -98,8 +77,7 @@ const isBinding = (o: KubeObject) => o.kind === "ClusterRoleBinding" || o.kind =
 /** The rules a binding grants (its roleRef's), from the rendered objects. */
 function boundRules(objects: readonly KubeObject[], b: KubeObject): readonly PolicyRuleObject[] {
     const ref = b.roleRef!;
-    const role = objects.find((o) => o.kind === ref.kind && o.metadata.name === ref.name
-        && (ref.kind === "ClusterRole" || o.metadata.namespace === b.metadata.namespace));
+    const role = findRole(objects, ref.kind, ref.name, b.metadata.namespace);
     assert.ok(role, `${key(b)} refers to ${ref.kind} ${ref.name}, which is not rendered`);
     return role.rules ?? [];
 }
@@ -211,10 +189,6 @@ describe("the rendered RBAC, judged by a real kube-apiserver", function () {
     });
 
     for (const judged of JUDGED) {
-        if (typeof judged === "string") {
-            it.skip(`cloudpilot-kubernetes: ${judged} (the lead wires it: see cloudPilot() in this file)`);
-            continue;
-        }
         describe(judged.preset, () => {
             const applied: KubeObject[] = [];
             for (const phase of judged.phases) {
@@ -242,7 +216,7 @@ describe("the rendered RBAC, judged by a real kube-apiserver", function () {
                     });
 
                     it("every row check: the server's RBAC authorizer answers as the row demands (SubjectAccessReview)", async () => {
-                        const checks = await phase.rows();
+                        const checks = phase.rows();
                         assert.ok(checks.length > 0);
                         const unique = new Map<string, RowCheck>();
                         for (const c of checks) unique.set(JSON.stringify([c.who, c.request]), c);
@@ -338,7 +312,7 @@ describe("the rendered RBAC, judged by a real kube-apiserver", function () {
     });
 
     it("judges every registered Kubernetes preset (a new *-kubernetes preset must be added here)", () => {
-        const judged = JUDGED.map((j) => (typeof j === "string" ? "cloudpilot-kubernetes" : j.preset));
+        const judged = JUDGED.map((j) => j.preset);
         for (const name of presetNames().filter((n) => n.endsWith("-kubernetes"))) assert.ok(judged.includes(name), name);
     });
 });

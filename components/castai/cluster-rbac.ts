@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterRbacComponent, planWithLaterAnnotations } from "../kubernetes/bundle";
+import { ClusterRbacComponent } from "../kubernetes/bundle";
 import { CastAiComponent } from "./cluster-rbac-catalog";
 import { CastAiClusterRbacPlainArgs, planCastAiClusterRbac } from "./cluster-rbac-plan";
 
@@ -46,9 +46,6 @@ export interface CastAiClusterRbacArgs {
  */
 export class CastAiClusterRbac extends ClusterRbacComponent<CastAiComponent> {
     constructor(name: string, args: CastAiClusterRbacArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        // Validate and plan before anything is registered: bad input leaves no resource behind.
-        const { provider, ...plain } = args;
-        const { plan, later } = planWithLaterAnnotations(plain, (a) => planCastAiClusterRbac(a as CastAiClusterRbacPlainArgs));
-        super("kubegrant:castai:CastAiClusterRbac", name, plan, provider, opts, later);
+        super("kubegrant:castai:CastAiClusterRbac", name, args, (a) => planCastAiClusterRbac(a as CastAiClusterRbacPlainArgs), opts);
     }
 }

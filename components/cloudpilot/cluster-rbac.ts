@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterRbacComponent, planWithLaterAnnotations } from "../kubernetes/bundle";
+import { ClusterRbacComponent } from "../kubernetes/bundle";
 import { CloudPilotComponent } from "./cluster-rbac-catalog";
 import { CloudPilotClusterRbacPlainArgs, planCloudPilotClusterRbac } from "./cluster-rbac-plan";
 
@@ -47,9 +47,6 @@ export interface CloudPilotClusterRbacArgs {
  */
 export class CloudPilotClusterRbac extends ClusterRbacComponent<CloudPilotComponent> {
     constructor(name: string, args: CloudPilotClusterRbacArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        // Validate and plan before anything is registered: bad input leaves no resource behind.
-        const { provider, ...plain } = args;
-        const { plan, later } = planWithLaterAnnotations(plain, (a) => planCloudPilotClusterRbac(a as CloudPilotClusterRbacPlainArgs));
-        super("kubegrant:cloudpilot:CloudPilotClusterRbac", name, plan, provider, opts, later);
+        super("kubegrant:cloudpilot:CloudPilotClusterRbac", name, args, (a) => planCloudPilotClusterRbac(a as CloudPilotClusterRbacPlainArgs), opts);
     }
 }

@@ -16,7 +16,7 @@
  *   such as a plain create or list, never matches a rule with resourceNames).
  * - nonResourceURLs match exactly, or by a trailing `*` prefix.
  */
-import { KubeObject, PolicyRuleObject } from "./rbac";
+import { KubeObject, PolicyRuleObject, serviceAccountUsername } from "./rbac";
 
 /** Who asks: a service account. */
 export interface ServiceAccountRef {
@@ -54,7 +54,7 @@ function subjectMatches(s: NonNullable<KubeObject["subjects"]>[number], who: Ser
         case "ServiceAccount":
             return s.name === who.name && (s.namespace || bindingNamespace) === who.namespace;
         case "User":
-            return s.name === `system:serviceaccount:${who.namespace}:${who.name}`;
+            return s.name === serviceAccountUsername(who.namespace, who.name);
         case "Group":
             return s.name === "system:serviceaccounts" || s.name === `system:serviceaccounts:${who.namespace}`
                 || s.name === "system:authenticated";
@@ -63,7 +63,8 @@ function subjectMatches(s: NonNullable<KubeObject["subjects"]>[number], who: Ser
     }
 }
 
-function findRole(objects: readonly KubeObject[], kind: string, name: string, namespace?: string): KubeObject | undefined {
+/** The Role (in `namespace`) or ClusterRole a roleRef of `kind` and `name` names, among `objects`. */
+export function findRole(objects: readonly KubeObject[], kind: string, name: string, namespace?: string): KubeObject | undefined {
     return objects.find((o) => o.kind === kind && o.metadata.name === name
         && (kind === "ClusterRole" || o.metadata.namespace === namespace));
 }
@@ -97,22 +98,13 @@ function has(list: readonly string[] | undefined, value: string): boolean {
     return (list ?? []).some((x) => x === "*" || x === value);
 }
 
-function resourceMatches(rule: PolicyRuleObject, resource: string, subresource: string | undefined): boolean {
-    const combined = subresource ? `${resource}/${subresource}` : resource;
-    return (rule.resources ?? []).some((r) => r === "*" || r === combined || (subresource !== undefined && r === `*/${subresource}`));
-}
-
-function urlMatches(rule: PolicyRuleObject, url: string): boolean {
-    return urlCovers(rule.nonResourceURLs ?? [], url);
-}
-
 /** True when one rule allows the request (the authorizer's RuleAllows). */
 export function ruleAllows(rule: PolicyRuleObject, req: Request): boolean {
     if (!has(rule.verbs, req.verb)) return false;
-    if (isNonResource(req)) return urlMatches(rule, req.nonResourceURL);
+    if (isNonResource(req)) return urlCovers(rule.nonResourceURLs ?? [], req.nonResourceURL);
     if (rule.nonResourceURLs !== undefined && rule.resources === undefined) return false;
     if (!has(rule.apiGroups, req.apiGroup)) return false;
-    if (!resourceMatches(rule, req.resource, req.subresource)) return false;
+    if (!resourceCovers(rule.resources ?? [], req.subresource ? `${req.resource}/${req.subresource}` : req.resource)) return false;
     if (rule.resourceNames && rule.resourceNames.length > 0) {
         return req.name !== undefined && req.name !== "" && rule.resourceNames.includes(req.name);
     }
@@ -142,7 +134,10 @@ function breakdown(rule: PolicyRuleObject): PolicyRuleObject[] {
     return out;
 }
 
-/** `*`, the same resource, or `*\/sub` for a subresource; `res/*` is no wildcard (Kubernetes' resourceCoversAll). */
+/**
+ * `*`, the same resource, or `*\/sub` for a subresource; `res/*` is no wildcard (Kubernetes'
+ * resourceCoversAll, and ResourceMatches for a request's `res` or `res/sub`).
+ */
 function resourceCovers(owner: readonly string[], servant: string): boolean {
     if (owner.includes("*") || owner.includes(servant)) return true;
     const slash = servant.indexOf("/");
@@ -157,10 +152,10 @@ function urlCovers(owner: readonly string[], url: string): boolean {
 /** True when `owner` covers the one broken-down rule `servant` (Kubernetes' ruleCovers). */
 function ruleCovers(owner: PolicyRuleObject, servant: PolicyRuleObject): boolean {
     const verb = servant.verbs[0];
-    if (!(owner.verbs.includes("*") || owner.verbs.includes(verb))) return false;
+    if (!has(owner.verbs, verb)) return false;
     if (servant.nonResourceURLs) return urlCovers(owner.nonResourceURLs ?? [], servant.nonResourceURLs[0]);
     const group = servant.apiGroups![0];
-    if (!((owner.apiGroups ?? []).includes("*") || (owner.apiGroups ?? []).includes(group))) return false;
+    if (!has(owner.apiGroups, group)) return false;
     if (!resourceCovers(owner.resources ?? [], servant.resources![0])) return false;
     if (!owner.resourceNames || owner.resourceNames.length === 0) return true;
     return servant.resourceNames !== undefined && owner.resourceNames.includes(servant.resourceNames[0]);

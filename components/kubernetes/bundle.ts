@@ -107,13 +107,19 @@ export function planWithLaterAnnotations<A extends { readonly serviceAccountAnno
     return { plan: build({ ...args, serviceAccountAnnotations: known }), later };
 }
 
+/** The arguments every vendor's in-cluster RBAC component takes, beside its own (see CastAiClusterRbacArgs). */
+export interface ClusterRbacArgs {
+    readonly serviceAccountAnnotations?: Readonly<Record<string, Readonly<Record<string, pulumi.Input<string>>>>>;
+    readonly provider?: pulumi.ProviderResource;
+}
+
 /**
  * The body every vendor's in-cluster RBAC component shares (CastAiClusterRbac,
- * CloudPilotClusterRbac): a validated plan → one ServiceAccountRbac child `<name>-rbac`, and the
- * outputs namespace, serviceAccountNames and ready. Subclasses plan before calling super(), so bad
- * input throws before anything is registered; annotation values that were Outputs (`later`, from
- * planWithLaterAnnotations) are checked by the same rule once they resolve, and an invalid one
- * fails the deployment.
+ * CloudPilotClusterRbac): the vendor's builder run on the arguments but `provider` → one
+ * ServiceAccountRbac child `<name>-rbac`, and the outputs namespace, serviceAccountNames and
+ * ready. The builder runs before anything is registered, so bad input leaves no resource behind;
+ * annotation values that are Outputs (see planWithLaterAnnotations) are checked by the same rule
+ * once they resolve, and an invalid one fails the deployment.
  */
 export abstract class ClusterRbacComponent<C extends string> extends pulumi.ComponentResource {
     /** The namespace the components run in. */
@@ -125,8 +131,10 @@ export abstract class ClusterRbacComponent<C extends string> extends pulumi.Comp
     /** The generic bundle, for programs that need the objects themselves. */
     readonly rbac: ServiceAccountRbac;
 
-    protected constructor(type: string, name: string, plan: ClusterRbacPlan<C>, provider: pulumi.ProviderResource | undefined,
-        opts?: pulumi.ComponentResourceOptions, later: readonly LaterValue[] = []) {
+    protected constructor(type: string, name: string, args: ClusterRbacArgs,
+        build: (plain: Omit<ClusterRbacArgs, "provider">) => ClusterRbacPlan<C>, opts?: pulumi.ComponentResourceOptions) {
+        const { provider, ...plain } = args;
+        const { plan, later } = planWithLaterAnnotations(plain, build);
         super(type, name, {}, opts);
         const annotations: Record<string, Record<string, pulumi.Output<string>>> = {};
         for (const l of later) {

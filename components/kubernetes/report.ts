@@ -2,6 +2,7 @@
 import { Sourced } from "../core";
 import { Describer, ReportContext, cell, code } from "../render/report";
 import { RenderedResource } from "../render/run";
+import { findRole } from "./authorize";
 import { KubeObject, PolicyRuleObject, RULES_ANNOTATION, serviceAccountUsername } from "./rbac";
 
 const T = {
@@ -34,12 +35,6 @@ function whyCell(e: Sourced | undefined): string {
     return cell(e ? `${e.feature}: ${e.why}` : "no catalog entry (not granted by kubegrant's catalog)");
 }
 
-function findRole(ctx: ReportContext, kind: string, name: string, namespace?: string): KubeObject | undefined {
-    const type = kind === "ClusterRole" ? T.clusterRole : T.role;
-    return ctx.all.filter((x) => x.type === type).map(obj)
-        .find((o) => o.metadata.name === name && (kind === "ClusterRole" || o.metadata.namespace === namespace));
-}
-
 const serviceAccount: Describer = (r, ctx) => {
     const sa = obj(r);
     const ns = sa.metadata.namespace ?? "default";
@@ -52,10 +47,11 @@ const serviceAccount: Describer = (r, ctx) => {
     ];
     // Gather (scope, rule, entry) for every binding naming this service account.
     const groups = new Map<string, string[]>();
+    const roles = ctx.all.filter((x) => x.type === T.clusterRole || x.type === T.role).map(obj);
     for (const b of ctx.all.filter((x) => x.type === T.clusterRoleBinding || x.type === T.roleBinding).map(obj)) {
         const bound = (b.subjects ?? []).some((s) => s.kind === "ServiceAccount" && s.name === sa.metadata.name && s.namespace === ns);
         if (!bound || !b.roleRef) continue;
-        const role = findRole(ctx, b.roleRef.kind, b.roleRef.name, b.metadata.namespace);
+        const role = findRole(roles, b.roleRef.kind, b.roleRef.name, b.metadata.namespace);
         if (!role) continue;
         const scope = b.kind === "ClusterRoleBinding" ? "cluster-wide" : `namespace \`${b.metadata.namespace}\``;
         const entries = entriesOf(role, ctx);

@@ -23,7 +23,7 @@ import * as https from "https";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
-import { KubeObject } from "../../components/kubernetes/rbac";
+import { KubeObject, serviceAccountUsername } from "../../components/kubernetes/rbac";
 import { Request, ServiceAccountRef } from "../../components/kubernetes/authorize";
 
 /** Set by .ci/run: a missing binary is a test failure, not a skip. */
@@ -35,19 +35,6 @@ export interface Binaries {
     readonly etcd: string;
 }
 
-function onPath(name: string): string | undefined {
-    for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-        const p = path.join(dir, name);
-        try {
-            fs.accessSync(p, fs.constants.X_OK);
-            return p;
-        } catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-
 function executable(p: string | undefined): p is string {
     if (!p) return false;
     try {
@@ -56,6 +43,11 @@ function executable(p: string | undefined): p is string {
     } catch {
         return false;
     }
+}
+
+/** The first executable file `name` in a directory of the PATH. */
+function onPath(name: string): string | undefined {
+    return (process.env.PATH ?? "").split(path.delimiter).map((dir) => path.join(dir, name)).find(executable);
 }
 
 /** The binaries, or why they are missing (one line, naming the way to get them). */
@@ -114,7 +106,7 @@ export interface ApplyOptions {
 /** The user and groups Kubernetes gives a service account's token. */
 export function serviceAccountUser(who: ServiceAccountRef): { user: string; groups: string[] } {
     return {
-        user: `system:serviceaccount:${who.namespace}:${who.name}`,
+        user: serviceAccountUsername(who.namespace, who.name),
         groups: ["system:serviceaccounts", `system:serviceaccounts:${who.namespace}`, "system:authenticated"],
     };
 }

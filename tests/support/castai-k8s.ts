@@ -5,60 +5,29 @@
  * (tests/castai-k8s-rbac.test.ts) and the API server test (tests/apiserver.test.ts) share this list.
  */
 import { PolicyRule } from "../../components/kubernetes/rbac";
-import { roleNamespace, substituteNamespace } from "../../components/kubernetes/catalog";
+import { substituteNamespace } from "../../components/kubernetes/catalog";
 import { renderedObjectsOf } from "./k8s-objects";
-import { Request, ResourceRequest, ruleAllows } from "../../components/kubernetes/authorize";
+import { Request, ResourceRequest } from "../../components/kubernetes/authorize";
 import {
-    CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SEED_ALIASES, CASTAI_SERVICE_ACCOUNTS, CastAiComponent, CastAiRoleDef,
+    CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SEED_ALIASES, CASTAI_SERVICE_ACCOUNTS, CastAiComponent,
 } from "../../components/castai/cluster-rbac-catalog";
-import { RowCheck } from "./rbac-rows";
+import { IMPERSONATE_TARGETS, RowCheck, UNNAMED_VERBS, grantedRules, grantingEntries, requestsOf } from "./rbac-rows";
 
 export const renderedObjects = renderedObjectsOf("castai-kubernetes");
 
 /** The components' namespace the rows assume (the preset's default). */
 export const CASTAI_NS = "castai-agent";
 export const castAiServiceAccount = (c: CastAiComponent) => ({ namespace: CASTAI_NS, name: CASTAI_SERVICE_ACCOUNTS[c] });
-const UNNAMED = ["create", "list", "watch", "deletecollection"];
 
-/** Resolves `{namespace}` as the plan does (default namespace). */
-const resolve = (rule: PolicyRule): PolicyRule => substituteNamespace(rule, CASTAI_NS);
-
-/** Where a role's rules apply: undefined = everywhere (ClusterRole), or one namespace. */
-const scopeOf = (r: CastAiRoleDef): string | undefined => roleNamespace(r, CASTAI_NS);
-
-/** One request per verb, group, resource (split into subresource) and name the rule lists. */
-function requestsOf(rule: PolicyRule, namespace: string | undefined): Request[] {
-    if (rule.nonResourceURLs) return rule.verbs.flatMap((verb) => rule.nonResourceURLs!.map((nonResourceURL) => ({ verb, nonResourceURL })));
-    const out: Request[] = [];
-    const verbs = rule.verbs.flatMap((v) => (v === "*" ? ["get", "update", "deletecollection"] : [v]));
-    for (const verb of verbs) {
-        for (const g of rule.apiGroups!.flatMap((x) => (x === "*" ? ["", "apps", "example.com"] : [x]))) {
-            for (const res of rule.resources!.flatMap((x) => (x === "*" ? ["anythings"] : [x]))) {
-                const [resource, subresource] = res.split("/");
-                const names = rule.resourceNames ?? [UNNAMED.includes(verb) ? undefined : "some-object"];
-                for (const name of names) {
-                    out.push({ verb, apiGroup: g, resource, ...(subresource ? { subresource } : {}), ...(name ? { name } : {}), ...(namespace ? { namespace } : {}) });
-                }
-            }
-        }
-    }
-    return out;
-}
-
-/** The catalog entries that grant `req` to `component` (the oracle for near misses). */
-function grantingEntries(component: CastAiComponent, extended: boolean, req: Request): string[] {
-    const ns = "nonResourceURL" in req ? undefined : req.namespace;
-    return CASTAI_ROLES.filter((r) => r.component === component && (!r.extended || extended))
-        .filter((r) => scopeOf(r) === undefined || scopeOf(r) === ns)
-        .flatMap((r) => CASTAI_RBAC_ENTRIES.filter((e) => e.roles.includes(r.key) && ruleAllows(resolve(e.rule) as never, req)).map((e) => e.id));
-}
+/** The roles of one phase (extendedPermissions). */
+const phaseRoles = (extended: boolean) => CASTAI_ROLES.filter((r) => !r.extended || extended);
 
 /** Variants of a granted request that the row does not grant: another name, namespace, or resource. */
 function negativesOf(req: Request, rule: PolicyRule, roleNamespace: string | undefined): Request[] {
     if ("nonResourceURL" in req) return [{ ...req, nonResourceURL: "/metrics" }];
     const out: ResourceRequest[] = [];
-    if (rule.resourceNames && !UNNAMED.includes(req.verb)) out.push({ ...req, name: "kubegrant-other" });
-    if (rule.resourceNames && UNNAMED.includes(req.verb)) out.push({ ...req, name: undefined });
+    if (rule.resourceNames && !UNNAMED_VERBS.includes(req.verb)) out.push({ ...req, name: "kubegrant-other" });
+    if (rule.resourceNames && UNNAMED_VERBS.includes(req.verb)) out.push({ ...req, name: undefined });
     if (roleNamespace !== undefined) out.push({ ...req, namespace: roleNamespace === "kube-system" ? "default" : "kube-system" });
     if (!rule.resources!.includes("*")) out.push({ ...req, resource: "kubegrant-sentinels", subresource: undefined });
     if (!rule.apiGroups!.includes("*")) out.push({ ...req, apiGroup: "kubegrant.example.com" });
@@ -99,7 +68,7 @@ function operatorNeverEscalates(): RowCheck[] {
                 }
             }
         }
-        for (const [apiGroup, resource] of [["", "users"], ["", "groups"], ["", "serviceaccounts"], ["authentication.k8s.io", "uids"], ["authentication.k8s.io", "userextras"]]) {
+        for (const [apiGroup, resource] of IMPERSONATE_TARGETS) {
             out.push({ row: "the operator never holds impersonate", who, allowed: false,
                 request: { verb: "impersonate", apiGroup, resource, name: "castai-cluster-controller", ...at } });
         }
@@ -110,28 +79,23 @@ function operatorNeverEscalates(): RowCheck[] {
 /** Every check of one phase, synchronously (the evaluator test makes one test per row of it). */
 export function castAiRows(extended: boolean): RowCheck[] {
     const out: RowCheck[] = [];
-    for (const entry of CASTAI_RBAC_ENTRIES) {
-        for (const role of CASTAI_ROLES.filter((r) => entry.roles.includes(r.key) && (!r.extended || extended))) {
-            const ns = scopeOf(role);
-            const rule = resolve(entry.rule);
-            const who = castAiServiceAccount(role.component);
-            const row = `${entry.table} | ${entry.seedRow} → ${role.component} (${role.kind} ${role.name})`;
-            const reqs = role.kind === "ClusterRole" && !rule.nonResourceURLs
-                ? [...requestsOf(rule, undefined), ...requestsOf(rule, "default")] : requestsOf(rule, ns);
-            for (const request of reqs) {
-                out.push({ row, who, request, allowed: true });
-                // A near miss is granted anyway only when another row grants it (never by this row itself).
-                for (const neg of negativesOf(request, rule, ns)) {
-                    const others = grantingEntries(role.component, extended, neg).filter((id) => id !== entry.id);
-                    out.push({ row, who, request: neg, allowed: others.length > 0 });
-                }
+    const roles = phaseRoles(extended);
+    for (const { entry, role, rule, roleNamespace, who, requests } of grantedRules(CASTAI_RBAC_ENTRIES, roles, CASTAI_NS, (c) => CASTAI_SERVICE_ACCOUNTS[c])) {
+        const row = `${entry.table} | ${entry.seedRow} → ${role.component} (${role.kind} ${role.name})`;
+        const own = roles.filter((r) => r.component === role.component);
+        for (const request of requests) {
+            out.push({ row, who, request, allowed: true });
+            // A near miss is granted anyway only when another row grants it (never by this row itself).
+            for (const neg of negativesOf(request, rule, roleNamespace)) {
+                const others = grantingEntries(own, CASTAI_RBAC_ENTRIES, CASTAI_NS, neg).filter((id) => id !== entry.id);
+                out.push({ row, who, request: neg, allowed: others.length > 0 });
             }
         }
     }
     for (const alias of CASTAI_SEED_ALIASES) {
         const row = `${alias.table} | ${alias.seedRow} → ${alias.components.join(", ")} (granted by ${alias.implementedBy.join(", ")})`;
         for (const c of alias.components) {
-            for (const request of requestsOf(resolve(alias.rule), alias.scope === "release" ? CASTAI_NS : undefined)) {
+            for (const request of requestsOf(substituteNamespace(alias.rule, CASTAI_NS), alias.scope === "release" ? CASTAI_NS : undefined)) {
                 out.push({ row, who: castAiServiceAccount(c), request, allowed: true });
             }
         }
@@ -141,9 +105,4 @@ export function castAiRows(extended: boolean): RowCheck[] {
     }
     out.push(...operatorNeverEscalates());
     return out;
-}
-
-/** The checks of phase 1 (extendedPermissions=false) or phase 2, for any judge. */
-export async function castAiRowChecks(extended: boolean): Promise<RowCheck[]> {
-    return castAiRows(extended);
 }

@@ -6,16 +6,15 @@
  * documented rule, the requests it allows and their near misses (another name, namespace,
  * resource, API group, service account), each with the answer it must get.
  */
-import { Request, ResourceRequest, ServiceAccountRef, ruleAllows } from "../../components/kubernetes/authorize";
-import { roleNamespace, substituteNamespace } from "../../components/kubernetes/catalog";
-import { PolicyRule, PolicyRuleObject } from "../../components/kubernetes/rbac";
+import { Request, ResourceRequest, ServiceAccountRef } from "../../components/kubernetes/authorize";
+import { PolicyRule } from "../../components/kubernetes/rbac";
 import {
     CLOUDPILOT_PHASE, CLOUDPILOT_RBAC_ENTRIES, CLOUDPILOT_ROLES, CLOUDPILOT_SERVICE_ACCOUNTS,
     CloudPilotComponent, CloudPilotRuleEntry,
 } from "../../components/cloudpilot/cluster-rbac-catalog";
 import { CLOUDPILOT_NAMESPACE } from "../../components/cloudpilot/names";
 import { renderedObjectsOf } from "./k8s-objects";
-import { RowCheck } from "./rbac-rows";
+import { IMPERSONATE_TARGETS, RowCheck, grantedRules, grantingEntries } from "./rbac-rows";
 
 /** Renders cloudpilot-kubernetes once per set of values and returns the Kubernetes objects (the YAML format's content). */
 export const renderedObjects = renderedObjectsOf("cloudpilot-kubernetes");
@@ -27,8 +26,6 @@ export function phaseValues(phase2: boolean): Record<string, unknown> {
 
 export const NS = CLOUDPILOT_NAMESPACE;
 export const sa = (c: CloudPilotComponent): ServiceAccountRef => ({ namespace: NS, name: CLOUDPILOT_SERVICE_ACCOUNTS[c] });
-/** Verbs whose requests carry no object name (create posts to the collection). */
-const UNNAMED = ["create", "list", "watch", "deletecollection"];
 const OTHER_NAME = "kubegrant-other";
 const OTHER_RESOURCE = "kubegrant-sentinels";
 const OTHER_GROUP = "kubegrant.example.com";
@@ -41,10 +38,6 @@ export function rowLabel(e: CloudPilotRuleEntry): string {
 /** Label prefix of the checks that pin what the document's rules reach, or leave out, beyond single rows. */
 export const REACH_LABEL = "reach";
 
-function componentOf(e: CloudPilotRuleEntry): CloudPilotComponent {
-    return CLOUDPILOT_ROLES.find((r) => r.key === e.roles[0])!.component;
-}
-
 function granted(phase2: boolean): CloudPilotComponent[] {
     return (Object.keys(CLOUDPILOT_PHASE) as CloudPilotComponent[]).filter((c) => CLOUDPILOT_PHASE[c] === 1 || phase2);
 }
@@ -53,32 +46,7 @@ function granted(phase2: boolean): CloudPilotComponent[] {
 export function catalogAllows(phase2: boolean, who: ServiceAccountRef, req: Request): boolean {
     const component = granted(phase2).find((c) => who.namespace === NS && who.name === CLOUDPILOT_SERVICE_ACCOUNTS[c]);
     if (component === undefined) return false;
-    const ns = "nonResourceURL" in req ? undefined : req.namespace;
-    return CLOUDPILOT_ROLES.filter((r) => r.component === component)
-        .filter((r) => roleNamespace(r, NS) === undefined || roleNamespace(r, NS) === ns)
-        .some((r) => CLOUDPILOT_RBAC_ENTRIES.some((e) => e.roles.includes(r.key)
-            && ruleAllows(substituteNamespace(e.rule, NS) as PolicyRuleObject, req)));
-}
-
-/** One request per verb, group, resource (split into subresource) and name the rule lists, in `namespace`. */
-function requestsOf(e: CloudPilotRuleEntry, rule: PolicyRule, namespace: string | undefined): ResourceRequest[] {
-    const out: ResourceRequest[] = [];
-    for (const verb of rule.verbs) {
-        for (const apiGroup of rule.apiGroups!) {
-            const resources = rule.resources!.flatMap((x) => (x === "*" ? [...(e.reaches ?? []), "anythings"] : [x]));
-            for (const res of resources) {
-                const [resource, subresource] = res.split("/");
-                const names = rule.resourceNames ?? [UNNAMED.includes(verb) ? undefined : "some-object"];
-                for (const name of names) {
-                    out.push({
-                        verb, apiGroup, resource, ...(subresource ? { subresource } : {}), ...(name ? { name } : {}),
-                        ...(namespace ? { namespace } : {}),
-                    });
-                }
-            }
-        }
-    }
-    return out;
+    return grantingEntries(CLOUDPILOT_ROLES.filter((r) => r.component === component), CLOUDPILOT_RBAC_ENTRIES, NS, req).length > 0;
 }
 
 /** Variants of an allowed request the row does not grant: another name, namespace, resource or group. */
@@ -123,7 +91,7 @@ function reachChecks(phase2: boolean): RowCheck[] {
                         { verb, apiGroup: "rbac.authorization.k8s.io", resource, name: "cluster-admin", ...(namespace ? { namespace } : {}) }, false));
                 }
             }
-            for (const [apiGroup, resource] of [["", "users"], ["", "groups"], ["", "serviceaccounts"], ["authentication.k8s.io", "uids"], ["authentication.k8s.io", "userextras"]]) {
+            for (const [apiGroup, resource] of IMPERSONATE_TARGETS) {
                 out.push(c(`${label} impersonates no ${resource} (${where})`, who,
                     { verb: "impersonate", apiGroup, resource, name: "admin", ...(namespace ? { namespace } : {}) }, false));
             }
@@ -158,7 +126,7 @@ function reachChecks(phase2: boolean): RowCheck[] {
  * namespace's `default` service account and by the other CloudPilot component; then the reach
  * checks. Each check's `row` starts with rowLabel(entry), or with REACH_LABEL.
  */
-export async function cloudPilotRowChecks(phase2: boolean): Promise<RowCheck[]> {
+export function cloudPilotRowChecks(phase2: boolean): RowCheck[] {
     const out: RowCheck[] = [];
     const seen = new Set<string>();
     const add = (check: RowCheck) => {
@@ -168,23 +136,18 @@ export async function cloudPilotRowChecks(phase2: boolean): Promise<RowCheck[]> 
             out.push(check);
         }
     };
-    for (const e of CLOUDPILOT_RBAC_ENTRIES) {
-        const component = componentOf(e);
-        if (!granted(phase2).includes(component)) continue;
-        const role = CLOUDPILOT_ROLES.find((r) => r.key === e.roles[0])!;
-        const roleNs = roleNamespace(role, NS);
-        const rule = substituteNamespace(e.rule, NS);
-        const label = rowLabel(e);
-        const who = sa(component);
-        const requests = roleNs === undefined ? [...requestsOf(e, rule, undefined), ...requestsOf(e, rule, "default")] : requestsOf(e, rule, roleNs);
+    const roles = CLOUDPILOT_ROLES.filter((r) => granted(phase2).includes(r.component));
+    for (const { entry, role, rule, roleNamespace, who, requests } of grantedRules(CLOUDPILOT_RBAC_ENTRIES, roles, NS, (c) => CLOUDPILOT_SERVICE_ACCOUNTS[c])) {
+        const label = rowLabel(entry);
         for (const request of requests) {
             add({ row: label, who, request, allowed: true });
-            for (const [why, miss] of nearMisses(request, rule, roleNs)) {
+            // The document lists no non-resource URL: every request is a resource request.
+            for (const [why, miss] of nearMisses(request as ResourceRequest, rule, roleNamespace)) {
                 add({ row: `${label} | near miss: ${why}`, who, request: miss, allowed: catalogAllows(phase2, who, miss) });
             }
         }
         const first = requests[0];
-        const other: CloudPilotComponent = component === "agent" ? "optimizer" : "agent";
+        const other: CloudPilotComponent = role.component === "agent" ? "optimizer" : "agent";
         add({ row: `${label} | near miss: another service account (default)`, who: { namespace: NS, name: "default" }, request: first, allowed: false });
         add({ row: `${label} | near miss: the ${other}'s service account`, who: sa(other), request: first, allowed: catalogAllows(phase2, sa(other), first) });
     }
