@@ -166,7 +166,7 @@ export class KubegrantMocks implements pulumi.runtime.Mocks {
                 state = { arn: `${iam}:user/${name}`, uniqueId: this.uniqueId("AIDA"), name };
                 break;
             case "aws:eks/podIdentityAssociation:PodIdentityAssociation": {
-                const associationId = `a-${String(++this.counter).padStart(17, "0")}`;
+                const associationId = this.uniqueId("a-");
                 const region = String(args.inputs.region ?? "us-east-1");
                 state = {
                     id: `${args.inputs.clusterName},${associationId}`, associationId,
