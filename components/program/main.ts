@@ -12,7 +12,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, show } from "../core";
 import { StackOutputKind, parseStackOutputRef, stackOutputs } from "../core/stacks";
-import { KeyType, Preset, loadPreset, parseKeyValue, requireKeys } from "../render/preset";
+import { Preset, loadPreset, parseKeyValue, requireKeys } from "../render/preset";
 
 /** The config key that maps preset keys to other stacks' outputs. */
 export const INPUTS_FROM = "kubegrant:inputsFrom";
@@ -22,10 +22,6 @@ export interface StackInput {
     readonly stack: string;
     readonly output: string;
 }
-
-const KIND_OF: Readonly<Record<KeyType, StackOutputKind>> = {
-    string: "string", boolean: "boolean", number: "number", list: "list", object: "object",
-};
 
 /**
  * Parses `kubegrant:inputsFrom` (a JSON object: preset key → `<org>/<project>/<stack>#<output>`,
@@ -88,8 +84,9 @@ export function readConfig(preset: Preset, all: Readonly<Record<string, string>>
 function readStacks(preset: Preset, inputs: Readonly<Record<string, StackInput>>): Record<string, pulumi.Output<unknown>> {
     const byStack = new Map<string, Record<string, StackOutputKind>>();
     for (const [name, { stack, output }] of Object.entries(inputs)) {
-        const type = preset.keys.find((k) => k.name === name)!.type;
-        byStack.set(stack, { ...byStack.get(stack), [output]: KIND_OF[type] });
+        // Every preset key type is a stack output kind of the same name (KeyType ⊂ StackOutputKind).
+        const kind: StackOutputKind = preset.keys.find((k) => k.name === name)!.type;
+        byStack.set(stack, { ...byStack.get(stack), [output]: kind });
     }
     const read = new Map([...byStack].map(([stack, spec]) => [stack, stackOutputs(stack, spec) as Record<string, pulumi.Output<unknown>>]));
     return Object.fromEntries(Object.entries(inputs).map(([name, { stack, output }]) => {
