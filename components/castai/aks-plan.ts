@@ -132,11 +132,13 @@ export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
         [resourceGroupId(subscriptionId, resourceGroup).toLowerCase(), "resourceGroup"],
         [resourceGroupId(subscriptionId, nodeResourceGroup).toLowerCase(), "nodeResourceGroup"],
     ]);
+    const additionalIds: string[] = [];
     const given = optionalList("additionalResourceGroups", a.additionalResourceGroups, (k, v) => {
         const id = validateResourceGroupRef(k, v, subscriptionId);
         const other = seen.get(id.toLowerCase());
         if (other !== undefined) throw new InputError(k, `names the same resource group as ${other} (${JSON.stringify(id)})`);
         seen.set(id.toLowerCase(), k);
+        additionalIds.push(id);
         return v as string;
     });
     const authentication = optionalChoice("authentication", a.authentication, AKS_AUTHENTICATIONS, "workloadIdentity");
@@ -149,11 +151,7 @@ export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
     const groups = [
         { key: "cluster", scope: resourceGroupId(subscriptionId, resourceGroup), label: resourceGroup },
         { key: "nodes", scope: resourceGroupId(subscriptionId, nodeResourceGroup), label: nodeResourceGroup },
-        ...given.map((g) => ({
-            key: `rg-${shortHash(g.toLowerCase())}`,
-            scope: validateResourceGroupRef("additionalResourceGroups", g, subscriptionId),
-            label: g,
-        })),
+        ...given.map((g, i) => ({ key: `rg-${shortHash(g.toLowerCase())}`, scope: additionalIds[i], label: g })),
     ];
     const roleDefinitionGuid = stableGuid("castai-aks", "role-definition", subscriptionId, clusterId);
     const assignments = groups.map((g) => ({
