@@ -365,3 +365,21 @@ export async function outputValue<T>(output: pulumi.Input<T>): Promise<{ value: 
     const [value, secret] = await Promise.all([o.promise(), pulumi.isSecret(o)]);
     return { value: value as T, secret };
 }
+
+/**
+ * Resolves every output of a program's exports or of a component: each own field that is an
+ * Output (for a component, its public outputs; `urn` is left out), plus plain values of a
+ * program's exports. Secrets come back wrapped, as in `ProgramRun.outputs`. Rejects with the first
+ * output's error if one fails.
+ */
+export async function outputValues(source: object): Promise<Record<string, unknown>> {
+    const component = pulumi.Resource.isInstance(source);
+    const entries = Object.entries(source).filter(([k, v]) => component
+        ? pulumi.Output.isInstance(v) && k !== "urn" && !k.startsWith("__")
+        : v !== undefined && typeof v !== "function" && !pulumi.Resource.isInstance(v));
+    const values = await Promise.all(entries.map(async ([k, v]) => {
+        const { value, secret } = await outputValue(v as pulumi.Input<unknown>);
+        return [k, secret ? mockSecret(value) : value] as const;
+    }));
+    return Object.fromEntries(values.filter(([, v]) => v !== undefined));
+}
