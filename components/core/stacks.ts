@@ -36,7 +36,12 @@ export type StackOutputs<T extends Readonly<Record<string, StackOutputSpec>>> = 
     readonly [K in keyof T]: pulumi.Output<StackOutputType<T[K]>>;
 };
 
-const KINDS: readonly StackOutputKind[] = ["string", "number", "boolean", "string[]", "list", "object"];
+/** How a message names each kind; its keys (every kind, checked by the type) are the kinds a spec may name. */
+const ARTICLE: Readonly<Record<StackOutputKind, string>> = {
+    "string": "a string", "number": "a number", "boolean": "true or false", "string[]": "a list of strings",
+    "list": "a list", "object": "an object",
+};
+const KINDS = Object.keys(ARTICLE) as StackOutputKind[];
 
 /** A fully qualified stack name, as `pulumi.StackReference` takes it. */
 export const STACK_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -78,11 +83,6 @@ function matches(kind: StackOutputKind, value: unknown): boolean {
         case "object": return typeof value === "object" && value !== null && !Array.isArray(value);
     }
 }
-
-const ARTICLE: Readonly<Record<StackOutputKind, string>> = {
-    "string": "a string", "number": "a number", "boolean": "true or false", "string[]": "a list of strings",
-    "list": "a list", "object": "an object",
-};
 
 /**
  * Reads outputs of another stack, typed. `stack` is a fully qualified name (a StackReference of
