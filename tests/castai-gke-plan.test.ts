@@ -1,21 +1,17 @@
 import * as assert from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
 import { InputError } from "../components/core";
 import { buildPermissions } from "../components/gcp/catalog";
 import { CASTAI_GKE_PERMISSIONS } from "../components/castai/gke-catalog";
 import { CastAiGkePlainArgs, planCastAiGke } from "../components/castai/gke-plan";
 import { CASTAI_SA, GKE, GKE_KEY, NODE_SA_IDS } from "./support/gke-values";
+import { seedText } from "./support/seeds";
 
 /** The seed's `castai.gkeAccess` list, read from the seed itself when ../shared exists. */
 function seedPermissions(): string[] | undefined {
-    try {
-        const text = readFileSync(join(__dirname, "..", "..", "shared", "seeds", "castai-cloud-permissions.txt"), "utf8");
-        const block = text.slice(text.indexOf("includedPermissions:"), text.indexOf("name: projects/"));
-        return [...block.matchAll(/^- ([a-z]+\.[A-Za-z]+\.[A-Za-z]+)$/gm)].map((m) => m[1]).sort();
-    } catch {
-        return undefined;
-    }
+    const text = seedText("castai-cloud-permissions.txt");
+    if (text === undefined) return undefined;
+    const block = text.slice(text.indexOf("includedPermissions:"), text.indexOf("name: projects/"));
+    return [...block.matchAll(/^- ([a-z]+\.[A-Za-z]+\.[A-Za-z]+)$/gm)].map((m) => m[1]).sort();
 }
 
 const PROJECT_RULE = "must be a GCP project ID: 6-30 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen";

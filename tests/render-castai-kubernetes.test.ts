@@ -1,13 +1,6 @@
 import * as assert from "assert";
 import { parseAllDocuments } from "yaml";
-import { main } from "../components/render/cli";
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = "";
-    let err = "";
-    const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
-    return { code, out, err };
-}
+import { run } from "./support/cli";
 
 describe("render castai-kubernetes", () => {
     it("prints the JSON contract: 30 resources in phase 1, 34 in phase 2", async () => {

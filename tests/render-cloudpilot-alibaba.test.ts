@@ -1,12 +1,5 @@
 import * as assert from "assert";
-import { main } from "../components/render/cli";
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = "";
-    let err = "";
-    const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
-    return { code, out, err };
-}
+import { run } from "./support/cli";
 
 const ID = "c0123456789abcdef0123456789abcdef";
 const BASE = ["--set", "clusterName=prod-hz", "--set", `internalClusterId=${ID}`];

@@ -1,12 +1,5 @@
 import * as assert from "assert";
-import { main } from "../components/render/cli";
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = "";
-    let err = "";
-    const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
-    return { code, out, err };
-}
+import { run } from "./support/cli";
 
 const CP = ["--set", "clusterName=prod-eu", "--set", "accountId=123456789012", "--set", "region=eu-central-1"];
 const PA = ["--set", "accountId=123456789012", "--set", "trustedAccountId=111122223333", "--set", "externalId=palette-ext-7f3a"];

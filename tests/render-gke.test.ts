@@ -2,15 +2,8 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import { existsSync } from "fs";
 import { join } from "path";
-import { main } from "../components/render/cli";
+import { run } from "./support/cli";
 import { CASTAI_SA, NODE_SA_IDS } from "./support/gke-values";
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = "";
-    let err = "";
-    const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
-    return { code, out, err };
-}
 
 const BASE = ["--set", "projectId=acme-prod", "--set", "clusterName=prod-eu", "--set", "location=europe-west1"];
 const SETS = [...BASE, "--set", `castaiServiceAccount=${CASTAI_SA}`, "--set", `nodeServiceAccountIds=${JSON.stringify(NODE_SA_IDS)}`];

@@ -21,22 +21,65 @@ export const CASTAI_AKS_ISSUER = "https://accounts.google.com";
 /** Default lifetime of the client secret (Graph's own default, which the vendor module uses, is 2 years). */
 export const DEFAULT_CLIENT_SECRET_EXPIRY = "8760h";
 
-/** The inputs of CastAiAksAccess as plain values (see CastAiAksAccessArgs for the docs). */
-export interface CastAiAksPlainArgs {
-    readonly subscriptionId: string;
-    readonly clusterName: string;
-    readonly clusterId: string;
-    readonly resourceGroup: string;
-    readonly nodeResourceGroup: string;
+/**
+ * The arguments of CastAiAksAccess, with `S` the type of its string inputs (`string` for the pure
+ * builder, `pulumi.Input<string>` for the component, see CastAiAksAccessArgs) and `R` the type of
+ * `clusterRbac` (CastAiClusterRbac's arguments, plain or with Outputs and a provider).
+ */
+export interface CastAiAksArgsOf<S, R = CastAiClusterRbacPlainArgs> {
+    /** Subscription of the cluster (a GUID): the role definition lives there. */
+    readonly subscriptionId: S;
+    /** AKS cluster name: names the identity, the app registration and the role's description. */
+    readonly clusterName: S;
+    /** The cluster ID Cast AI assigned at registration: its first 8 characters name the role (`CastAKSRole-<id[:8]>`). */
+    readonly clusterId: S;
+    /** The cluster's resource group: the role is defined, assignable and assigned there. */
+    readonly resourceGroup: S;
+    /** The cluster's node resource group (`MC_…`): the role is assignable and assigned there. */
+    readonly nodeResourceGroup: S;
+    /**
+     * More resource groups Cast AI may manage (e.g. the VNet's group), by name in this
+     * subscription or by full ID: the role is assignable and assigned at each.
+     * @default []
+     */
     readonly additionalResourceGroups?: readonly string[];
+    /**
+     * How Cast AI signs in: `workloadIdentity` (a user-assigned managed identity that trusts
+     * Cast AI's identity through a federated credential; no secret anywhere) or `clientSecret`
+     * (an app registration with a client secret, as the onboarding script does).
+     * @default "workloadIdentity"
+     */
     readonly authentication?: AksAuthentication;
-    readonly castaiIdentitySubject?: string;
-    readonly castaiIdentityIssuer?: string;
-    readonly location?: string;
-    readonly identityName?: string;
+    /**
+     * Workload identity only, required there: the ID of Cast AI's identity that the federated
+     * credential trusts (the `sub` of Cast AI's tokens; Cast AI's `castai_impersonation_service_account`).
+     */
+    readonly castaiIdentitySubject?: S;
+    /** Workload identity only: the issuer of Cast AI's tokens. @default "https://accounts.google.com" */
+    readonly castaiIdentityIssuer?: S;
+    /** Workload identity only, required there: the location of the managed identity (the cluster's). */
+    readonly location?: S;
+    /** Workload identity only: the managed identity's name. @default `<clusterName>-castai-identity` */
+    readonly identityName?: S;
+    /**
+     * Client secret only: the secret's lifetime, in hours (`8760h`) or as an RFC 3339 UTC end date.
+     * @default "8760h"
+     */
     readonly clientSecretExpiry?: string;
+    /** Client secret only: object IDs that own the app registration and its service principal. @default none */
     readonly owners?: readonly string[];
-    readonly clusterRbac?: CastAiClusterRbacPlainArgs;
+    /**
+     * Also create Cast AI's in-cluster service accounts and RBAC (CastAiClusterRbac, as the child
+     * `<name>-cluster`) with these arguments. No in-cluster Cast AI component calls Azure APIs (the
+     * AKS agent reads only the instance metadata service), so no service account gets an Azure
+     * identity; `serviceAccountAnnotations` can still set one.
+     * @default none (nothing is created in the cluster)
+     */
+    readonly clusterRbac?: R;
+}
+
+/** The inputs of CastAiAksAccess as plain values; `tags` is passed through to the managed identity. */
+export interface CastAiAksPlainArgs extends CastAiAksArgsOf<string> {
     readonly tags?: unknown;
 }
 
@@ -44,7 +87,7 @@ export const CASTAI_AKS_ARG_NAMES: readonly string[] = [
     "subscriptionId", "clusterName", "clusterId", "resourceGroup", "nodeResourceGroup", "additionalResourceGroups",
     "authentication", "castaiIdentitySubject", "castaiIdentityIssuer", "location", "identityName",
     "clientSecretExpiry", "owners", "clusterRbac", "tags",
-];
+] satisfies readonly (keyof CastAiAksPlainArgs)[];
 
 /** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
 export const CASTAI_AKS_STRING_ARGS = [
@@ -132,11 +175,13 @@ export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
         [resourceGroupId(subscriptionId, resourceGroup).toLowerCase(), "resourceGroup"],
         [resourceGroupId(subscriptionId, nodeResourceGroup).toLowerCase(), "nodeResourceGroup"],
     ]);
+    const additionalIds: string[] = [];
     const given = optionalList("additionalResourceGroups", a.additionalResourceGroups, (k, v) => {
         const id = validateResourceGroupRef(k, v, subscriptionId);
         const other = seen.get(id.toLowerCase());
         if (other !== undefined) throw new InputError(k, `names the same resource group as ${other} (${JSON.stringify(id)})`);
         seen.set(id.toLowerCase(), k);
+        additionalIds.push(id);
         return v as string;
     });
     const authentication = optionalChoice("authentication", a.authentication, AKS_AUTHENTICATIONS, "workloadIdentity");
@@ -149,11 +194,7 @@ export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
     const groups = [
         { key: "cluster", scope: resourceGroupId(subscriptionId, resourceGroup), label: resourceGroup },
         { key: "nodes", scope: resourceGroupId(subscriptionId, nodeResourceGroup), label: nodeResourceGroup },
-        ...given.map((g) => ({
-            key: `rg-${shortHash(g.toLowerCase())}`,
-            scope: validateResourceGroupRef("additionalResourceGroups", g, subscriptionId),
-            label: g,
-        })),
+        ...given.map((g, i) => ({ key: `rg-${shortHash(g.toLowerCase())}`, scope: additionalIds[i], label: g })),
     ];
     const roleDefinitionGuid = stableGuid("castai-aks", "role-definition", subscriptionId, clusterId);
     const assignments = groups.map((g) => ({

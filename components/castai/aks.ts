@@ -6,59 +6,11 @@ import { CustomRole } from "../azure/role";
 import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
 import {
-    AksAuthentication, CASTAI_AKS_STRING_ARGS, CastAiAksPlainArgs, CastAiAksPlan, planCastAiAks, worstCaseAksArgs,
+    CASTAI_AKS_STRING_ARGS, CastAiAksArgsOf, CastAiAksPlainArgs, CastAiAksPlan, planCastAiAks, worstCaseAksArgs,
 } from "./aks-plan";
 
-export interface CastAiAksAccessArgs {
-    /** Subscription of the cluster (a GUID): the role definition lives there. */
-    readonly subscriptionId: pulumi.Input<string>;
-    /** AKS cluster name: names the identity, the app registration and the role's description. */
-    readonly clusterName: pulumi.Input<string>;
-    /** The cluster ID Cast AI assigned at registration: its first 8 characters name the role (`CastAKSRole-<id[:8]>`). */
-    readonly clusterId: pulumi.Input<string>;
-    /** The cluster's resource group: the role is defined, assignable and assigned there. */
-    readonly resourceGroup: pulumi.Input<string>;
-    /** The cluster's node resource group (`MC_…`): the role is assignable and assigned there. */
-    readonly nodeResourceGroup: pulumi.Input<string>;
-    /**
-     * More resource groups Cast AI may manage (e.g. the VNet's group), by name in this
-     * subscription or by full ID: the role is assignable and assigned at each.
-     * @default []
-     */
-    readonly additionalResourceGroups?: readonly string[];
-    /**
-     * How Cast AI signs in: `workloadIdentity` (a user-assigned managed identity that trusts
-     * Cast AI's identity through a federated credential; no secret anywhere) or `clientSecret`
-     * (an app registration with a client secret, as the onboarding script does).
-     * @default "workloadIdentity"
-     */
-    readonly authentication?: AksAuthentication;
-    /**
-     * Workload identity only, required there: the ID of Cast AI's identity that the federated
-     * credential trusts (the `sub` of Cast AI's tokens; Cast AI's `castai_impersonation_service_account`).
-     */
-    readonly castaiIdentitySubject?: pulumi.Input<string>;
-    /** Workload identity only: the issuer of Cast AI's tokens. @default "https://accounts.google.com" */
-    readonly castaiIdentityIssuer?: pulumi.Input<string>;
-    /** Workload identity only, required there: the location of the managed identity (the cluster's). */
-    readonly location?: pulumi.Input<string>;
-    /** Workload identity only: the managed identity's name. @default `<clusterName>-castai-identity` */
-    readonly identityName?: pulumi.Input<string>;
-    /**
-     * Client secret only: the secret's lifetime, in hours (`8760h`) or as an RFC 3339 UTC end date.
-     * @default "8760h"
-     */
-    readonly clientSecretExpiry?: string;
-    /** Client secret only: object IDs that own the app registration and its service principal. @default none */
-    readonly owners?: readonly string[];
-    /**
-     * Also create Cast AI's in-cluster service accounts and RBAC (CastAiClusterRbac, as the child
-     * `<name>-cluster`) with these arguments. No in-cluster Cast AI component calls Azure APIs (the
-     * AKS agent reads only the instance metadata service), so no service account gets an Azure
-     * identity; `serviceAccountAnnotations` can still set one.
-     * @default none (nothing is created in the cluster)
-     */
-    readonly clusterRbac?: CastAiClusterRbacArgs;
+/** The arguments of CastAiAksAccess (documented on CastAiAksArgsOf). */
+export interface CastAiAksAccessArgs extends CastAiAksArgsOf<pulumi.Input<string>, CastAiClusterRbacArgs> {
     /** Tags of the managed identity. @default none */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }

@@ -36,7 +36,12 @@ export type StackOutputs<T extends Readonly<Record<string, StackOutputSpec>>> = 
     readonly [K in keyof T]: pulumi.Output<StackOutputType<T[K]>>;
 };
 
-const KINDS: readonly StackOutputKind[] = ["string", "number", "boolean", "string[]", "list", "object"];
+/** How a message names each kind; its keys (every kind, checked by the type) are the kinds a spec may name. */
+const ARTICLE: Readonly<Record<StackOutputKind, string>> = {
+    "string": "a string", "number": "a number", "boolean": "true or false", "string[]": "a list of strings",
+    "list": "a list", "object": "an object",
+};
+const KINDS = Object.keys(ARTICLE) as StackOutputKind[];
 
 /** A fully qualified stack name, as `pulumi.StackReference` takes it. */
 export const STACK_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -79,11 +84,6 @@ function matches(kind: StackOutputKind, value: unknown): boolean {
     }
 }
 
-const ARTICLE: Readonly<Record<StackOutputKind, string>> = {
-    "string": "a string", "number": "a number", "boolean": "true or false", "string[]": "a list of strings",
-    "list": "a list", "object": "an object",
-};
-
 /**
  * Reads outputs of another stack, typed. `stack` is a fully qualified name (a StackReference of
  * that name is created: call this once per stack) or a StackReference you made. Every spec is
@@ -93,7 +93,7 @@ const ARTICLE: Readonly<Record<StackOutputKind, string>> = {
 export function stackOutputs<T extends Readonly<Record<string, StackOutputSpec>>>(
     stack: string | pulumi.StackReference, spec: T, opts?: pulumi.CustomResourceOptions,
 ): StackOutputs<T> {
-    const label = typeof stack === "string" ? validateStackName("stack", stack) : undefined;
+    if (typeof stack === "string") validateStackName("stack", stack);
     const entries = Object.entries(spec);
     if (entries.length === 0) throw new InputError("spec", "names no output to read");
     const wanted = entries.map(([name, s]) => {
@@ -106,13 +106,12 @@ export function stackOutputs<T extends Readonly<Record<string, StackOutputSpec>>
         return { name, kind, optional };
     });
     const ref = typeof stack === "string" ? new pulumi.StackReference(stack, { name: stack }, opts) : stack;
-    const stackName = label !== undefined ? pulumi.output(label) : ref.name;
     // The names of the stack's outputs are not secret; reading them must not taint plain outputs.
     const names = pulumi.unsecret(ref.outputs).apply((os) => Object.keys(os ?? {}).sort());
     const out: Record<string, pulumi.Output<unknown>> = {};
     for (const { name, kind, optional } of wanted) {
         // getOutput keeps this output's own secretness (the engine's secretOutputNames).
-        out[name] = pulumi.all([ref.getOutput(name), names, stackName]).apply(([value, exported, sn]) => {
+        out[name] = pulumi.all([ref.getOutput(name), names, ref.name]).apply(([value, exported, sn]) => {
             const key = `${sn}#${name}`;
             if (!exported.includes(name) || value === undefined || value === null) {
                 if (optional) return undefined;

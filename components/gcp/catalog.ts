@@ -20,8 +20,3 @@ export function buildPermissions(catalog: readonly PermissionEntry[], switches: 
     const all = catalog.filter((e) => applies(e, switches)).flatMap((e) => e.permissions);
     return [...new Set(all)].sort();
 }
-
-/** The catalog entries that grant `permission`, for the review report. */
-export function entriesFor(catalog: readonly PermissionEntry[], permission: string): PermissionEntry[] {
-    return catalog.filter((e) => e.permissions.includes(permission));
-}

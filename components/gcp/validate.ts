@@ -19,12 +19,6 @@ export function validateGkeClusterName(key: string, value: unknown): string {
         "must be a GKE cluster name: 1-40 lower-case letters, digits and hyphens, starting with a letter and ending with a letter or digit");
 }
 
-/** A service account account ID (the part before `@`): 6-30 characters. */
-export function validateServiceAccountAccountId(key: string, value: unknown): string {
-    return requireMatch(key, value, /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
-        "must be a service account ID: 6-30 lower-case letters, digits and hyphens, starting with a letter");
-}
-
 /**
  * A service account e-mail (`name@project.iam.gserviceaccount.com`, or a Google-managed account
  * such as `…@…gserviceaccount.com`). Only these characters are accepted, so the value can be
@@ -39,11 +33,6 @@ export function validateServiceAccountEmail(key: string, value: unknown): string
 export function validateServiceAccountUniqueId(key: string, value: unknown): string {
     return requireMatch(key, value, /^[0-9]{21}$/,
         "must be a service account unique ID of 21 digits (gcloud iam service-accounts describe EMAIL --format='value(uniqueId)')");
-}
-
-/** Custom role ID: 3-64 letters, digits, `_` and `.`. */
-export function validateRoleId(key: string, value: unknown): string {
-    return requireMatch(key, value, /^[A-Za-z0-9_.]{3,64}$/, "must be a custom role ID: 3-64 letters, digits, _ and .");
 }
 
 /** A Kubernetes namespace or object name usable in a Workload Identity member (a DNS label). */

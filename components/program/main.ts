@@ -12,7 +12,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, show } from "../core";
 import { StackOutputKind, parseStackOutputRef, stackOutputs } from "../core/stacks";
-import { KeyType, Preset, loadPreset, parseKeyValue, requireKeys } from "../render/preset";
+import { Preset, loadPreset, parseKeyValue, presetKey, requireKeys } from "../render/preset";
 
 /** The config key that maps preset keys to other stacks' outputs. */
 export const INPUTS_FROM = "kubegrant:inputsFrom";
@@ -22,10 +22,6 @@ export interface StackInput {
     readonly stack: string;
     readonly output: string;
 }
-
-const KIND_OF: Readonly<Record<KeyType, StackOutputKind>> = {
-    string: "string", boolean: "boolean", number: "number", list: "list", object: "object",
-};
 
 /**
  * Parses `kubegrant:inputsFrom` (a JSON object: preset key → `<org>/<project>/<stack>#<output>`,
@@ -46,9 +42,7 @@ export function parseInputsFrom(preset: Preset, raw: string | undefined): Record
     const out: Record<string, StackInput> = {};
     for (const [name, ref] of Object.entries(parsed)) {
         const key = `${INPUTS_FROM}.${name}`;
-        if (!preset.keys.some((k) => k.name === name)) {
-            throw new InputError(key, `is not a key of preset ${preset.name} (known: ${preset.keys.map((k) => k.name).join(", ")})`);
-        }
+        presetKey(preset, name, key);
         if (!fromStacks.includes(name)) {
             throw new InputError(key, `preset ${preset.name} takes ${name} only from config (keys it reads from other stacks: ${fromStacks.join(", ") || "none"})`);
         }
@@ -68,10 +62,7 @@ export function readConfig(preset: Preset, all: Readonly<Record<string, string>>
         if (!fullKey.startsWith("kubegrant:")) continue;
         const name = fullKey.slice("kubegrant:".length);
         if (name === "preset" || fullKey === INPUTS_FROM) continue;
-        const key = preset.keys.find((k) => k.name === name);
-        if (!key) {
-            throw new InputError(fullKey, `is not a key of preset ${preset.name} (known: ${preset.keys.map((k) => k.name).join(", ")})`);
-        }
+        const key = presetKey(preset, name, fullKey);
         const value = parseKeyValue(key, raw);
         // Set with --secret, or a key the preset always keeps secret (Palette's external ID).
         values[name] = (secretKeys.includes(fullKey) || key.secret) && key.type === "string" ? pulumi.secret(value as string) : value;
@@ -88,13 +79,14 @@ export function readConfig(preset: Preset, all: Readonly<Record<string, string>>
 function readStacks(preset: Preset, inputs: Readonly<Record<string, StackInput>>): Record<string, pulumi.Output<unknown>> {
     const byStack = new Map<string, Record<string, StackOutputKind>>();
     for (const [name, { stack, output }] of Object.entries(inputs)) {
-        const type = preset.keys.find((k) => k.name === name)!.type;
-        byStack.set(stack, { ...byStack.get(stack), [output]: KIND_OF[type] });
+        // Every preset key type is a stack output kind of the same name (KeyType ⊂ StackOutputKind).
+        const kind: StackOutputKind = presetKey(preset, name, name).type;
+        byStack.set(stack, { ...byStack.get(stack), [output]: kind });
     }
     const read = new Map([...byStack].map(([stack, spec]) => [stack, stackOutputs(stack, spec) as Record<string, pulumi.Output<unknown>>]));
     return Object.fromEntries(Object.entries(inputs).map(([name, { stack, output }]) => {
         const value = read.get(stack)![output];
-        return [name, preset.keys.find((k) => k.name === name)!.secret ? pulumi.secret(value) : value];
+        return [name, presetKey(preset, name, name).secret ? pulumi.secret(value) : value];
     }));
 }
 

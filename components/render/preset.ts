@@ -82,6 +82,15 @@ export function loadPreset(name: string): Preset {
     }
 }
 
+/** The preset's key `name`; an unknown name is an InputError on `errorKey` (how the user wrote it) listing the keys. */
+export function presetKey(preset: Preset, name: string, errorKey: string): PresetKey {
+    const key = preset.keys.find((k) => k.name === name);
+    if (!key) {
+        throw new InputError(errorKey, `is not a key of preset ${preset.name} (known: ${preset.keys.map((k) => k.name).join(", ")})`);
+    }
+    return key;
+}
+
 /** Turns one `--set key=value` string into the key's type. */
 export function parseKeyValue(key: PresetKey, raw: string): unknown {
     switch (key.type) {
@@ -127,10 +136,7 @@ export function parseSettings(preset: Preset, pairs: readonly string[]): Record<
             throw new InputError("--set", `takes key=value, got ${show(pair)}`);
         }
         const name = pair.slice(0, eq);
-        const key = preset.keys.find((k) => k.name === name);
-        if (!key) {
-            throw new InputError(name, `is not a key of preset ${preset.name} (known: ${preset.keys.map((k) => k.name).join(", ")})`);
-        }
+        const key = presetKey(preset, name, name);
         if (name in values) {
             throw new InputError(name, "is set twice");
         }

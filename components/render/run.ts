@@ -3,7 +3,7 @@
  * would create. There is no second code path: this is the component, with mocked clouds.
  */
 import { Preset, loadPreset } from "./preset";
-import { RegisteredResource, installMocks, outputValue, redactSecrets } from "../testing/mocks";
+import { RegisteredResource, installMocks, outputValues, redactSecrets } from "../testing/mocks";
 
 export interface RenderedResource {
     readonly type: string;
@@ -48,11 +48,8 @@ export async function render(preset: Preset | string, values: Readonly<Record<st
     const p = typeof preset === "string" ? loadPreset(preset) : preset;
     const recorder = installMocks(p.mockOptions(values));
     const instance = p.create(name ?? p.name.split("-")[0], values);
-    const outputs: Record<string, unknown> = {};
-    for (const [key, output] of Object.entries(instance.outputs)) {
-        const { value, secret } = await outputValue(output);
-        if (value !== undefined) outputs[key] = secret ? "[secret]" : value;
-    }
+    // Resolved as a program's exports are (undefined left out), secrets shown as "[secret]".
+    const outputs = redactSecrets(await outputValues(instance.outputs)) as Record<string, unknown>;
     await recorder.settle();
     return { preset: p.name, resources: recorder.resources.map(toRendered), outputs };
 }

@@ -14,9 +14,8 @@ export function toYaml(r: Rendering): string {
     const objects = r.resources
         .filter((x) => x.type.startsWith("kubernetes:") && typeof x.inputs.apiVersion === "string" && typeof x.inputs.kind === "string")
         .map((x) => x.inputs)
-        .map((o, i) => ({ o, i }))
-        .sort((a, b) => rank(a.o.kind) - rank(b.o.kind) || a.i - b.i)
-        .map(({ o }) => o);
+        // Array.prototype.sort is stable: equal ranks keep render order.
+        .sort((a, b) => rank(a.kind) - rank(b.kind));
     if (objects.length === 0) {
         return `# preset ${r.preset} creates no Kubernetes objects\n`;
     }

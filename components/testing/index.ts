@@ -1,5 +1,5 @@
 export {
-    KubegrantMocks, MockOptions, RegisteredResource, Recorder, installMocks, isSecretValue, mockSecret, outputValue,
+    KubegrantMocks, MockOptions, RegisteredResource, Recorder, installMocks, isSecretValue, mockSecret, outputValue, outputValues,
     redactSecrets, revealSecrets,
 } from "./mocks";
-export { ProgramOptions, ProgramRun, outputValues, runProgram } from "./program";
+export { ProgramOptions, ProgramRun, runProgram } from "./program";

@@ -166,7 +166,7 @@ export class KubegrantMocks implements pulumi.runtime.Mocks {
                 state = { arn: `${iam}:user/${name}`, uniqueId: this.uniqueId("AIDA"), name };
                 break;
             case "aws:eks/podIdentityAssociation:PodIdentityAssociation": {
-                const associationId = `a-${String(++this.counter).padStart(17, "0")}`;
+                const associationId = this.uniqueId("a-");
                 const region = String(args.inputs.region ?? "us-east-1");
                 state = {
                     id: `${args.inputs.clusterName},${associationId}`, associationId,
@@ -364,4 +364,22 @@ export async function outputValue<T>(output: pulumi.Input<T>): Promise<{ value: 
     const o = pulumi.output(output) as unknown as pulumi.Output<T> & { promise(): Promise<T> };
     const [value, secret] = await Promise.all([o.promise(), pulumi.isSecret(o)]);
     return { value: value as T, secret };
+}
+
+/**
+ * Resolves every output of a program's exports or of a component: each own field that is an
+ * Output (for a component, its public outputs; `urn` is left out), plus plain values of a
+ * program's exports. Secrets come back wrapped, as in `ProgramRun.outputs`. Rejects with the first
+ * output's error if one fails.
+ */
+export async function outputValues(source: object): Promise<Record<string, unknown>> {
+    const component = pulumi.Resource.isInstance(source);
+    const entries = Object.entries(source).filter(([k, v]) => component
+        ? pulumi.Output.isInstance(v) && k !== "urn" && !k.startsWith("__")
+        : v !== undefined && typeof v !== "function" && !pulumi.Resource.isInstance(v));
+    const values = await Promise.all(entries.map(async ([k, v]) => {
+        const { value, secret } = await outputValue(v as pulumi.Input<unknown>);
+        return [k, secret ? mockSecret(value) : value] as const;
+    }));
+    return Object.fromEntries(values.filter(([, v]) => v !== undefined));
 }

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { existsSync, readFileSync } from "fs";
 import { dirname, isAbsolute, join } from "path";
 import { parse } from "yaml";
-import { MockOptions, RegisteredResource, installMocks, mockSecret, outputValue } from "./mocks";
+import { MockOptions, RegisteredResource, installMocks, outputValues } from "./mocks";
 
 export interface ProgramOptions extends MockOptions {
     /**
@@ -57,24 +57,6 @@ function configEntries(project: string, config: Readonly<Record<string, unknown>
         k.includes(":") ? k : `${project}:${k}`,
         typeof v === "string" ? v : JSON.stringify(v),
     ]);
-}
-
-/**
- * Resolves every output of a program's exports or of a component: each own field that is an
- * Output (for a component, its public outputs; `urn` is left out), plus plain values of a
- * program's exports. Secrets come back wrapped, as in `ProgramRun.outputs`. Rejects with the first
- * output's error if one fails.
- */
-export async function outputValues(source: object): Promise<Record<string, unknown>> {
-    const component = pulumi.Resource.isInstance(source);
-    const entries = Object.entries(source).filter(([k, v]) => component
-        ? pulumi.Output.isInstance(v) && k !== "urn" && !k.startsWith("__")
-        : v !== undefined && typeof v !== "function" && !pulumi.Resource.isInstance(v));
-    const values = await Promise.all(entries.map(async ([k, v]) => {
-        const { value, secret } = await outputValue(v as pulumi.Input<unknown>);
-        return [k, secret ? mockSecret(value) : value] as const;
-    }));
-    return Object.fromEntries(values.filter(([, v]) => v !== undefined));
 }
 
 /**
