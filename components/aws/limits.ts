@@ -15,6 +15,15 @@ export const AWS_LIMITS = {
     instanceProfileName: 128,
 } as const;
 
+/** A managed-policy quota argument: a whole number from 1 to 20 (AWS's highest), default AWS's 10. */
+export function validateManagedPolicyQuota(key: string, value: number | undefined): number {
+    const max = value ?? AWS_LIMITS.managedPoliciesPerRole;
+    if (!Number.isInteger(max) || max < 1 || max > 20) {
+        throw new InputError(key, `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(value)}`);
+    }
+    return max;
+}
+
 /**
  * Throws InputError on `key` when `count` managed policies exceed the quota `max` of one role or
  * user: builders call it so the error comes before any resource, and PolicyRole/PolicyUser call it

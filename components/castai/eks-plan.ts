@@ -4,7 +4,7 @@
  */
 import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, show } from "../core";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
-import { AWS_LIMITS, checkManagedPolicyCount } from "../aws/limits";
+import { AWS_LIMITS, checkManagedPolicyCount, validateManagedPolicyQuota } from "../aws/limits";
 import { Ranges, Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
 import { eksClusterArn, irsaTrust, podIdentityTrust, validateClusterOidcProvider } from "../aws/trust";
 import { validateNamespace } from "../kubernetes/validate";
@@ -274,10 +274,7 @@ function validate(a: CastAiEksPlainArgs) {
     if (roleName === nodeRoleName) {
         throw new InputError("nodeRoleName", `must differ from roleName (both are ${JSON.stringify(roleName)})`);
     }
-    const max = a.maxManagedPoliciesPerRole ?? AWS_LIMITS.managedPoliciesPerRole;
-    if (!Number.isInteger(max) || max < 1 || max > 20) {
-        throw new InputError("maxManagedPoliciesPerRole", `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(a.maxManagedPoliciesPerRole)}`);
-    }
+    const max = validateManagedPolicyQuota("maxManagedPoliciesPerRole", a.maxManagedPoliciesPerRole);
     const features: FeatureValues = {
         hardened,
         sshKeyPairs: optionalBoolean("sshKeyPairs", a.sshKeyPairs, true),

@@ -4,7 +4,7 @@
  */
 import { InputError, optionalBoolean, optionalChoice, rejectUnknownKeys, show } from "../core";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
-import { AWS_LIMITS, checkManagedPolicyCount } from "../aws/limits";
+import { AWS_LIMITS, checkManagedPolicyCount, validateManagedPolicyQuota } from "../aws/limits";
 import { Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
 import {
     eksClusterArn, externalIdTrust, irsaTrust, podIdentityTrust, validateClusterOidcProvider, validateNamespace, validateServiceAccountName,
@@ -110,10 +110,7 @@ function validate(a: CloudPilotEksPlainArgs) {
         nodeRoleName = validateRoleName("nodeRoleName", a.nodeRoleName);
     }
     if (roleName === nodeRoleName) throw new InputError("nodeRoleName", `must differ from roleName (both are ${show(roleName)})`);
-    const max = a.maxManagedPoliciesPerRole ?? AWS_LIMITS.managedPoliciesPerRole;
-    if (!Number.isInteger(max) || max < 1 || max > 20) {
-        throw new InputError("maxManagedPoliciesPerRole", `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(a.maxManagedPoliciesPerRole)}`);
-    }
+    const max = validateManagedPolicyQuota("maxManagedPoliciesPerRole", a.maxManagedPoliciesPerRole);
     const clusterArn = eksClusterArn(partition, region, accountId, clusterName);
     let namespace: string | undefined;
     let serviceAccountName: string | undefined;

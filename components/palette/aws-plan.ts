@@ -4,7 +4,7 @@
  * quota) and the identity Palette uses. No Pulumi imports.
  */
 import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, requireMatch, show } from "../core";
-import { AWS_LIMITS } from "../aws/limits";
+import { AWS_LIMITS, validateManagedPolicyQuota } from "../aws/limits";
 import { Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
 import { externalIdTrust } from "../aws/trust";
 import { MAX_LENGTH, Partition, validateAccountId, validateExternalId, validateRoleName } from "../aws/validate";
@@ -100,10 +100,7 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
     const hostResourceGroups = optionalBoolean("hostResourceGroups", a.hostResourceGroups, false);
     const identity = optionalChoice<PaletteIdentity>("identity", a.identity, ["role", "user"], "role");
     const partition = optionalChoice<Partition>("partition", a.partition, ["aws", "aws-us-gov"], "aws");
-    const max = a.maxManagedPolicies ?? AWS_LIMITS.managedPoliciesPerRole;
-    if (!Number.isInteger(max) || max < 1 || max > 20) {
-        throw new InputError("maxManagedPolicies", `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(a.maxManagedPolicies)}`);
-    }
+    const max = validateManagedPolicyQuota("maxManagedPolicies", a.maxManagedPolicies);
     let identityName: string;
     let trust: Statement[] | undefined;
     let externalId: string | undefined;
