@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
 import { policyJson } from "../aws/policy";
 import { PolicyRole } from "../aws/role";
-import { partitionOf } from "../aws/validate";
+import { longestRegion, partitionOf } from "../aws/validate";
 import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
 import {
@@ -148,16 +148,12 @@ function worstCaseArgs(args: CastAiEksAccessArgs, unknown: readonly string[]): P
     const arnPartition = known("castaiUserArn") ? (args.castaiUserArn as string).split(":")[1] : oidc?.[1];
     const partition = arnPartition ?? (known("region") ? partitionOf(args.region as string) : "aws");
     const account = known("accountId") ? args.accountId as string : oidc?.[4] ?? "000000000000";
-    const regionFor: Record<string, string> = {
-        "aws": "ap-southeastxx-9", "aws-us-gov": "us-gov-westxxx-9", "aws-cn": "cn-northwestx-9",
-        "aws-iso": "us-iso-eastxxx-9", "aws-iso-b": "us-isob-eastxx-9",
-    };
     const values: Record<string, string> = {
         clusterName: `c${"0".repeat(99)}`,
         // With Cast AI's default user ARN the cluster ID is part of a user name (at most 64).
         clusterId: args.castaiUserArn === undefined ? "i".repeat(49) : "i".repeat(1224),
         accountId: account,
-        region: regionFor[partition] ?? regionFor.aws,
+        region: longestRegion(partition),
         vpcId: `vpc-${"0".repeat(17)}`,
         castaiUserArn: `arn:${partition}:iam::000000000000:user/${"u".repeat(64)}`,
         roleName: "r".repeat(64),
