@@ -5,7 +5,7 @@
 import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, show } from "../core";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
 import { AWS_LIMITS, checkManagedPolicyCount, validateManagedPolicyQuota } from "../aws/limits";
-import { Ranges, Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
+import { NamedDocument, Ranges, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import { eksClusterArn, irsaTrust, podIdentityTrust, validateClusterOidcProvider } from "../aws/trust";
 import { validateNamespace } from "../kubernetes/validate";
 import {
@@ -131,14 +131,6 @@ export const CASTAI_EKS_STRING_ARGS = [
     "clusterName", "clusterId", "accountId", "region", "vpcId", "castaiUserArn", "roleName", "nodeRoleName",
     "oidcProviderArn", "agentRoleName", "agentNamespace",
 ] as const;
-
-export interface NamedDocument {
-    /** Stable resource key. */
-    readonly key: string;
-    /** IAM policy name. */
-    readonly name: string;
-    readonly statements: readonly Statement[];
-}
 
 /** The agent's role: who may use it (one service account) and what it may do. */
 export interface CastAiAgentPlan {
@@ -340,11 +332,7 @@ export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
             throw new InputError("policy", `inline policies of role ${role} could reach ${total} characters; IAM allows ${AWS_LIMITS.inlinePolicyCharsPerRole} per role`);
         }
     }
-    const policies = applyRanges(real.policy, ranges).map((statements, i) => ({
-        key: i === 0 ? "policy" : `policy-${i + 1}`,
-        name: i === 0 ? `CastEKSPolicy-${v.clusterName}` : `CastEKSPolicy-${v.clusterName}-${i + 1}`,
-        statements,
-    }));
+    const policies = namedParts(applyRanges(real.policy, ranges), "policy", `CastEKSPolicy-${v.clusterName}`);
     const trust: Statement[] = [{
         effect: "Allow",
         principals: [{ type: "AWS", identifiers: [v.castaiUserArn] }],

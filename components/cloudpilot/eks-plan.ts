@@ -5,7 +5,7 @@
 import { InputError, optionalBoolean, optionalChoice, rejectUnknownKeys, show } from "../core";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
 import { AWS_LIMITS, checkManagedPolicyCount, validateManagedPolicyQuota } from "../aws/limits";
-import { Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
+import { NamedDocument, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import {
     eksClusterArn, externalIdTrust, irsaTrust, podIdentityTrust, validateClusterOidcProvider, validateNamespace, validateServiceAccountName,
 } from "../aws/trust";
@@ -51,12 +51,6 @@ export const CLOUDPILOT_EKS_STRING_ARGS = [
     "clusterName", "accountId", "region", "serviceAccountNamespace", "serviceAccountName", "oidcProviderArn",
     "trustedPrincipalArn", "externalId", "roleName", "nodeRoleName",
 ] as const;
-
-export interface NamedDocument {
-    readonly key: string;
-    readonly name: string;
-    readonly statements: readonly Statement[];
-}
 
 export interface CloudPilotEksPlan {
     readonly partition: Partition;
@@ -161,11 +155,7 @@ export function planCloudPilotEks(args: CloudPilotEksPlainArgs): CloudPilotEksPl
     const real = buildStatements(CLOUDPILOT_EKS_STATEMENTS, "policy", v.features, vars);
     const worst = buildStatements(CLOUDPILOT_EKS_STATEMENTS, "policy", v.features, worstVars);
     const ranges = splitRanges(worst, AWS_LIMITS.managedPolicyChars, "policy", "the CloudPilot controller policy");
-    const policies = applyRanges(real, ranges).map((statements, i) => ({
-        key: i === 0 ? "policy" : `policy-${i + 1}`,
-        name: i === 0 ? `CloudPilotControllerPolicy-${v.clusterName}` : `CloudPilotControllerPolicy-${v.clusterName}-${i + 1}`,
-        statements,
-    }));
+    const policies = namedParts(applyRanges(real, ranges), "policy", `CloudPilotControllerPolicy-${v.clusterName}`);
     if (policySize(v.trustStatements) > AWS_LIMITS.trustPolicyChars) {
         const key = v.trust === "crossAccount" ? "externalId" : v.trust === "irsa" ? "oidcProviderArn" : "clusterName";
         throw new InputError(key, `makes a trust policy of ${policySize(v.trustStatements)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);

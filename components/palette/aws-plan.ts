@@ -5,7 +5,7 @@
  */
 import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, requireMatch, show } from "../core";
 import { AWS_LIMITS, validateManagedPolicyQuota } from "../aws/limits";
-import { Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
+import { NamedDocument, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import { externalIdTrust } from "../aws/trust";
 import { MAX_LENGTH, Partition, validateAccountId, validateExternalId, validateRoleName } from "../aws/validate";
 import { PALETTE_AWS_POLICIES, PalettePolicyGroup } from "./aws-catalog";
@@ -43,13 +43,10 @@ export const PALETTE_AWS_ARG_NAMES: readonly string[] = [
 
 export const PALETTE_AWS_STRING_ARGS = ["accountId", "trustedAccountId", "externalId", "roleName", "userName"] as const;
 
-export interface PaletteDocument {
-    /** Stable resource key (the policy name in kebab case, `-2` for a split part). */
-    readonly key: string;
-    readonly name: string;
+/** A customer managed policy; its key is the policy name in kebab case (`-2` for a split part). */
+export interface PaletteDocument extends NamedDocument {
     /** The catalog policy (or policies, when combined) it holds. */
     readonly from: readonly string[];
-    readonly statements: readonly Statement[];
     readonly size: number;
 }
 
@@ -81,11 +78,7 @@ const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLo
 /** Splits one named document under the managed-policy limit: `<name>`, `<name>-2`, … */
 function split(name: string, from: readonly string[], statements: readonly Statement[]): PaletteDocument[] {
     const ranges = splitRanges(statements, AWS_LIMITS.managedPolicyChars, "policy", name);
-    return applyRanges(statements, ranges).map((s, i) => ({
-        key: i === 0 ? kebab(name) : `${kebab(name)}-${i + 1}`,
-        name: i === 0 ? name : `${name}-${i + 1}`,
-        from, statements: s, size: policySize(s),
-    }));
+    return namedParts(applyRanges(statements, ranges), kebab(name), name).map((d) => ({ ...d, from, size: policySize(d.statements) }));
 }
 
 export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
