@@ -5,6 +5,7 @@
  */
 import { Sourced } from "../core";
 import { Condition, Statement, fillTemplate } from "./policy";
+import { partitionOf } from "./validate";
 
 /** Feature switches and modes a catalog entry may depend on. */
 export type FeatureValues = Readonly<Record<string, boolean | string>>;
@@ -75,9 +76,9 @@ export function catalogExplanations(statements: readonly StatementEntry[], manag
 }
 
 /** Mock settings for presets keyed by `accountId` and `region`: computed ARNs carry both. */
-export function regionalMockOptions(v: Readonly<Record<string, unknown>>, partitionOfRegion: (region: string) => string): { awsAccountId?: string; awsPartition?: string } {
+export function regionalMockOptions(v: Readonly<Record<string, unknown>>): { awsAccountId?: string; awsPartition?: string } {
     return {
         awsAccountId: typeof v.accountId === "string" ? v.accountId : undefined,
-        awsPartition: typeof v.region === "string" ? partitionOfRegion(v.region) : undefined,
+        awsPartition: typeof v.region === "string" ? partitionOf(v.region) : undefined,
     };
 }
