@@ -48,13 +48,22 @@ export function buildStatements(
         sid: e.sid,
         effect: "Allow" as const,
         actions: e.actions,
-        resources: e.resources.flatMap((r) => fillTemplate(r, vars)),
-        conditions: (e.conditions ?? []).filter((c) => isIncluded(c, features)).map((c) => ({
+        ...fillTemplates(e.resources, (e.conditions ?? []).filter((c) => isIncluded(c, features)), vars),
+    }));
+}
+
+/** Resource and condition templates filled with `vars`; a list placeholder expands a resource or value once per item. */
+export function fillTemplates(
+    resources: readonly string[], conditions: readonly Condition[], vars: Readonly<Record<string, string | readonly string[]>>,
+): { resources: string[]; conditions: Condition[] } {
+    return {
+        resources: resources.flatMap((r) => fillTemplate(r, vars)),
+        conditions: conditions.map((c) => ({
             test: c.test,
             variable: single(fillTemplate(c.variable, vars), c.variable),
             values: c.values.flatMap((v) => fillTemplate(v, vars)),
         })),
-    }));
+    };
 }
 
 function single(values: string[], template: string): string {
