@@ -1,4 +1,5 @@
 import { InputError } from "../core/errors";
+import { Statement, policySize } from "./policy";
 
 /** AWS IAM quotas kubegrant checks at construction (IAM User Guide, "IAM and AWS STS quotas"). */
 export const AWS_LIMITS = {
@@ -33,5 +34,16 @@ export function checkManagedPolicyCount(key: string, what: string, count: number
     if (count > max) {
         throw new InputError(key,
             `${what} would have ${count} managed policies; this account allows ${max} per role or user (raise the quota and set ${key}, or turn features off)`);
+    }
+}
+
+/**
+ * Throws InputError on `key` when a trust policy is over IAM's 2,048 characters (it cannot be
+ * split): "<key>: makes <policy> <size> characters; IAM allows 2048".
+ */
+export function checkTrustPolicySize(key: string, trust: readonly Statement[], policy = "a trust policy of"): void {
+    const size = policySize(trust);
+    if (size > AWS_LIMITS.trustPolicyChars) {
+        throw new InputError(key, `makes ${policy} ${size} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
     }
 }

@@ -4,7 +4,7 @@
  */
 import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, show } from "../core";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
-import { AWS_LIMITS, checkManagedPolicyCount, validateManagedPolicyQuota } from "../aws/limits";
+import { AWS_LIMITS, checkManagedPolicyCount, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
 import { NamedDocument, Ranges, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import { eksClusterArn, irsaTrust, podIdentityTrust, validateClusterOidcProvider } from "../aws/trust";
 import { validateNamespace } from "../kubernetes/validate";
@@ -212,9 +212,7 @@ function validateAgent(a: CastAiEksPlainArgs, c: { clusterName: string; accountI
         trust = podIdentityTrust(c.partition, c.accountId, eksClusterArn(c.partition, c.region, c.accountId, c.clusterName),
             { namespace, name: serviceAccountName });
     }
-    if (policySize(trust) > AWS_LIMITS.trustPolicyChars) {
-        throw new InputError(mode === "irsa" ? "oidcProviderArn" : "clusterName", `makes the agent role's trust policy ${policySize(trust)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
-    }
+    checkTrustPolicySize(mode === "irsa" ? "oidcProviderArn" : "clusterName", trust, "the agent role's trust policy");
     return { clusterRbac, agent: { mode, roleName, clusterName: c.clusterName, namespace, serviceAccountName, trust } };
 }
 
@@ -346,9 +344,7 @@ export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
     }];
     // The trust policy cannot be split. Called with worst-case values for unknown inputs (see the
     // component), this check holds for every value those inputs may resolve to.
-    if (policySize(trust) > AWS_LIMITS.trustPolicyChars) {
-        throw new InputError("castaiUserArn", `makes a trust policy of ${policySize(trust)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
-    }
+    checkTrustPolicySize("castaiUserArn", trust);
     const castaiManagedPolicies = buildManagedPolicies(CASTAI_EKS_MANAGED_POLICIES, "castai", v.features);
     const nodeManagedPolicies = buildManagedPolicies(CASTAI_EKS_MANAGED_POLICIES, "node", v.features);
     checkManagedPolicyCount("maxManagedPoliciesPerRole", `role ${v.roleName}`, castaiManagedPolicies.length + policies.length, v.max);

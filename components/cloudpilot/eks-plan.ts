@@ -4,8 +4,8 @@
  */
 import { InputError, optionalBoolean, optionalChoice, rejectUnknownKeys, show } from "../core";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
-import { AWS_LIMITS, checkManagedPolicyCount, validateManagedPolicyQuota } from "../aws/limits";
-import { NamedDocument, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
+import { AWS_LIMITS, checkManagedPolicyCount, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
+import { NamedDocument, Statement, applyRanges, namedParts, splitRanges } from "../aws/policy";
 import {
     eksClusterArn, externalIdTrust, irsaTrust, podIdentityTrust, validateClusterOidcProvider, validateNamespace, validateServiceAccountName,
 } from "../aws/trust";
@@ -156,10 +156,7 @@ export function planCloudPilotEks(args: CloudPilotEksPlainArgs): CloudPilotEksPl
     const worst = buildStatements(CLOUDPILOT_EKS_STATEMENTS, "policy", v.features, worstVars);
     const ranges = splitRanges(worst, AWS_LIMITS.managedPolicyChars, "policy", "the CloudPilot controller policy");
     const policies = namedParts(applyRanges(real, ranges), "policy", `CloudPilotControllerPolicy-${v.clusterName}`);
-    if (policySize(v.trustStatements) > AWS_LIMITS.trustPolicyChars) {
-        const key = v.trust === "crossAccount" ? "externalId" : v.trust === "irsa" ? "oidcProviderArn" : "clusterName";
-        throw new InputError(key, `makes a trust policy of ${policySize(v.trustStatements)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
-    }
+    checkTrustPolicySize(v.trust === "crossAccount" ? "externalId" : v.trust === "irsa" ? "oidcProviderArn" : "clusterName", v.trustStatements);
     const nodeTrust: Statement[] = [{
         effect: "Allow",
         principals: [{ type: "Service", identifiers: [servicePrincipal("ec2", v.partition)] }],

@@ -4,7 +4,7 @@
  * quota) and the identity Palette uses. No Pulumi imports.
  */
 import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, requireMatch, show } from "../core";
-import { AWS_LIMITS, validateManagedPolicyQuota } from "../aws/limits";
+import { AWS_LIMITS, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
 import { NamedDocument, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import { externalIdTrust } from "../aws/trust";
 import { MAX_LENGTH, Partition, validateAccountId, validateExternalId, validateRoleName } from "../aws/validate";
@@ -106,9 +106,7 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
         externalId = validateExternalId("externalId", a.externalId);
         identityName = a.roleName === undefined ? "SpectroCloudRole" : validateRoleName("roleName", a.roleName);
         trust = externalIdTrust(`arn:${partition}:iam::${trustedAccountId}:root`, externalId);
-        if (policySize(trust) > AWS_LIMITS.trustPolicyChars) {
-            throw new InputError("externalId", `makes a trust policy of ${policySize(trust)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
-        }
+        checkTrustPolicySize("externalId", trust);
     } else {
         for (const key of ["trustedAccountId", "externalId", "roleName"] as const) {
             if (a[key] !== undefined) throw new InputError(key, 'is only used when identity is "role"');
