@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
 import { policyJson } from "../aws/policy";
-import { PolicyRole } from "../aws/role";
+import { PolicyRole, associatePodIdentity } from "../aws/role";
 import { longestRegion, partitionOf } from "../aws/validate";
 import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
@@ -98,15 +98,11 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
             }, { parent: this });
             grants.push(this.agentRole.ready);
             if (layout.agent.mode === "podIdentity") {
-                this.agentPodIdentityAssociation = new aws.eks.PodIdentityAssociation(`${name}-agent`, {
+                this.agentPodIdentityAssociation = associatePodIdentity(`${name}-agent`, this.agentRole, {
                     clusterName: field((p) => p.agent!.clusterName),
                     namespace: field((p) => p.agent!.namespace),
                     serviceAccount: field((p) => p.agent!.serviceAccountName),
-                    roleArn: this.agentRole.roleArn,
-                    // The trust requires the session tags that name the service account.
-                    disableSessionTags: false,
-                    tags: args.tags,
-                }, { parent: this, dependsOn: [this.agentRole] });
+                }, args.tags, this);
                 grants.push(this.agentPodIdentityAssociation.id);
             }
         }

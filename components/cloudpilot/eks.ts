@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
 import { policyJson } from "../aws/policy";
-import { PolicyRole } from "../aws/role";
+import { PolicyRole, associatePodIdentity } from "../aws/role";
 import { longestRegion, partitionOf } from "../aws/validate";
 import {
     CLOUDPILOT_EKS_STRING_ARGS, CloudPilotEksPlainArgs, CloudPilotEksPlan, CloudPilotTrust, planCloudPilotEks,
@@ -109,15 +109,11 @@ export class CloudPilotEksAccess extends pulumi.ComponentResource {
 
         const grants: pulumi.Output<string>[] = [this.controllerRole.ready, this.nodeRole.ready];
         if (layout.trustMode === "podIdentity") {
-            this.podIdentityAssociation = new aws.eks.PodIdentityAssociation(name, {
+            this.podIdentityAssociation = associatePodIdentity(name, this.controllerRole, {
                 clusterName: field((p) => p.clusterName),
                 namespace: field((p) => p.namespace!),
                 serviceAccount: field((p) => p.serviceAccountName!),
-                roleArn: this.controllerRole.roleArn,
-                // The trust requires the session tags that name the service account: keep them on.
-                disableSessionTags: false,
-                tags: args.tags,
-            }, { parent: this, dependsOn: [this.controllerRole] });
+            }, args.tags, this);
             grants.push(this.podIdentityAssociation.id);
         }
 
