@@ -4,7 +4,8 @@
  * of the IAM model (components/aws/policy.ts). Pure: no Pulumi imports.
  */
 import { Sourced } from "../core";
-import { Condition, fillTemplate, serializeStatement } from "../aws/policy";
+import { Condition, serializeStatement } from "../aws/policy";
+import { fillTemplates } from "../aws/catalog";
 
 export { Condition };
 
@@ -60,16 +61,7 @@ export interface RamStatementEntry extends Sourced {
 }
 
 export function buildRamStatements(catalog: readonly RamStatementEntry[], vars: Readonly<Record<string, string>>): RamStatement[] {
-    return catalog.map((e) => ({
-        effect: "Allow" as const,
-        actions: e.actions,
-        resources: e.resources.flatMap((r) => fillTemplate(r, vars)),
-        conditions: (e.conditions ?? []).map((c) => ({
-            test: c.test,
-            variable: fillTemplate(c.variable, vars)[0],
-            values: c.values.flatMap((v) => fillTemplate(v, vars)),
-        })),
-    }));
+    return catalog.map((e) => ({ effect: "Allow" as const, actions: e.actions, ...fillTemplates(e.resources, e.conditions ?? [], vars) }));
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { Sourced } from "../core";
 import { Condition, Statement, fillTemplate } from "./policy";
+import { partitionOf } from "./validate";
 
 /** Feature switches and modes a catalog entry may depend on. */
 export type FeatureValues = Readonly<Record<string, boolean | string>>;
@@ -47,13 +48,22 @@ export function buildStatements(
         sid: e.sid,
         effect: "Allow" as const,
         actions: e.actions,
-        resources: e.resources.flatMap((r) => fillTemplate(r, vars)),
-        conditions: (e.conditions ?? []).filter((c) => isIncluded(c, features)).map((c) => ({
+        ...fillTemplates(e.resources, (e.conditions ?? []).filter((c) => isIncluded(c, features)), vars),
+    }));
+}
+
+/** Resource and condition templates filled with `vars`; a list placeholder expands a resource or value once per item. */
+export function fillTemplates(
+    resources: readonly string[], conditions: readonly Condition[], vars: Readonly<Record<string, string | readonly string[]>>,
+): { resources: string[]; conditions: Condition[] } {
+    return {
+        resources: resources.flatMap((r) => fillTemplate(r, vars)),
+        conditions: conditions.map((c) => ({
             test: c.test,
             variable: single(fillTemplate(c.variable, vars), c.variable),
             values: c.values.flatMap((v) => fillTemplate(v, vars)),
         })),
-    }));
+    };
 }
 
 function single(values: string[], template: string): string {
@@ -75,9 +85,9 @@ export function catalogExplanations(statements: readonly StatementEntry[], manag
 }
 
 /** Mock settings for presets keyed by `accountId` and `region`: computed ARNs carry both. */
-export function regionalMockOptions(v: Readonly<Record<string, unknown>>, partitionOfRegion: (region: string) => string): { awsAccountId?: string; awsPartition?: string } {
+export function regionalMockOptions(v: Readonly<Record<string, unknown>>): { awsAccountId?: string; awsPartition?: string } {
     return {
         awsAccountId: typeof v.accountId === "string" ? v.accountId : undefined,
-        awsPartition: typeof v.region === "string" ? partitionOfRegion(v.region) : undefined,
+        awsPartition: typeof v.region === "string" ? partitionOf(v.region) : undefined,
     };
 }

@@ -1,4 +1,5 @@
 import { InputError } from "../core/errors";
+import { Statement, policySize } from "./policy";
 
 /** AWS IAM quotas kubegrant checks at construction (IAM User Guide, "IAM and AWS STS quotas"). */
 export const AWS_LIMITS = {
@@ -15,6 +16,15 @@ export const AWS_LIMITS = {
     instanceProfileName: 128,
 } as const;
 
+/** A managed-policy quota argument: a whole number from 1 to 20 (AWS's highest), default AWS's 10. */
+export function validateManagedPolicyQuota(key: string, value: number | undefined): number {
+    const max = value ?? AWS_LIMITS.managedPoliciesPerRole;
+    if (!Number.isInteger(max) || max < 1 || max > 20) {
+        throw new InputError(key, `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(value)}`);
+    }
+    return max;
+}
+
 /**
  * Throws InputError on `key` when `count` managed policies exceed the quota `max` of one role or
  * user: builders call it so the error comes before any resource, and PolicyRole/PolicyUser call it
@@ -24,5 +34,16 @@ export function checkManagedPolicyCount(key: string, what: string, count: number
     if (count > max) {
         throw new InputError(key,
             `${what} would have ${count} managed policies; this account allows ${max} per role or user (raise the quota and set ${key}, or turn features off)`);
+    }
+}
+
+/**
+ * Throws InputError on `key` when a trust policy is over IAM's 2,048 characters (it cannot be
+ * split): "<key>: makes <policy> <size> characters; IAM allows 2048".
+ */
+export function checkTrustPolicySize(key: string, trust: readonly Statement[], policy = "a trust policy of"): void {
+    const size = policySize(trust);
+    if (size > AWS_LIMITS.trustPolicyChars) {
+        throw new InputError(key, `makes ${policy} ${size} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
     }
 }

@@ -114,6 +114,21 @@ export function applyRanges(statements: readonly Statement[], ranges: Ranges): S
     return ranges.map(([a, b]) => statements.slice(a, b));
 }
 
+/** A policy document of a role: a stable resource key, its IAM name and its statements. */
+export interface NamedDocument {
+    /** Stable resource key. */
+    readonly key: string;
+    /** IAM policy name. */
+    readonly name: string;
+    readonly statements: readonly Statement[];
+}
+
+/** Keys and names the parts of a split document: `<key>` and `<name>`, then `<key>-2` and `<name>-2`, … */
+export function namedParts(parts: readonly (readonly Statement[])[], key: string, name: string): NamedDocument[] {
+    const nth = (base: string, i: number) => (i === 0 ? base : `${base}-${i + 1}`);
+    return parts.map((statements, i) => ({ key: nth(key, i), name: nth(name, i), statements }));
+}
+
 /** Fills `{name}` placeholders. A placeholder bound to a list expands the template once per item. */
 export function fillTemplate(template: string, vars: Readonly<Record<string, string | readonly string[]>>): string[] {
     const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);

@@ -151,3 +151,20 @@ export class PolicyRole extends pulumi.ComponentResource {
         });
     }
 }
+
+/**
+ * The EKS Pod Identity association of `role` with one service account. Session tags stay on: the
+ * trust podIdentityTrust builds for a named service account requires them.
+ */
+export function associatePodIdentity(name: string, role: PolicyRole,
+    target: { readonly clusterName: pulumi.Input<string>; readonly namespace: pulumi.Input<string>; readonly serviceAccount: pulumi.Input<string> },
+    tags: PolicyRoleArgs["tags"], parent: pulumi.Resource): aws.eks.PodIdentityAssociation {
+    return new aws.eks.PodIdentityAssociation(name, {
+        clusterName: target.clusterName,
+        namespace: target.namespace,
+        serviceAccount: target.serviceAccount,
+        roleArn: role.roleArn,
+        disableSessionTags: false,
+        tags,
+    }, { parent, dependsOn: [role] });
+}

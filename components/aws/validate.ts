@@ -16,6 +16,16 @@ export const MAX_LENGTH = {
     roleName: 64,
 } as const;
 
+const LONGEST_REGION: Readonly<Record<string, string>> = {
+    "aws": "ap-southeastxx-9", "aws-us-gov": "us-gov-westxxx-9", "aws-cn": "cn-northwestx-9",
+    "aws-iso": "us-iso-eastxxx-9", "aws-iso-b": "us-isob-eastxx-9",
+};
+
+/** A valid region of `partition` (else of `aws`) as long as a region may be: stands in for a region not known yet. */
+export function longestRegion(partition: string): string {
+    return LONGEST_REGION[partition] ?? LONGEST_REGION.aws;
+}
+
 export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso|-isob)?-[a-z]+-\d{1,2}$/;
 
 /** The partition of a region: `aws-us-gov` for `us-gov-*`, `aws-cn` for `cn-*`, `aws` otherwise. */

@@ -4,8 +4,8 @@
  */
 import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, show } from "../core";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
-import { AWS_LIMITS, checkManagedPolicyCount } from "../aws/limits";
-import { Ranges, Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
+import { AWS_LIMITS, checkManagedPolicyCount, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
+import { NamedDocument, Ranges, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import { eksClusterArn, irsaTrust, podIdentityTrust, validateClusterOidcProvider } from "../aws/trust";
 import { validateNamespace } from "../kubernetes/validate";
 import {
@@ -132,14 +132,6 @@ export const CASTAI_EKS_STRING_ARGS = [
     "oidcProviderArn", "agentRoleName", "agentNamespace",
 ] as const;
 
-export interface NamedDocument {
-    /** Stable resource key. */
-    readonly key: string;
-    /** IAM policy name. */
-    readonly name: string;
-    readonly statements: readonly Statement[];
-}
-
 /** The agent's role: who may use it (one service account) and what it may do. */
 export interface CastAiAgentPlan {
     readonly mode: CastAiAgentIdentity;
@@ -220,9 +212,7 @@ function validateAgent(a: CastAiEksPlainArgs, c: { clusterName: string; accountI
         trust = podIdentityTrust(c.partition, c.accountId, eksClusterArn(c.partition, c.region, c.accountId, c.clusterName),
             { namespace, name: serviceAccountName });
     }
-    if (policySize(trust) > AWS_LIMITS.trustPolicyChars) {
-        throw new InputError(mode === "irsa" ? "oidcProviderArn" : "clusterName", `makes the agent role's trust policy ${policySize(trust)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
-    }
+    checkTrustPolicySize(mode === "irsa" ? "oidcProviderArn" : "clusterName", trust, "the agent role's trust policy");
     return { clusterRbac, agent: { mode, roleName, clusterName: c.clusterName, namespace, serviceAccountName, trust } };
 }
 
@@ -274,10 +264,7 @@ function validate(a: CastAiEksPlainArgs) {
     if (roleName === nodeRoleName) {
         throw new InputError("nodeRoleName", `must differ from roleName (both are ${JSON.stringify(roleName)})`);
     }
-    const max = a.maxManagedPoliciesPerRole ?? AWS_LIMITS.managedPoliciesPerRole;
-    if (!Number.isInteger(max) || max < 1 || max > 20) {
-        throw new InputError("maxManagedPoliciesPerRole", `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(a.maxManagedPoliciesPerRole)}`);
-    }
+    const max = validateManagedPolicyQuota("maxManagedPoliciesPerRole", a.maxManagedPoliciesPerRole);
     const features: FeatureValues = {
         hardened,
         sshKeyPairs: optionalBoolean("sshKeyPairs", a.sshKeyPairs, true),
@@ -343,11 +330,7 @@ export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
             throw new InputError("policy", `inline policies of role ${role} could reach ${total} characters; IAM allows ${AWS_LIMITS.inlinePolicyCharsPerRole} per role`);
         }
     }
-    const policies = applyRanges(real.policy, ranges).map((statements, i) => ({
-        key: i === 0 ? "policy" : `policy-${i + 1}`,
-        name: i === 0 ? `CastEKSPolicy-${v.clusterName}` : `CastEKSPolicy-${v.clusterName}-${i + 1}`,
-        statements,
-    }));
+    const policies = namedParts(applyRanges(real.policy, ranges), "policy", `CastEKSPolicy-${v.clusterName}`);
     const trust: Statement[] = [{
         effect: "Allow",
         principals: [{ type: "AWS", identifiers: [v.castaiUserArn] }],
@@ -361,9 +344,7 @@ export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
     }];
     // The trust policy cannot be split. Called with worst-case values for unknown inputs (see the
     // component), this check holds for every value those inputs may resolve to.
-    if (policySize(trust) > AWS_LIMITS.trustPolicyChars) {
-        throw new InputError("castaiUserArn", `makes a trust policy of ${policySize(trust)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
-    }
+    checkTrustPolicySize("castaiUserArn", trust);
     const castaiManagedPolicies = buildManagedPolicies(CASTAI_EKS_MANAGED_POLICIES, "castai", v.features);
     const nodeManagedPolicies = buildManagedPolicies(CASTAI_EKS_MANAGED_POLICIES, "node", v.features);
     checkManagedPolicyCount("maxManagedPoliciesPerRole", `role ${v.roleName}`, castaiManagedPolicies.length + policies.length, v.max);

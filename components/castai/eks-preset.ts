@@ -1,5 +1,4 @@
 import { catalogExplanations, regionalMockOptions } from "../aws/catalog";
-import { partitionOf } from "../aws/validate";
 import { Preset } from "../render/preset";
 import { CastAiEksAccess, CastAiEksAccessArgs } from "./eks";
 import { CASTAI_EKS_STRING_ARGS } from "./eks-plan";
@@ -41,7 +40,7 @@ export const castAiEksPreset: Preset = {
     ],
     outputKeys: CASTAI_EKS_STRING_ARGS,
     explanations,
-    mockOptions: (v) => regionalMockOptions(v, partitionOf),
+    mockOptions: (v) => regionalMockOptions(v),
     create(name, values, opts) {
         const c = new CastAiEksAccess(name, values as unknown as CastAiEksAccessArgs, opts);
         return {

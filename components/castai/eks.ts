@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
 import { policyJson } from "../aws/policy";
-import { PolicyRole } from "../aws/role";
-import { partitionOf } from "../aws/validate";
+import { PolicyRole, associatePodIdentity } from "../aws/role";
+import { longestRegion, partitionOf } from "../aws/validate";
 import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
 import {
@@ -98,15 +98,11 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
             }, { parent: this });
             grants.push(this.agentRole.ready);
             if (layout.agent.mode === "podIdentity") {
-                this.agentPodIdentityAssociation = new aws.eks.PodIdentityAssociation(`${name}-agent`, {
+                this.agentPodIdentityAssociation = associatePodIdentity(`${name}-agent`, this.agentRole, {
                     clusterName: field((p) => p.agent!.clusterName),
                     namespace: field((p) => p.agent!.namespace),
                     serviceAccount: field((p) => p.agent!.serviceAccountName),
-                    roleArn: this.agentRole.roleArn,
-                    // The trust requires the session tags that name the service account.
-                    disableSessionTags: false,
-                    tags: args.tags,
-                }, { parent: this, dependsOn: [this.agentRole] });
+                }, args.tags, this);
                 grants.push(this.agentPodIdentityAssociation.id);
             }
         }
@@ -148,16 +144,12 @@ function worstCaseArgs(args: CastAiEksAccessArgs, unknown: readonly string[]): P
     const arnPartition = known("castaiUserArn") ? (args.castaiUserArn as string).split(":")[1] : oidc?.[1];
     const partition = arnPartition ?? (known("region") ? partitionOf(args.region as string) : "aws");
     const account = known("accountId") ? args.accountId as string : oidc?.[4] ?? "000000000000";
-    const regionFor: Record<string, string> = {
-        "aws": "ap-southeastxx-9", "aws-us-gov": "us-gov-westxxx-9", "aws-cn": "cn-northwestx-9",
-        "aws-iso": "us-iso-eastxxx-9", "aws-iso-b": "us-isob-eastxx-9",
-    };
     const values: Record<string, string> = {
         clusterName: `c${"0".repeat(99)}`,
         // With Cast AI's default user ARN the cluster ID is part of a user name (at most 64).
         clusterId: args.castaiUserArn === undefined ? "i".repeat(49) : "i".repeat(1224),
         accountId: account,
-        region: regionFor[partition] ?? regionFor.aws,
+        region: longestRegion(partition),
         vpcId: `vpc-${"0".repeat(17)}`,
         castaiUserArn: `arn:${partition}:iam::000000000000:user/${"u".repeat(64)}`,
         roleName: "r".repeat(64),

@@ -8,6 +8,7 @@ import {
     validateAckClusterId, validateAlibabaAccountId, validateOidcIssuerUrl, validateRamPolicyName, validateRamRoleName,
 } from "../alicloud/validate";
 import { validateNamespace, validateServiceAccountName } from "../aws/trust";
+import { serviceAccountUsername } from "../kubernetes/rbac";
 import { CLOUDPILOT_ALIBABA_STATEMENTS } from "./alibaba-catalog";
 import { CLOUDPILOT_NAMESPACE } from "./names";
 
@@ -104,7 +105,7 @@ export function planCloudPilotAlibaba(a: CloudPilotAlibabaPlainArgs): CloudPilot
             conditions: [
                 { test: "StringEquals", variable: "oidc:iss", values: [issuer] },
                 { test: "StringEquals", variable: "oidc:aud", values: ["sts.aliyuncs.com"] },
-                { test: "StringEquals", variable: "oidc:sub", values: [`system:serviceaccount:${namespace}:${serviceAccount}`] },
+                { test: "StringEquals", variable: "oidc:sub", values: [serviceAccountUsername(namespace, serviceAccount)] },
             ],
         }];
     } else {

@@ -4,8 +4,8 @@
  */
 import { InputError, optionalBoolean, optionalChoice, rejectUnknownKeys, show } from "../core";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
-import { AWS_LIMITS, checkManagedPolicyCount } from "../aws/limits";
-import { Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
+import { AWS_LIMITS, checkManagedPolicyCount, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
+import { NamedDocument, Statement, applyRanges, namedParts, splitRanges } from "../aws/policy";
 import {
     eksClusterArn, externalIdTrust, irsaTrust, podIdentityTrust, validateClusterOidcProvider, validateNamespace, validateServiceAccountName,
 } from "../aws/trust";
@@ -51,12 +51,6 @@ export const CLOUDPILOT_EKS_STRING_ARGS = [
     "clusterName", "accountId", "region", "serviceAccountNamespace", "serviceAccountName", "oidcProviderArn",
     "trustedPrincipalArn", "externalId", "roleName", "nodeRoleName",
 ] as const;
-
-export interface NamedDocument {
-    readonly key: string;
-    readonly name: string;
-    readonly statements: readonly Statement[];
-}
 
 export interface CloudPilotEksPlan {
     readonly partition: Partition;
@@ -110,10 +104,7 @@ function validate(a: CloudPilotEksPlainArgs) {
         nodeRoleName = validateRoleName("nodeRoleName", a.nodeRoleName);
     }
     if (roleName === nodeRoleName) throw new InputError("nodeRoleName", `must differ from roleName (both are ${show(roleName)})`);
-    const max = a.maxManagedPoliciesPerRole ?? AWS_LIMITS.managedPoliciesPerRole;
-    if (!Number.isInteger(max) || max < 1 || max > 20) {
-        throw new InputError("maxManagedPoliciesPerRole", `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(a.maxManagedPoliciesPerRole)}`);
-    }
+    const max = validateManagedPolicyQuota("maxManagedPoliciesPerRole", a.maxManagedPoliciesPerRole);
     const clusterArn = eksClusterArn(partition, region, accountId, clusterName);
     let namespace: string | undefined;
     let serviceAccountName: string | undefined;
@@ -164,15 +155,8 @@ export function planCloudPilotEks(args: CloudPilotEksPlainArgs): CloudPilotEksPl
     const real = buildStatements(CLOUDPILOT_EKS_STATEMENTS, "policy", v.features, vars);
     const worst = buildStatements(CLOUDPILOT_EKS_STATEMENTS, "policy", v.features, worstVars);
     const ranges = splitRanges(worst, AWS_LIMITS.managedPolicyChars, "policy", "the CloudPilot controller policy");
-    const policies = applyRanges(real, ranges).map((statements, i) => ({
-        key: i === 0 ? "policy" : `policy-${i + 1}`,
-        name: i === 0 ? `CloudPilotControllerPolicy-${v.clusterName}` : `CloudPilotControllerPolicy-${v.clusterName}-${i + 1}`,
-        statements,
-    }));
-    if (policySize(v.trustStatements) > AWS_LIMITS.trustPolicyChars) {
-        const key = v.trust === "crossAccount" ? "externalId" : v.trust === "irsa" ? "oidcProviderArn" : "clusterName";
-        throw new InputError(key, `makes a trust policy of ${policySize(v.trustStatements)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
-    }
+    const policies = namedParts(applyRanges(real, ranges), "policy", `CloudPilotControllerPolicy-${v.clusterName}`);
+    checkTrustPolicySize(v.trust === "crossAccount" ? "externalId" : v.trust === "irsa" ? "oidcProviderArn" : "clusterName", v.trustStatements);
     const nodeTrust: Statement[] = [{
         effect: "Allow",
         principals: [{ type: "Service", identifiers: [servicePrincipal("ec2", v.partition)] }],

@@ -1,5 +1,4 @@
 import { catalogExplanations, regionalMockOptions } from "../aws/catalog";
-import { partitionOf } from "../aws/validate";
 import { Preset } from "../render/preset";
 import { CloudPilotEksAccess, CloudPilotEksAccessArgs } from "./eks";
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "./eks-catalog";
@@ -30,7 +29,7 @@ export const cloudPilotEksPreset: Preset = {
     ],
     outputKeys: CLOUDPILOT_EKS_STRING_ARGS,
     explanations,
-    mockOptions: (v) => regionalMockOptions(v, partitionOf),
+    mockOptions: (v) => regionalMockOptions(v),
     create(name, values, opts) {
         const c = new CloudPilotEksAccess(name, values as unknown as CloudPilotEksAccessArgs, opts);
         return {

@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
 import { policyJson } from "../aws/policy";
-import { PolicyRole } from "../aws/role";
-import { partitionOf } from "../aws/validate";
+import { PolicyRole, associatePodIdentity } from "../aws/role";
+import { longestRegion, partitionOf } from "../aws/validate";
 import {
     CLOUDPILOT_EKS_STRING_ARGS, CloudPilotEksPlainArgs, CloudPilotEksPlan, CloudPilotTrust, planCloudPilotEks,
 } from "./eks-plan";
@@ -109,15 +109,11 @@ export class CloudPilotEksAccess extends pulumi.ComponentResource {
 
         const grants: pulumi.Output<string>[] = [this.controllerRole.ready, this.nodeRole.ready];
         if (layout.trustMode === "podIdentity") {
-            this.podIdentityAssociation = new aws.eks.PodIdentityAssociation(name, {
+            this.podIdentityAssociation = associatePodIdentity(name, this.controllerRole, {
                 clusterName: field((p) => p.clusterName),
                 namespace: field((p) => p.namespace!),
                 serviceAccount: field((p) => p.serviceAccountName!),
-                roleArn: this.controllerRole.roleArn,
-                // The trust requires the session tags that name the service account: keep them on.
-                disableSessionTags: false,
-                tags: args.tags,
-            }, { parent: this, dependsOn: [this.controllerRole] });
+            }, args.tags, this);
             grants.push(this.podIdentityAssociation.id);
         }
 
@@ -148,16 +144,12 @@ export class CloudPilotEksAccess extends pulumi.ComponentResource {
 function worstCaseArgs(args: CloudPilotEksAccessArgs, unknown: readonly string[]): Partial<CloudPilotEksPlainArgs> {
     const known = (k: keyof CloudPilotEksAccessArgs) => !unknown.includes(k) && typeof args[k] === "string";
     const partition = known("region") ? partitionOf(args.region as string) : "aws";
-    const regionFor: Record<string, string> = {
-        "aws": "ap-southeastxx-9", "aws-us-gov": "us-gov-westxxx-9", "aws-cn": "cn-northwestx-9",
-        "aws-iso": "us-iso-eastxxx-9", "aws-iso-b": "us-isob-eastxx-9",
-    };
     const account = known("accountId") ? args.accountId as string : "000000000000";
     const values: Record<string, string> = {
         // The default node role name embeds the cluster name: 64 - 19 characters at most then.
         clusterName: `c${"0".repeat(args.nodeRoleName === undefined ? 44 : 99)}`,
         accountId: "000000000000",
-        region: regionFor[partition] ?? regionFor.aws,
+        region: longestRegion(partition),
         serviceAccountNamespace: `n${"0".repeat(62)}`,
         serviceAccountName: `s${"0".repeat(252)}`,
         oidcProviderArn: `arn:${partition}:iam::${account}:oidc-provider/${"o".repeat(200)}`,

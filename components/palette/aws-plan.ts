@@ -4,8 +4,8 @@
  * quota) and the identity Palette uses. No Pulumi imports.
  */
 import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, requireMatch, show } from "../core";
-import { AWS_LIMITS } from "../aws/limits";
-import { Statement, applyRanges, policySize, splitRanges } from "../aws/policy";
+import { AWS_LIMITS, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
+import { NamedDocument, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import { externalIdTrust } from "../aws/trust";
 import { MAX_LENGTH, Partition, validateAccountId, validateExternalId, validateRoleName } from "../aws/validate";
 import { PALETTE_AWS_POLICIES, PalettePolicyGroup } from "./aws-catalog";
@@ -43,13 +43,10 @@ export const PALETTE_AWS_ARG_NAMES: readonly string[] = [
 
 export const PALETTE_AWS_STRING_ARGS = ["accountId", "trustedAccountId", "externalId", "roleName", "userName"] as const;
 
-export interface PaletteDocument {
-    /** Stable resource key (the policy name in kebab case, `-2` for a split part). */
-    readonly key: string;
-    readonly name: string;
+/** A customer managed policy; its key is the policy name in kebab case (`-2` for a split part). */
+export interface PaletteDocument extends NamedDocument {
     /** The catalog policy (or policies, when combined) it holds. */
     readonly from: readonly string[];
-    readonly statements: readonly Statement[];
     readonly size: number;
 }
 
@@ -81,11 +78,7 @@ const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLo
 /** Splits one named document under the managed-policy limit: `<name>`, `<name>-2`, … */
 function split(name: string, from: readonly string[], statements: readonly Statement[]): PaletteDocument[] {
     const ranges = splitRanges(statements, AWS_LIMITS.managedPolicyChars, "policy", name);
-    return applyRanges(statements, ranges).map((s, i) => ({
-        key: i === 0 ? kebab(name) : `${kebab(name)}-${i + 1}`,
-        name: i === 0 ? name : `${name}-${i + 1}`,
-        from, statements: s, size: policySize(s),
-    }));
+    return namedParts(applyRanges(statements, ranges), kebab(name), name).map((d) => ({ ...d, from, size: policySize(d.statements) }));
 }
 
 export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
@@ -100,10 +93,7 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
     const hostResourceGroups = optionalBoolean("hostResourceGroups", a.hostResourceGroups, false);
     const identity = optionalChoice<PaletteIdentity>("identity", a.identity, ["role", "user"], "role");
     const partition = optionalChoice<Partition>("partition", a.partition, ["aws", "aws-us-gov"], "aws");
-    const max = a.maxManagedPolicies ?? AWS_LIMITS.managedPoliciesPerRole;
-    if (!Number.isInteger(max) || max < 1 || max > 20) {
-        throw new InputError("maxManagedPolicies", `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(a.maxManagedPolicies)}`);
-    }
+    const max = validateManagedPolicyQuota("maxManagedPolicies", a.maxManagedPolicies);
     let identityName: string;
     let trust: Statement[] | undefined;
     let externalId: string | undefined;
@@ -116,9 +106,7 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
         externalId = validateExternalId("externalId", a.externalId);
         identityName = a.roleName === undefined ? "SpectroCloudRole" : validateRoleName("roleName", a.roleName);
         trust = externalIdTrust(`arn:${partition}:iam::${trustedAccountId}:root`, externalId);
-        if (policySize(trust) > AWS_LIMITS.trustPolicyChars) {
-            throw new InputError("externalId", `makes a trust policy of ${policySize(trust)} characters; IAM allows ${AWS_LIMITS.trustPolicyChars}`);
-        }
+        checkTrustPolicySize("externalId", trust);
     } else {
         for (const key of ["trustedAccountId", "externalId", "roleName"] as const) {
             if (a[key] !== undefined) throw new InputError(key, 'is only used when identity is "role"');
