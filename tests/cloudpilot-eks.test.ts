@@ -3,6 +3,7 @@
  * mocks, and the controller policy and trusts judged by iam-simulate and iam-data.
  */
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../components/core";
 import { toPolicyDocument } from "../components/aws/policy";
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "../components/cloudpilot/eks-catalog";
@@ -290,6 +291,19 @@ describe("CloudPilotEksAccess (mocks)", () => {
             assert.ok(!rec.resources.some((r) => r.type.startsWith("aws:eks/")));
             assert.strictEqual((await outputValue(c.podIdentityAssociationId)).value, undefined);
         }
+    });
+
+    it("plans inputs that arrive later against the ARNs already known (their partition and account)", async () => {
+        // An account ID from another stack, with the cluster's OIDC provider known: the stand-in account is the provider's.
+        const irsa = await build({ ...CP, accountId: pulumi.output(ACCOUNT), trust: "irsa", oidcProviderArn: OIDC });
+        assert.strictEqual((await outputValue(irsa.c.roleArn)).value, ROLE);
+        // A China region from another stack, with the vendor's aws-cn principal known: the stand-in region is in aws-cn.
+        const cn = "arn:aws-cn:iam::999988887777:role/cloudpilot-connector";
+        const cross = await build({ ...CP, region: pulumi.output("cn-north-1"), trust: "crossAccount", trustedPrincipalArn: cn, externalId: "ext-123" });
+        const role = cross.rec.resources.find((r) => r.type === "aws:iam/role:Role" && r.name === "cloudpilot-access")!;
+        assert.deepStrictEqual(JSON.parse(role.inputs.assumeRolePolicy as string).Statement[0].Principal, { AWS: cn });
+        const policy = cross.rec.resources.find((r) => r.type === "aws:iam/policy:Policy")!;
+        assert.match(policy.inputs.policy as string, /arn:aws-cn:eks:cn-north-1:123456789012:cluster\/prod-eu/);
     });
 
     it("registers nothing on bad input", () => {

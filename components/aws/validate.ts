@@ -26,6 +26,25 @@ export function longestRegion(partition: string): string {
     return LONGEST_REGION[partition] ?? LONGEST_REGION.aws;
 }
 
+/**
+ * For stand-ins of inputs not known yet: the partition and account they must match, taken from the
+ * inputs already known. A known ARN fixes the partition (the first of `partitionArns` that is known);
+ * a known account ID, else the account of a known `accountArn` (e.g. the cluster's OIDC provider),
+ * fixes the account.
+ */
+export function standInScope(known: {
+    readonly region?: string;
+    readonly accountId?: string;
+    readonly partitionArns: readonly (string | undefined)[];
+    readonly accountArn?: string;
+}): { partition: string; account: string } {
+    const arnPartition = known.partitionArns.find((a) => a !== undefined)?.split(":")[1];
+    return {
+        partition: arnPartition ?? (known.region !== undefined ? partitionOf(known.region) : "aws"),
+        account: known.accountId ?? known.accountArn?.split(":")[4] ?? "000000000000",
+    };
+}
+
 export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso|-isob)?-[a-z]+-\d{1,2}$/;
 
 /** The partition of a region: `aws-us-gov` for `us-gov-*`, `aws-cn` for `cn-*`, `aws` otherwise. */

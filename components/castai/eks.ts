@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
 import { policyJson } from "../aws/policy";
 import { PolicyRole, associatePodIdentity } from "../aws/role";
-import { longestRegion, partitionOf } from "../aws/validate";
+import { longestRegion, standInScope } from "../aws/validate";
 import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
 import {
@@ -138,12 +138,11 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
 
 /** Valid values as long as inputs can be, for the string args still unknown at construction. */
 function worstCaseArgs(args: CastAiEksAccessArgs, unknown: readonly string[]): Partial<CastAiEksPlainArgs> {
-    const known = (k: keyof CastAiEksAccessArgs) => !unknown.includes(k) && typeof args[k] === "string";
-    // A known ARN fixes the partition (and the OIDC provider the account) that unknown inputs must match.
-    const oidc = known("oidcProviderArn") ? (args.oidcProviderArn as string).split(":") : undefined;
-    const arnPartition = known("castaiUserArn") ? (args.castaiUserArn as string).split(":")[1] : oidc?.[1];
-    const partition = arnPartition ?? (known("region") ? partitionOf(args.region as string) : "aws");
-    const account = known("accountId") ? args.accountId as string : oidc?.[4] ?? "000000000000";
+    const known = (k: keyof CastAiEksAccessArgs) => (!unknown.includes(k) && typeof args[k] === "string" ? args[k] as string : undefined);
+    const { partition, account } = standInScope({
+        region: known("region"), accountId: known("accountId"),
+        partitionArns: [known("castaiUserArn"), known("oidcProviderArn")], accountArn: known("oidcProviderArn"),
+    });
     const values: Record<string, string> = {
         clusterName: `c${"0".repeat(99)}`,
         // With Cast AI's default user ARN the cluster ID is part of a user name (at most 64).

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
 import { policyJson } from "../aws/policy";
 import { PolicyRole, associatePodIdentity } from "../aws/role";
-import { longestRegion, partitionOf } from "../aws/validate";
+import { longestRegion, standInScope } from "../aws/validate";
 import {
     CLOUDPILOT_EKS_STRING_ARGS, CloudPilotEksPlainArgs, CloudPilotEksPlan, CloudPilotTrust, planCloudPilotEks,
 } from "./eks-plan";
@@ -142,13 +142,16 @@ export class CloudPilotEksAccess extends pulumi.ComponentResource {
 
 /** Valid values as long as inputs can be, for the string args still unknown at construction. */
 function worstCaseArgs(args: CloudPilotEksAccessArgs, unknown: readonly string[]): Partial<CloudPilotEksPlainArgs> {
-    const known = (k: keyof CloudPilotEksAccessArgs) => !unknown.includes(k) && typeof args[k] === "string";
-    const partition = known("region") ? partitionOf(args.region as string) : "aws";
-    const account = known("accountId") ? args.accountId as string : "000000000000";
+    const known = (k: keyof CloudPilotEksAccessArgs) => (!unknown.includes(k) && typeof args[k] === "string" ? args[k] as string : undefined);
+    // A known ARN fixes the partition (and the OIDC provider the account) that unknown inputs must match.
+    const { partition, account } = standInScope({
+        region: known("region"), accountId: known("accountId"),
+        partitionArns: [known("trustedPrincipalArn"), known("oidcProviderArn")], accountArn: known("oidcProviderArn"),
+    });
     const values: Record<string, string> = {
         // The default node role name embeds the cluster name: 64 - 19 characters at most then.
         clusterName: `c${"0".repeat(args.nodeRoleName === undefined ? 44 : 99)}`,
-        accountId: "000000000000",
+        accountId: account,
         region: longestRegion(partition),
         serviceAccountNamespace: `n${"0".repeat(62)}`,
         serviceAccountName: `s${"0".repeat(252)}`,
