@@ -7,8 +7,12 @@
 #   bash scripts/kube-apiserver.sh            # install what is missing, build once, print the path
 #   KUBEGRANT_CACHE=/somewhere bash scripts/kube-apiserver.sh
 #
-# Needs root (or sudo) for apt-get the first time: etcd-server, golang-go, rsync, dpkg-dev, and a
-# deb-src entry for this Debian release so that `apt-get source kubernetes` works.
+# Needs root (or sudo) for apt-get the first time: etcd-server, golang-1.19-go, rsync, dpkg-dev, and
+# a deb-src entry for this Debian release so that `apt-get source kubernetes` works.
+#
+# The Go toolchain is Debian's Go 1.19 (package golang-1.19-go, /usr/lib/go-1.19/bin), named
+# explicitly: Kubernetes 1.20's vendored code does not build with a much newer Go (whatever `go` is
+# first on the PATH, e.g. a Go 1.26 in /usr/local/go, is never used). KUBEGRANT_GOROOT overrides it.
 set -euo pipefail
 
 cache_root="${KUBEGRANT_CACHE:-${HOME}/.cache/kubegrant}/kube-apiserver"
@@ -50,7 +54,8 @@ fi
 
 missing=()
 command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
-command -v go >/dev/null 2>&1 || [ -x /usr/lib/go/bin/go ] || missing+=(golang-go)
+goroot="${KUBEGRANT_GOROOT:-/usr/lib/go-1.19}"
+[ -x "${goroot}/bin/go" ] || missing+=(golang-1.19-go)
 command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 command -v dpkg-source >/dev/null 2>&1 || missing+=(dpkg-dev)
 # The package lists (deb-src included) for apt-get install and `apt-cache showsrc` below.
@@ -81,7 +86,13 @@ log "fetching Debian source kubernetes ${version} into ${work}"
     && dpkg-source -x "$(ls ./*.dsc | head -n1)" src >&2 )
 
 export GOPATH="${work}/gopath" GOCACHE="${work}/gocache"
-export CGO_ENABLED=0 PATH="/usr/lib/go/bin:${PATH}"
+# Debian's Go first on the PATH (the Makefile and its scripts call `go`), and GOTOOLCHAIN=local so
+# that no go.mod line can ask for a download of another toolchain.
+export CGO_ENABLED=0 GOROOT="${goroot}" GOTOOLCHAIN=local GOFLAGS= PATH="${goroot}/bin:${PATH}"
+case "$(go version)" in
+    *" go1.19"*) ;;
+    *) [ -n "${KUBEGRANT_GOROOT:-}" ] || { log "expected Go 1.19 from ${goroot}, got: $(go version)"; exit 1; } ;;
+esac
 mkdir -p "${GOPATH}/src/k8s.io"
 ln -s "${work}/src" "${GOPATH}/src/k8s.io/kubernetes"
 start=$(date +%s)
