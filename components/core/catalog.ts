@@ -9,4 +9,10 @@ export interface Sourced {
     readonly why: string;
     /** Where it comes from: a seed document section, or a vendor repository path. */
     readonly source: string;
+    /**
+     * Set only on a grant that holds a known escalation path and is therefore opt-in: what it lets
+     * the vendor do beyond its job. The markdown report lists every rendered entry carrying one
+     * under "## Risks".
+     */
+    readonly risk?: string;
 }

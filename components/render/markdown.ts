@@ -16,7 +16,23 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
     ...ALICLOUD_DESCRIBERS,
 };
 
-export function toMarkdown(r: Rendering, title: string, explanations: ReadonlyMap<string, Sourced>): string {
+/**
+ * The explanations, recording every one a describer looks up that carries a `risk`: the report's
+ * "Risks" section lists exactly the risky grants the rendered resources hold.
+ */
+function tracking(explanations: ReadonlyMap<string, Sourced>, risky: Map<Sourced, string>): ReadonlyMap<string, Sourced> {
+    const tracked = new Map(explanations);
+    tracked.get = (key: string) => {
+        const e = explanations.get(key);
+        if (e?.risk && !risky.has(e)) risky.set(e, key);
+        return e;
+    };
+    return tracked;
+}
+
+export function toMarkdown(r: Rendering, title: string, allExplanations: ReadonlyMap<string, Sourced>): string {
+    const risky = new Map<Sourced, string>();
+    const explanations = tracking(allExplanations, risky);
     const custom = r.resources.filter((x) => !x.type.startsWith("kubegrant:"));
     const lines: string[] = [
         `# kubegrant review: ${title} (\`${r.preset}\`)`,
@@ -40,6 +56,13 @@ export function toMarkdown(r: Rendering, title: string, explanations: ReadonlyMa
         } else {
             lines.push("```json", JSON.stringify(res.inputs, null, 2), "```");
         }
+    }
+    lines.push("", "## Risks", "");
+    if (risky.size === 0) {
+        lines.push("None: no grant marked as a risk (an opt-in holding a known escalation path) is on in this render.");
+    } else {
+        lines.push("Opt-ins that are on and hold a known escalation path; each is what the vendor feature needs, and none is a default:", "");
+        for (const [e, key] of risky) lines.push(`- \`${key}\` (${e.feature}): ${e.risk}`);
     }
     return `${lines.join("\n")}\n`;
 }
