@@ -163,6 +163,22 @@ describe("Palette policies, judged by iam-simulate and iam-data", () => {
         await is("PaletteControllersEKSPolicy", { action: "iam:CreateServiceLinkedRole", resource: `${SLR}/eks.amazonaws.com/AWSServiceRoleForAmazonEKS`, context: { "iam:AWSServiceName": "ec2.amazonaws.com" } }, false);
     });
 
+    it("CloudFormation stack: creates and attaches only the CAPA stack's roles and policies", async () => {
+        const docs = planPaletteAws({ ...PA, cloudFormationStack: true }).policies.filter((d) => d.name === "PaletteCloudFormationStackPolicy").map((d) => toPolicyDocument(d.statements));
+        const judge = async (req: Parameters<typeof decide>[1]) => (await decide(docs, { principal: "arn:aws:iam::123456789012:role/SpectroCloudRole", ...req })) === "Allowed";
+        const capa = "arn:aws:iam::123456789012:role/controllers.cluster-api-provider-aws.sigs.k8s.io";
+        assert.ok(await judge({ action: "iam:CreateRole", resource: capa }));
+        assert.ok(!await judge({ action: "iam:CreateRole", resource: "arn:aws:iam::123456789012:role/admin" }));
+        assert.ok(!await judge({ action: "iam:CreateRole", resource: "arn:aws:iam::111122223333:role/controllers.cluster-api-provider-aws.sigs.k8s.io", resourceAccount: "111122223333" }));
+        for (const policyArn of ["arn:aws:iam::123456789012:policy/controllers.cluster-api-provider-aws.sigs.k8s.io", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"]) {
+            assert.ok(await judge({ action: "iam:AttachRolePolicy", resource: capa, context: { "iam:PolicyARN": policyArn } }), policyArn);
+        }
+        assert.ok(!await judge({ action: "iam:AttachRolePolicy", resource: capa, context: { "iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess" } }));
+        assert.ok(!await judge({ action: "iam:AttachRolePolicy", resource: "arn:aws:iam::123456789012:role/admin", context: { "iam:PolicyARN": "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy" } }));
+        assert.ok(await judge({ action: "cloudformation:CreateStack", resource: "arn:aws:cloudformation:us-east-1:123456789012:stack/capa/*" }));
+        assert.deepStrictEqual((await Promise.all(docs.map(lintPolicy))).flat(), []);
+    });
+
     it("passes any role only to EKS (PaletteControllersEKSPolicy), and CAPA roles only by name elsewhere", async () => {
         await is("PaletteControllersEKSPolicy", { action: "iam:PassRole", resource: "arn:aws:iam::123456789012:role/anything", context: { "iam:PassedToService": "eks.amazonaws.com" } }, true);
         await is("PaletteControllersEKSPolicy", { action: "iam:PassRole", resource: "arn:aws:iam::123456789012:role/anything", context: { "iam:PassedToService": "ec2.amazonaws.com" } }, false);
