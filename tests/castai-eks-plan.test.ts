@@ -149,6 +149,9 @@ describe("planCastAiEks", () => {
     const bad: [string, Partial<CastAiEksPlainArgs> & Record<string, unknown>, string][] = [
         ["accountId", { accountId: "12345" }, 'accountId: must be a 12-digit AWS account ID, got "12345"'],
         ["accountId missing", { accountId: undefined }, "accountId: is required"],
+        // The external ID of the trust is always required (issue 13: an error naming it, never a warning).
+        ["clusterId (the external ID) missing", { clusterId: undefined }, "clusterId: is required"],
+        ["vpcId missing", { vpcId: undefined }, "vpcId: is required"],
         ["region", { region: "europe" }, 'region: must be an AWS region such as eu-central-1, got "europe"'],
         ["clusterName chars", { clusterName: "prod eu" }, 'clusterName: must be an EKS cluster name: 1-100 letters, digits, - and _, starting with a letter or digit, got "prod eu"'],
         ["clusterName start", { clusterName: "-prod" }, 'clusterName: must be an EKS cluster name: 1-100 letters, digits, - and _, starting with a letter or digit, got "-prod"'],

@@ -188,7 +188,7 @@ describe("CloudPilot EKS, judged by iam-simulate", () => {
         await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { ...mine, "aws:TagKeys": ["eks:eks-cluster-name"], "aws:RequestTag/eks:eks-cluster-name": "other" } });
         await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { ...mine, "aws:TagKeys": ["karpenter.sh/nodepool"] } });
         // Tag-then-act: a foreign instance (no tags, or another cluster's) cannot be tagged into scope.
-        for (const context of [{}, { "ec2:ResourceTag/kubernetes.io/cluster/other": "owned", "ec2:ResourceTag/karpenter.sh/nodepool": "x" }]) {
+        for (const context of [{}, { "ec2:ResourceTag/kubernetes.io/cluster/other": "owned", "ec2:ResourceTag/karpenter.sh/nodepool": "x" }] as Record<string, string>[]) {
             await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { ...context, "aws:TagKeys": ["karpenter.sh/nodepool", "kubernetes.io/cluster/prod-eu"] } });
             await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { ...context, "aws:TagKeys": ["Name"] } });
         }
