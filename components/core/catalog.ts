@@ -10,9 +10,9 @@ export interface Sourced {
     /** Where it comes from: a seed document section, or a vendor repository path. */
     readonly source: string;
     /**
-     * Set only on a grant that holds a known escalation path and is therefore opt-in: what it lets
-     * the vendor do beyond its job. The markdown report lists every rendered entry carrying one
-     * under "## Risks".
+     * Set only on a grant that holds a known escalation path (DESIGN "Secure by default"), which
+     * kubegrant grants only on an opt-in named for the risk: what it allows. The markdown report
+     * lists every such grant of a render under "## Risks".
      */
     readonly risk?: string;
 }

@@ -16,23 +16,19 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
     ...ALICLOUD_DESCRIBERS,
 };
 
-/**
- * The explanations, recording every one a describer looks up that carries a `risk`: the report's
- * "Risks" section lists exactly the risky grants the rendered resources hold.
- */
-function tracking(explanations: ReadonlyMap<string, Sourced>, risky: Map<Sourced, string>): ReadonlyMap<string, Sourced> {
-    const tracked = new Map(explanations);
-    tracked.get = (key: string) => {
-        const e = explanations.get(key);
-        if (e?.risk && !risky.has(e)) risky.set(e, key);
-        return e;
-    };
-    return tracked;
+/** The explanations, recording every entry with a `risk` that a describer looks up. */
+class RiskRecorder extends Map<string, Sourced> {
+    readonly risks = new Set<Sourced>();
+    override get(key: string): Sourced | undefined {
+        const entry = super.get(key);
+        if (entry?.risk) this.risks.add(entry);
+        return entry;
+    }
 }
 
 export function toMarkdown(r: Rendering, title: string, allExplanations: ReadonlyMap<string, Sourced>): string {
-    const risky = new Map<Sourced, string>();
-    const explanations = tracking(allExplanations, risky);
+    const explanations = new RiskRecorder(allExplanations);
+    const risks = explanations.risks;
     const custom = r.resources.filter((x) => !x.type.startsWith("kubegrant:"));
     const lines: string[] = [
         `# kubegrant review: ${title} (\`${r.preset}\`)`,
@@ -57,12 +53,9 @@ export function toMarkdown(r: Rendering, title: string, allExplanations: Readonl
             lines.push("```json", JSON.stringify(res.inputs, null, 2), "```");
         }
     }
+    // What a reviewer must weigh first: every grant of this render that holds a known escalation path (opt-ins only).
     lines.push("", "## Risks", "");
-    if (risky.size === 0) {
-        lines.push("None: no grant marked as a risk (an opt-in holding a known escalation path) is on in this render.");
-    } else {
-        lines.push("Opt-ins that are on and hold a known escalation path; each is what the vendor feature needs, and none is a default:", "");
-        for (const [e, key] of risky) lines.push(`- \`${key}\` (${e.feature}): ${e.risk}`);
-    }
+    if (risks.size === 0) lines.push("None: no grant of this render holds a known escalation path (every such grant is an opt-in, none is set).");
+    for (const e of risks) lines.push(`- **${e.feature}**: ${e.risk} (source: ${e.source})`);
     return `${lines.join("\n")}\n`;
 }
