@@ -61,7 +61,8 @@ export interface CastAiEksArgsOf<S, R = CastAiClusterRbacPlainArgs> {
     /** Node role and instance profile name. @default `castai-eks-instance-<clusterName[:44]>` */
     readonly nodeRoleName?: S;
     /**
-     * Hardened mode (Cast AI's custom-IAM example): PassRole only of the node role, launches also
+     * Hardened mode (Cast AI's custom-IAM example; PassRole is pinned to the node role in both
+     * modes, passRoleArns and allowPassAnyRole are not taken here): launches also
      * tagged `cast:cluster-id`, instance actions only on instances carrying it, explicit subnets
      * and security groups, IAMReadOnlyAccess replaced by reads of its own role, no
      * service-linked-role creation.
