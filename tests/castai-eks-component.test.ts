@@ -81,6 +81,25 @@ describe("CastAiEksAccess (mocks)", () => {
         assert.strictEqual(rec.resources.length, 17);
     });
 
+    it("accepts passRoleArns with the account as an Output (the listed roles fix the stand-in account), and pins PassRole to them", async () => {
+        const rec = installMocks({ awsAccountId: EKS.accountId });
+        const custom = `arn:aws:iam::${EKS.accountId}:role/castai-custom-profile`;
+        const c = new CastAiEksAccess("castai", { ...EKS, accountId: pulumi.output(EKS.accountId), passRoleArns: [custom] });
+        await outputValue(c.ready);
+        await rec.settle();
+        const policy = rec.resources.find((r) => r.type === "aws:iam/policy:Policy")!;
+        const pass = JSON.parse(policy.inputs.policy as string).Statement.find((st: { Sid: string }) => st.Sid === "PassRoleEC2");
+        assert.deepStrictEqual(pass.Resource, [`arn:aws:iam::${EKS.accountId}:role/castai-eks-instance-prod-eu`, custom]);
+    });
+
+    it("fails the deployment when a listed role is of another account than the Output resolves to", async () => {
+        installMocks();
+        const c = new CastAiEksAccess("castai", { ...EKS, accountId: pulumi.output(EKS.accountId), passRoleArns: ["arn:aws:iam::111122223333:role/x"] });
+        await assert.rejects(new Promise((resolve, reject) => {
+            (c.externalId as unknown as { promise(): Promise<unknown> }).promise().then(resolve, reject);
+        }), /passRoleArns\[0\]: must be the ARN of a role in account 123456789012 \(partition aws\), got "arn:aws:iam::111122223333:role\/x"/);
+    });
+
     it("fails the deployment with the same message when an Output resolves invalid", async () => {
         installMocks();
         const c = new CastAiEksAccess("castai", { ...EKS, vpcId: pulumi.output("vpc-bad") });

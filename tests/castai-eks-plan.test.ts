@@ -43,11 +43,11 @@ describe("planCastAiEks", () => {
             "AmazonEKS_CNI_Policy", "service-role/AmazonEBSCSIDriverPolicy", "AmazonSSMManagedInstanceCore"]);
         assert.deepStrictEqual(p.policies.map((d) => [d.key, d.name, d.statements.map((s) => s.sid)]), [[
             "policy", "CastEKSPolicy-prod-eu",
-            ["PassRoleEC2", "ServiceLinkedRoles", "TagResources", "SshKeyPairs", "RunInstancesPermissions", "RunInstancesKeyPairs"],
+            ["PassRoleEC2", "ServiceLinkedRoles", "TagResourcesOnLaunch", "SshKeyPairs", "RunInstancesPermissions", "RunInstancesKeyPairs"],
         ]]);
         assert.deepStrictEqual(p.inline.map((d) => [d.name, d.statements.map((s) => s.sid)]), [[
             "CastEKSRestrictedAccess",
-            ["RunInstancesTagRestriction", "RunInstancesVpcRestriction", "InstanceActionsTagRestriction",
+            ["TagClusterInstances", "RunInstancesTagRestriction", "RunInstancesVpcRestriction", "InstanceActionsTagRestriction",
                 "AutoscalingActionsTagRestriction", "AutoscalingPauseResume", "EKS"],
         ]]);
         assert.deepStrictEqual(p.nodeInline.map((d) => [d.name, d.statements.map((s) => s.sid)]), [["CastEKSNodeAccess", ["AssignIpv6Addresses"]]]);
@@ -55,6 +55,28 @@ describe("planCastAiEks", () => {
         assert.deepStrictEqual(vpc.conditions, [{ test: "StringEquals", variable: "ec2:Vpc", values: ["arn:aws:ec2:eu-central-1:123456789012:vpc/vpc-0a1b2c3d4e5f67890"] }]);
         const tag = p.inline[0].statements.find((s) => s.sid === "InstanceActionsTagRestriction")!;
         assert.deepStrictEqual(tag.conditions, [{ test: "StringEquals", variable: "ec2:ResourceTag/kubernetes.io/cluster/prod-eu", values: ["owned", "shared"] }]);
+        assert.deepStrictEqual(tag.actions, ["ec2:TerminateInstances", "ec2:StartInstances", "ec2:StopInstances"]);
+        // PassRole: only the node role, only to EC2 (issue 13: the seed's any-role grant is opt-in).
+        const pass = p.policies[0].statements.find((s) => s.sid === "PassRoleEC2")!;
+        assert.deepStrictEqual(pass.resources, ["arn:aws:iam::123456789012:role/castai-eks-instance-prod-eu"]);
+        assert.deepStrictEqual(pass.conditions, [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ec2.amazonaws.com"] }]);
+        // ec2:CreateTags: at launch, or on this cluster's instances without the scoping keys; never unconditioned.
+        const all = [...p.policies, ...p.inline].flatMap((d) => d.statements).filter((s) => s.actions.includes("ec2:CreateTags"));
+        assert.deepStrictEqual(all.map((s) => [s.sid, s.conditions]), [
+            ["TagResourcesOnLaunch", [{ test: "StringEquals", variable: "ec2:CreateAction", values: ["RunInstances"] }]],
+            ["TagClusterInstances", [
+                { test: "StringEquals", variable: "ec2:ResourceTag/kubernetes.io/cluster/prod-eu", values: ["owned", "shared"] },
+                { test: "ForAllValues:StringNotLike", variable: "aws:TagKeys", values: ["kubernetes.io/cluster/*", "cast:cluster-id"] },
+            ]],
+        ]);
+    });
+
+    it("passes the roles listed in passRoleArns too, and any role only with allowPassAnyRole", () => {
+        const extra = ["arn:aws:iam::123456789012:role/castai-custom-profile", "arn:aws:iam::123456789012:role/team/gpu-nodes"];
+        const listed = planCastAiEks({ ...EKS, passRoleArns: extra }).policies[0].statements.find((s) => s.sid === "PassRoleEC2")!;
+        assert.deepStrictEqual(listed.resources, ["arn:aws:iam::123456789012:role/castai-eks-instance-prod-eu", ...extra]);
+        const any = planCastAiEks({ ...EKS, allowPassAnyRole: true }).policies[0].statements.filter((s) => s.actions.includes("iam:PassRole"));
+        assert.deepStrictEqual(any.map((s) => [s.sid, s.resources]), [["PassAnyRoleEC2", ["arn:aws:iam::123456789012:role/*"]]]);
     });
 
     for (const [region, partition] of [["us-gov-west-1", "aws-us-gov"], ["cn-north-1", "aws-cn"]] as const) {
@@ -127,6 +149,9 @@ describe("planCastAiEks", () => {
     const bad: [string, Partial<CastAiEksPlainArgs> & Record<string, unknown>, string][] = [
         ["accountId", { accountId: "12345" }, 'accountId: must be a 12-digit AWS account ID, got "12345"'],
         ["accountId missing", { accountId: undefined }, "accountId: is required"],
+        // The external ID of the trust is always required (issue 13: an error naming it, never a warning).
+        ["clusterId (the external ID) missing", { clusterId: undefined }, "clusterId: is required"],
+        ["vpcId missing", { vpcId: undefined }, "vpcId: is required"],
         ["region", { region: "europe" }, 'region: must be an AWS region such as eu-central-1, got "europe"'],
         ["clusterName chars", { clusterName: "prod eu" }, 'clusterName: must be an EKS cluster name: 1-100 letters, digits, - and _, starting with a letter or digit, got "prod eu"'],
         ["clusterName start", { clusterName: "-prod" }, 'clusterName: must be an EKS cluster name: 1-100 letters, digits, - and _, starting with a letter or digit, got "-prod"'],
@@ -149,7 +174,15 @@ describe("planCastAiEks", () => {
         ["node role over the quota", { maxManagedPoliciesPerRole: 4 }, "maxManagedPoliciesPerRole: role castai-eks-instance-prod-eu would have 5 managed policies; this account allows 4 per role or user (raise the quota and set maxManagedPoliciesPerRole, or turn features off)"],
         ["Cast AI role over the quota", { maxManagedPoliciesPerRole: 2, cniPolicy: false, ssmPolicy: false, ebsVolumes: "none" }, "maxManagedPoliciesPerRole: role castai-eks-prod-eu would have 3 managed policies; this account allows 2 per role or user (raise the quota and set maxManagedPoliciesPerRole, or turn features off)"],
         ["quota", { maxManagedPoliciesPerRole: 30 }, "maxManagedPoliciesPerRole: must be a whole number from 1 to 20 (AWS's highest quota), got 30"],
-        ["unknown key", { clusterNmae: "x" }, "clusterNmae: is not an argument of CastAiEksAccess (known: clusterName, clusterId, accountId, region, vpcId, castaiUserArn, roleName, nodeRoleName, hardened, subnetIds, securityGroupIds, sshKeyPairs, pauseResume, cniPolicy, ssmPolicy, ebsVolumes, ipv6, maxManagedPoliciesPerRole, agentIdentity, oidcProviderArn, agentRoleName, agentNamespace, clusterRbac, tags)"],
+        ["unknown key", { clusterNmae: "x" }, "clusterNmae: is not an argument of CastAiEksAccess (known: clusterName, clusterId, accountId, region, vpcId, castaiUserArn, roleName, nodeRoleName, hardened, subnetIds, securityGroupIds, sshKeyPairs, pauseResume, cniPolicy, ssmPolicy, ebsVolumes, ipv6, maxManagedPoliciesPerRole, passRoleArns, allowPassAnyRole, agentIdentity, oidcProviderArn, agentRoleName, agentNamespace, clusterRbac, tags)"],
+        ["passRoleArns not a role", { passRoleArns: ["arn:aws:iam::123456789012:user/x"] }, 'passRoleArns[0]: must be the ARN of a role in account 123456789012 (partition aws), got "arn:aws:iam::123456789012:user/x"'],
+        ["passRoleArns other account", { passRoleArns: ["arn:aws:iam::111122223333:role/x"] }, 'passRoleArns[0]: must be the ARN of a role in account 123456789012 (partition aws), got "arn:aws:iam::111122223333:role/x"'],
+        ["passRoleArns format", { passRoleArns: ["role/x"] }, 'passRoleArns[0]: must be an IAM user or role ARN such as arn:aws:iam::123456789012:user/name, got "role/x"'],
+        ["passRoleArns too many", { passRoleArns: Array.from({ length: 21 }, (_, i) => `arn:aws:iam::123456789012:role/r${i}`) }, "passRoleArns: lists 21 roles; at most 20"],
+        ["passRoleArns with allowPassAnyRole", { allowPassAnyRole: true, passRoleArns: ["arn:aws:iam::123456789012:role/x"] }, "passRoleArns: is not used when allowPassAnyRole is true (every role of the account may be passed); remove one"],
+        ["allowPassAnyRole hardened", { ...HARDENED, allowPassAnyRole: true }, "allowPassAnyRole: is not used when hardened is true (hardened passes only the node role)"],
+        ["passRoleArns hardened", { ...HARDENED, passRoleArns: ["arn:aws:iam::123456789012:role/x"] }, "passRoleArns: is not used when hardened is true (hardened passes only the node role)"],
+        ["allowPassAnyRole boolean", { allowPassAnyRole: "yes" as unknown as boolean }, 'allowPassAnyRole: must be true or false, got "yes"'],
     ];
     for (const [what, change, message] of bad) {
         it(`rejects bad input: ${what}`, () => {

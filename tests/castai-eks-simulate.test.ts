@@ -79,11 +79,39 @@ describe("Cast AI EKS role, judged by iam-simulate", () => {
         await denied({ action: "eks:DeleteCluster", resource: `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/prod-eu` });
     });
 
-    it("passes roles only to EC2", async () => {
+    it("passes only the node role, and only to EC2", async () => {
         const node = `arn:aws:iam::${ACCOUNT}:role/castai-eks-instance-prod-eu`;
         await allowed({ action: "iam:PassRole", resource: node, context: { "iam:PassedToService": "ec2.amazonaws.com" } });
+        await denied({ action: "iam:PassRole", resource: `arn:aws:iam::${ACCOUNT}:role/admin`, context: { "iam:PassedToService": "ec2.amazonaws.com" } });
         await denied({ action: "iam:PassRole", resource: node, context: { "iam:PassedToService": "lambda.amazonaws.com" } });
         await denied({ action: "iam:PassRole", resource: node.replace(ACCOUNT, "111122223333"), resourceAccount: "111122223333", context: { "iam:PassedToService": "ec2.amazonaws.com" } });
+    });
+
+    it("passes the roles passRoleArns lists, and any role only with allowPassAnyRole", async () => {
+        const custom = `arn:aws:iam::${ACCOUNT}:role/castai-custom-profile`;
+        const judge = async (args: object, role: string) => decide(castaiPolicies(planCastAiEks({ ...EKS, ...args })),
+            { action: "iam:PassRole", resource: role, context: { "iam:PassedToService": "ec2.amazonaws.com" } });
+        assert.strictEqual(await judge({ passRoleArns: [custom] }, custom), "Allowed");
+        assert.notStrictEqual(await judge({ passRoleArns: [custom] }, `arn:aws:iam::${ACCOUNT}:role/admin`), "Allowed");
+        assert.notStrictEqual(await judge({}, custom), "Allowed");
+        assert.strictEqual(await judge({ allowPassAnyRole: true }, `arn:aws:iam::${ACCOUNT}:role/admin`), "Allowed");
+    });
+
+    it("tags at launch, and this cluster's instances without the scoping tags; never tags a foreign instance into scope", async () => {
+        const VOLUME = `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/vol-0123456789abcdef0`;
+        const scoping = ["kubernetes.io/cluster/prod-eu", "cast:cluster-id"];
+        await allowed({ action: "ec2:CreateTags", resource: INSTANCE, context: { "ec2:CreateAction": "RunInstances", "aws:TagKeys": scoping } });
+        await allowed({ action: "ec2:CreateTags", resource: VOLUME, context: { "ec2:CreateAction": "RunInstances", "aws:TagKeys": ["Name"] } });
+        await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { "ec2:CreateAction": "CreateFleet", "aws:TagKeys": ["Name"] } });
+        await denied({ action: "ec2:CreateTags", resource: VOLUME, context: { "aws:TagKeys": ["Name"] } });
+        for (const tag of ["owned", "shared"]) {
+            await allowed({ action: "ec2:CreateTags", resource: INSTANCE, context: { [CLUSTER_TAG]: tag, "aws:TagKeys": ["cast:node-id", "Name"] } });
+            await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { [CLUSTER_TAG]: tag, "aws:TagKeys": ["Name", "cast:cluster-id"] } });
+            await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { [CLUSTER_TAG]: tag, "aws:TagKeys": ["kubernetes.io/cluster/prod-eu"] } });
+        }
+        await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { "aws:TagKeys": ["Name"] } });
+        await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { "ec2:ResourceTag/kubernetes.io/cluster/other": "owned", "aws:TagKeys": ["Name"] } });
+        await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { "aws:TagKeys": scoping } });
     });
 
     it("cannot create roles, delete VPCs, read S3 or create key pairs", async () => {
@@ -117,6 +145,12 @@ describe("Cast AI EKS role, judged by iam-simulate", () => {
             await hDenied({ action: "ec2:RunInstances", resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/sg-0fffffffffffffff0` });
         });
 
+        it("tags non-Cast AI nodes of the cluster, but never adds the cluster-ID tag that termination trusts", async () => {
+            await hAllowed({ action: "ec2:CreateTags", resource: INSTANCE, context: { [CLUSTER_TAG]: "owned", "aws:TagKeys": ["cast:node-id"] } });
+            await hDenied({ action: "ec2:CreateTags", resource: INSTANCE, context: { [CLUSTER_TAG]: "owned", "aws:TagKeys": ["cast:cluster-id"] } });
+            await hDenied({ action: "ec2:TerminateInstances", resource: INSTANCE, context: { [CLUSTER_TAG]: "owned" } });
+        });
+
         it("terminates only instances carrying the cluster-ID tag too", async () => {
             await hAllowed({ action: "ec2:TerminateInstances", resource: INSTANCE, context: { [CLUSTER_TAG]: "owned", "ec2:ResourceTag/cast:cluster-id": EKS.clusterId } });
             await hDenied({ action: "ec2:TerminateInstances", resource: INSTANCE, context: { [CLUSTER_TAG]: "owned" } });
@@ -134,6 +168,8 @@ describe("Cast AI EKS role, judged by iam-simulate", () => {
             default: planCastAiEks(EKS),
             hardened: planCastAiEks(HARDENED),
             minimal: planCastAiEks({ ...EKS, ebsVolumes: "minimal" }),
+            passRoleArns: planCastAiEks({ ...EKS, passRoleArns: [`arn:aws:iam::${ACCOUNT}:role/castai-custom-profile`] }),
+            allowPassAnyRole: planCastAiEks({ ...EKS, allowPassAnyRole: true }),
         };
         for (const [name, plan] of Object.entries(variants)) {
             it(`knows every action and condition key of the ${name} documents`, async () => {

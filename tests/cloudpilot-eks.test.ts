@@ -32,7 +32,7 @@ describe("CloudPilot EKS catalog", () => {
         assert.deepStrictEqual(sids.filter((s, i) => sids.indexOf(s) !== i), []);
     });
 
-    it("holds every statement of the seed with the same actions, resources and conditions", function () {
+    it("holds every statement of the seed with the same actions, resources and conditions, but the ones narrowed for issue 13", function () {
         const text = seedText("cloudpilot-permissions.txt");
         if (text === undefined) this.skip(); // ../shared is not part of the published package
         // The seed's AWS policy: the first JSON block with the CloudPilot statement.
@@ -47,7 +47,16 @@ describe("CloudPilot EKS catalog", () => {
                 c: JSON.parse(fill(JSON.stringify(s.Condition ?? {}))),
             });
         });
-        assert.deepStrictEqual(norm(toPolicyDocument(planCloudPilotEks(CP).policies[0].statements) as never), norm(vendor as never));
+        // Narrowed (secure by default): ec2:CreateTags only at creation or with Karpenter's post-launch
+        // keys, termination pinned to this cluster, PassRole only to EC2. Everything else is the seed's.
+        const NARROWED = ["CloudPilotCreationTagging", "CloudPilotScopedResourceTagging", "ConditionalEC2Termination", "PassNodeIAMRole"];
+        const ours = planCloudPilotEks(CP).policies[0].statements;
+        const seedDoc = vendor as { Statement: Record<string, unknown>[] };
+        const seedKept = seedDoc.Statement.filter((st) => !NARROWED.includes(String(st.Sid)))
+            .map((st) => (st.Sid === "CloudPilot" ? { ...st, Action: (st.Action as string[]).filter((a) => a !== "ec2:CreateTags") } : st));
+        assert.deepStrictEqual(norm(toPolicyDocument(ours.filter((st) => !NARROWED.includes(st.sid!))) as never), norm({ Statement: seedKept }));
+        assert.deepStrictEqual([...new Set(ours.filter((st) => NARROWED.includes(st.sid!)).flatMap((st) => st.actions))].sort(),
+            ["ec2:CreateTags", "ec2:TerminateInstances", "iam:PassRole"]);
     });
 });
 
@@ -76,7 +85,7 @@ describe("planCloudPilotEks", () => {
             }],
         });
         assert.deepStrictEqual(p.nodeManagedPolicies, ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly", "AmazonEKS_CNI_Policy", "AmazonSSMManagedInstanceCore"]);
-        assert.deepStrictEqual(p.policies.map((d) => [d.key, d.name, d.statements.length]), [["policy", "CloudPilotControllerPolicy-prod-eu", 10]]);
+        assert.deepStrictEqual(p.policies.map((d) => [d.key, d.name, d.statements.length]), [["policy", "CloudPilotControllerPolicy-prod-eu", 12]]);
         const pass = p.policies[0].statements.find((s) => s.sid === "PassNodeIAMRole")!;
         assert.deepStrictEqual(pass.resources, [`arn:aws:iam::${ACCOUNT}:role/CloudPilotNodeRole-prod-eu`]);
     });
@@ -156,10 +165,33 @@ describe("CloudPilot EKS, judged by iam-simulate", () => {
         "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass": "default",
     };
 
-    it("terminates only instances tagged karpenter.sh/nodepool", async () => {
-        await allowed({ action: "ec2:TerminateInstances", resource: INSTANCE, context: { "ec2:ResourceTag/karpenter.sh/nodepool": "default" } });
+    it("terminates only this cluster's instances tagged karpenter.sh/nodepool", async () => {
+        const mine = { "ec2:ResourceTag/karpenter.sh/nodepool": "default", "ec2:ResourceTag/kubernetes.io/cluster/prod-eu": "owned" };
+        await allowed({ action: "ec2:TerminateInstances", resource: INSTANCE, context: mine });
+        await denied({ action: "ec2:TerminateInstances", resource: INSTANCE, context: { "ec2:ResourceTag/karpenter.sh/nodepool": "default" } });
+        await denied({ action: "ec2:TerminateInstances", resource: INSTANCE, context: { "ec2:ResourceTag/karpenter.sh/nodepool": "default", "ec2:ResourceTag/kubernetes.io/cluster/other": "owned" } });
+        await denied({ action: "ec2:TerminateInstances", resource: INSTANCE, context: { ...mine, "ec2:ResourceTag/kubernetes.io/cluster/prod-eu": "shared" } });
         await denied({ action: "ec2:TerminateInstances", resource: INSTANCE, context: {} });
         await denied({ action: "ec2:TerminateInstances", resource: INSTANCE, context: { "ec2:ResourceTag/karpenter.sh/nodeclaim": "x" } });
+        await denied({ action: "ec2:TerminateInstances", resource: INSTANCE.replace(ACCOUNT, "111122223333"), resourceAccount: "111122223333", context: mine });
+    });
+
+    it("tags at launch only, and its own nodes only with Karpenter's post-launch keys", async () => {
+        for (const action of ["RunInstances", "CreateFleet", "CreateLaunchTemplate"]) {
+            await allowed({ action: "ec2:CreateTags", resource: INSTANCE, context: { "ec2:CreateAction": action, "aws:TagKeys": ["karpenter.sh/nodepool"], "aws:RequestTag/karpenter.sh/nodepool": "default" } });
+        }
+        await allowed({ action: "ec2:CreateTags", resource: INSTANCE.replace("instance/i-", "volume/vol-"), context: { "ec2:CreateAction": "RunInstances", "aws:TagKeys": ["Name"] } });
+        await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { "ec2:CreateAction": "CreateSnapshot", "aws:TagKeys": ["Name"] } });
+        const mine = { "ec2:ResourceTag/karpenter.sh/nodepool": "default", "ec2:ResourceTag/kubernetes.io/cluster/prod-eu": "owned" };
+        await allowed({ action: "ec2:CreateTags", resource: INSTANCE, context: { ...mine, "aws:TagKeys": ["karpenter.sh/nodeclaim", "Name"] } });
+        await allowed({ action: "ec2:CreateTags", resource: INSTANCE, context: { ...mine, "aws:TagKeys": ["eks:eks-cluster-name"], "aws:RequestTag/eks:eks-cluster-name": "prod-eu" } });
+        await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { ...mine, "aws:TagKeys": ["eks:eks-cluster-name"], "aws:RequestTag/eks:eks-cluster-name": "other" } });
+        await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { ...mine, "aws:TagKeys": ["karpenter.sh/nodepool"] } });
+        // Tag-then-act: a foreign instance (no tags, or another cluster's) cannot be tagged into scope.
+        for (const context of [{}, { "ec2:ResourceTag/kubernetes.io/cluster/other": "owned", "ec2:ResourceTag/karpenter.sh/nodepool": "x" }] as Record<string, string>[]) {
+            await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { ...context, "aws:TagKeys": ["karpenter.sh/nodepool", "kubernetes.io/cluster/prod-eu"] } });
+            await denied({ action: "ec2:CreateTags", resource: INSTANCE, context: { ...context, "aws:TagKeys": ["Name"] } });
+        }
     });
 
     it("passes only the node role", async () => {

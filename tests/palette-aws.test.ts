@@ -13,12 +13,16 @@ import { decide, decideAssumeRole, lintPolicy } from "./support/iam";
 import { seedJsonBlocks, seedText } from "./support/seeds";
 
 const PA = { accountId: "123456789012", trustedAccountId: "111122223333", externalId: "palette-ext-7f3a" } as const;
+/** The core variant, with the opt-in it needs (its policies hold IAM escalation paths). */
+const CORE = { variant: "core", allowIamPrivilegeEscalation: true } as const;
+/** Sids kubegrant adds to mark the statements that hold an escalation path (the vendor's have none). */
+const ADDED_SIDS = ["PaletteS3AnyBucket", "PaletteDeploymentIam", "PaletteEksAnyRole"];
 /** Semantics of a statement: one-item lists and strings are the same to IAM. */
 const norm = (doc: { Statement: readonly Record<string, unknown>[] }) => doc.Statement.map((s) => {
     const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
     const cond = Object.fromEntries(Object.entries((s.Condition ?? {}) as Record<string, Record<string, unknown>>)
         .map(([op, kv]) => [op, Object.fromEntries(Object.entries(kv).map(([k, v]) => [k, list(v)]))]));
-    return { Sid: s.Sid, Effect: s.Effect, Action: list(s.Action), Resource: list(s.Resource), Condition: cond };
+    return { Sid: ADDED_SIDS.includes(s.Sid as string) ? undefined : s.Sid, Effect: s.Effect, Action: list(s.Action), Resource: list(s.Resource), Condition: cond };
 });
 type Doc = { Statement: readonly Record<string, unknown>[] };
 const policy = (name: string) => toPolicyDocument(PALETTE_AWS_POLICIES.find((p) => p.name === name)!.statements) as unknown as Doc;
@@ -60,7 +64,7 @@ describe("Palette AWS catalog", () => {
             for (const a of minus(ours, seed)) assert.ok(PALETTE_AWS_POLICIES.find((p) => p.name === "PaletteControllersEKSPolicy")!.why.includes(a), a);
         });
 
-        it("the minimum dynamic policies (with the CloudFormation one) narrow the seed's older single minimum policy", () => {
+        it("the minimum dynamic policies (with the CloudFormation one, scoped) narrow the seed's older single minimum policy", () => {
             const ours = new Set([...actions(policy("PaletteMinimumIaaSDynamicPolicy")), ...actions(policy("PaletteCloudFormationStackPolicy"))]);
             const seed = actions(blocks[2]);
             // What the newer librarium version adds to the seed's: route-table and gateway detach, two reads, ELB tags, and the stack's roles.
@@ -78,17 +82,18 @@ describe("Palette AWS catalog", () => {
 describe("planPaletteAws", () => {
     const names = (a: Partial<PaletteAwsPlainArgs>) => planPaletteAws({ ...PA, ...a }).policies.map((d) => `${d.name} ${d.size}`);
     it("selects the policies of each variant, every one under 6,144 characters", () => {
-        assert.deepStrictEqual(names({}), ["PaletteControllerPolicy 3843", "PaletteControlPlanePolicy 2039", "PaletteNodesPolicy 831", "PaletteDeploymentPolicy 1094"]);
-        assert.deepStrictEqual(names({ eks: true }).slice(4), ["PaletteControllersEKSPolicy 2757"]);
-        assert.deepStrictEqual(names({ variant: "minimum-dynamic" }), ["PaletteMinimumIaaSDynamicPolicy 1967", "PaletteCloudFormationStackPolicy 328"]);
-        assert.deepStrictEqual(names({ variant: "minimum-dynamic", eks: true, cloudFormationStack: false }), ["PaletteMinimumIaaSDynamicPolicy 1967", "PaletteMinimumEKSDynamicPolicy 1932"]);
-        assert.deepStrictEqual(names({ variant: "minimum-static", eks: true }), ["PaletteMinimumIaaSStaticPolicy 1430", "PaletteMinimumEKSStaticPolicy 1411", "PaletteCloudFormationStackPolicy 328"]);
-        assert.deepStrictEqual(names({ hostResourceGroups: true }).slice(4), ["PaletteHostResourceGroupsPolicy 296"]);
+        assert.deepStrictEqual(names({}), ["PaletteMinimumIaaSDynamicPolicy 1967"]);
+        assert.deepStrictEqual(names(CORE), ["PaletteControllerPolicy 3870", "PaletteControlPlanePolicy 2039", "PaletteNodesPolicy 831", "PaletteDeploymentPolicy 1123"]);
+        assert.deepStrictEqual(names({ ...CORE, eks: true }).slice(4), ["PaletteControllersEKSPolicy 2783"]);
+        assert.deepStrictEqual(names({ cloudFormationStack: true }), ["PaletteMinimumIaaSDynamicPolicy 1967", "PaletteCloudFormationStackPolicy 799"]);
+        assert.deepStrictEqual(names({ variant: "minimum-dynamic", eks: true }), ["PaletteMinimumIaaSDynamicPolicy 1967", "PaletteMinimumEKSDynamicPolicy 1932"]);
+        assert.deepStrictEqual(names({ variant: "minimum-static", eks: true, cloudFormationStack: true }), ["PaletteMinimumIaaSStaticPolicy 1430", "PaletteMinimumEKSStaticPolicy 1411", "PaletteCloudFormationStackPolicy 799"]);
+        assert.deepStrictEqual(names({ ...CORE, hostResourceGroups: true }).slice(4), ["PaletteHostResourceGroupsPolicy 296"]);
     });
 
     it("combines on request, in as few documents as fit, with stable names", () => {
-        const p = planPaletteAws({ ...PA, eks: true, hostResourceGroups: true, combinePolicies: true });
-        assert.deepStrictEqual(p.policies.map((d) => [d.key, d.name, d.size]), [["palette-combined-policy", "PaletteCombinedPolicy", 5844], ["palette-combined-policy-2", "PaletteCombinedPolicy-2", 4864]]);
+        const p = planPaletteAws({ ...PA, ...CORE, eks: true, hostResourceGroups: true, combinePolicies: true });
+        assert.deepStrictEqual(p.policies.map((d) => [d.key, d.name, d.size]), [["palette-combined-policy", "PaletteCombinedPolicy", 5871], ["palette-combined-policy-2", "PaletteCombinedPolicy-2", 4919]]);
         assert.ok(p.policies.every((d) => d.size <= 6144));
     });
 
@@ -114,7 +119,7 @@ describe("planPaletteAws", () => {
     const bad: [string, Partial<PaletteAwsPlainArgs> & Record<string, unknown>, string][] = [
         ["missing account", { accountId: undefined }, "accountId: is required"],
         ["bad variant", { variant: "min" as never }, 'variant: must be one of "core", "minimum-dynamic", "minimum-static", got "min"'],
-        ["cloudFormationStack with core", { cloudFormationStack: true }, "cloudFormationStack: is only used with the minimum-dynamic and minimum-static variants (the core policies cover the stack)"],
+        ["cloudFormationStack with core", { ...CORE, cloudFormationStack: true }, "cloudFormationStack: is only used with the minimum-dynamic and minimum-static variants (the core policies cover the stack)"],
         ["role without trusted account", { trustedAccountId: undefined }, 'trustedAccountId: is required when identity is "role" (the AWS account ID Palette shows for STS)'],
         ["bad trusted account", { trustedAccountId: "x" }, 'trustedAccountId: must be a 12-digit AWS account ID, got "x"'],
         ["role without external ID", { externalId: undefined }, 'externalId: is required when identity is "role" (the external ID Palette shows for STS)'],
@@ -126,10 +131,14 @@ describe("planPaletteAws", () => {
         ["bad policy ARN", { additionalPolicyArns: ["AmazonEBSCSIDriverPolicy"] }, 'additionalPolicyArns[0]: must be an IAM policy ARN such as arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy, got "AmazonEBSCSIDriverPolicy"'],
         ["EBS twice", { ebsCsiPolicy: true, additionalPolicyArns: ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"] }, 'additionalPolicyArns: lists "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy", which ebsCsiPolicy adds already'],
         ["too many node additions", { additionalPolicyArns: arns(7) }, "additionalPolicyArns: Palette attaches them to every role it creates; its EKS node-group role would have 11 managed policies (4 AWS-managed + 7); AWS allows 10 per role"],
-        ["over the quota", { eks: true, maxManagedPolicies: 4 }, "maxManagedPolicies: the role would have 5 managed policies (PaletteControllerPolicy, PaletteControlPlanePolicy, PaletteNodesPolicy, PaletteDeploymentPolicy, PaletteControllersEKSPolicy); AWS allows 4 per role (set combinePolicies=true to pack them into fewer, or raise the quota and set maxManagedPolicies)"],
+        ["core without the opt-in", { variant: "core" }, 'variant: "core" grants iam:CreatePolicyVersion, iam:AttachGroupPolicy and sts:AssumeRole on "*" (and with eks iam:CreateRole and iam:AttachRolePolicy on every role): set allowIamPrivilegeEscalation=true to accept that, or use minimum-dynamic or minimum-static'],
+        ["core with the opt-in false", { variant: "core", allowIamPrivilegeEscalation: false }, 'variant: "core" grants iam:CreatePolicyVersion, iam:AttachGroupPolicy and sts:AssumeRole on "*" (and with eks iam:CreateRole and iam:AttachRolePolicy on every role): set allowIamPrivilegeEscalation=true to accept that, or use minimum-dynamic or minimum-static'],
+        ["the opt-in with a minimum variant", { allowIamPrivilegeEscalation: true }, 'allowIamPrivilegeEscalation: is only used with variant "core" (the minimum variants hold no IAM escalation)'],
+        ["the opt-in not a boolean", { variant: "core", allowIamPrivilegeEscalation: "yes" as never }, 'allowIamPrivilegeEscalation: must be true or false, got "yes"'],
+        ["over the quota", { ...CORE, eks: true, maxManagedPolicies: 4 }, "maxManagedPolicies: the role would have 5 managed policies (PaletteControllerPolicy, PaletteControlPlanePolicy, PaletteNodesPolicy, PaletteDeploymentPolicy, PaletteControllersEKSPolicy); AWS allows 4 per role (set combinePolicies=true to pack them into fewer, or raise the quota and set maxManagedPolicies)"],
         ["a quota below Palette's node roles", { maxManagedPolicies: 3 }, "additionalPolicyArns: Palette attaches them to every role it creates; its EKS node-group role would have 4 managed policies (4 AWS-managed + 0); AWS allows 3 per role"],
         ["bad quota", { maxManagedPolicies: 21 }, "maxManagedPolicies: must be a whole number from 1 to 20 (AWS's highest quota), got 21"],
-        ["unknown key", { externalID: "x" } as never, "externalID: is not an argument of PaletteAwsAccess (known: accountId, variant, eks, cloudFormationStack, hostResourceGroups, identity, trustedAccountId, externalId, roleName, userName, partition, ebsCsiPolicy, additionalPolicyArns, combinePolicies, maxManagedPolicies, tags)"],
+        ["unknown key", { externalID: "x" } as never, "externalID: is not an argument of PaletteAwsAccess (known: accountId, variant, eks, cloudFormationStack, allowIamPrivilegeEscalation, hostResourceGroups, identity, trustedAccountId, externalId, roleName, userName, partition, ebsCsiPolicy, additionalPolicyArns, combinePolicies, maxManagedPolicies, tags)"],
     ];
     for (const [what, change, message] of bad) {
         it(`rejects ${what}`, () => {
@@ -152,6 +161,22 @@ describe("Palette policies, judged by iam-simulate and iam-data", () => {
         await is("PaletteControllerPolicy", { action: "iam:CreateServiceLinkedRole", resource: `${SLR}/spot.amazonaws.com/AWSServiceRoleForEC2Spot`, context: { "iam:AWSServiceName": "autoscaling.amazonaws.com" } }, false);
         await is("PaletteControllersEKSPolicy", { action: "iam:CreateServiceLinkedRole", resource: `${SLR}/eks.amazonaws.com/AWSServiceRoleForAmazonEKS`, context: { "iam:AWSServiceName": "eks.amazonaws.com" } }, true);
         await is("PaletteControllersEKSPolicy", { action: "iam:CreateServiceLinkedRole", resource: `${SLR}/eks.amazonaws.com/AWSServiceRoleForAmazonEKS`, context: { "iam:AWSServiceName": "ec2.amazonaws.com" } }, false);
+    });
+
+    it("CloudFormation stack: creates and attaches only the CAPA stack's roles and policies", async () => {
+        const docs = planPaletteAws({ ...PA, cloudFormationStack: true }).policies.filter((d) => d.name === "PaletteCloudFormationStackPolicy").map((d) => toPolicyDocument(d.statements));
+        const judge = async (req: Parameters<typeof decide>[1]) => (await decide(docs, { principal: "arn:aws:iam::123456789012:role/SpectroCloudRole", ...req })) === "Allowed";
+        const capa = "arn:aws:iam::123456789012:role/controllers.cluster-api-provider-aws.sigs.k8s.io";
+        assert.ok(await judge({ action: "iam:CreateRole", resource: capa }));
+        assert.ok(!await judge({ action: "iam:CreateRole", resource: "arn:aws:iam::123456789012:role/admin" }));
+        assert.ok(!await judge({ action: "iam:CreateRole", resource: "arn:aws:iam::111122223333:role/controllers.cluster-api-provider-aws.sigs.k8s.io", resourceAccount: "111122223333" }));
+        for (const policyArn of ["arn:aws:iam::123456789012:policy/controllers.cluster-api-provider-aws.sigs.k8s.io", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"]) {
+            assert.ok(await judge({ action: "iam:AttachRolePolicy", resource: capa, context: { "iam:PolicyARN": policyArn } }), policyArn);
+        }
+        assert.ok(!await judge({ action: "iam:AttachRolePolicy", resource: capa, context: { "iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess" } }));
+        assert.ok(!await judge({ action: "iam:AttachRolePolicy", resource: "arn:aws:iam::123456789012:role/admin", context: { "iam:PolicyARN": "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy" } }));
+        assert.ok(await judge({ action: "cloudformation:CreateStack", resource: "arn:aws:cloudformation:us-east-1:123456789012:stack/capa/*" }));
+        assert.deepStrictEqual((await Promise.all(docs.map(lintPolicy))).flat(), []);
     });
 
     it("passes any role only to EKS (PaletteControllersEKSPolicy), and CAPA roles only by name elsewhere", async () => {
@@ -199,7 +224,7 @@ describe("PaletteAwsAccess (mocks)", () => {
     }
 
     it("creates the role, its four core policies and attachments", async () => {
-        const { c, rec } = await build(PA);
+        const { c, rec } = await build({ ...PA, ...CORE });
         assert.deepStrictEqual(rec.resources.map((r) => `${r.type} ${r.name} <- ${r.parent}`).sort(), [
             "aws:iam/policy:Policy palette-role-palette-control-plane-policy <- palette-role",
             "aws:iam/policy:Policy palette-role-palette-controller-policy <- palette-role",
@@ -220,7 +245,7 @@ describe("PaletteAwsAccess (mocks)", () => {
     });
 
     it("creates a user with an access key whose secret stays secret", async () => {
-        const { c, rec } = await build({ accountId: PA.accountId, identity: "user", eks: true });
+        const { c, rec } = await build({ accountId: PA.accountId, identity: "user", eks: true, ...CORE });
         assert.strictEqual(rec.resources.filter((r) => r.type === "aws:iam/userPolicyAttachment:UserPolicyAttachment").length, 5);
         assert.ok(rec.resources.some((r) => r.type === "aws:iam/accessKey:AccessKey" && r.inputs.user === "SpectroCloudUser"));
         const secret = await outputValue(c.secretAccessKey);
@@ -230,7 +255,7 @@ describe("PaletteAwsAccess (mocks)", () => {
 
     it("registers nothing on bad input", () => {
         const rec = installMocks({});
-        assert.throws(() => new PaletteAwsAccess("palette", { ...PA, eks: true, maxManagedPolicies: 4 }), /maxManagedPolicies: the role would have 5/);
+        assert.throws(() => new PaletteAwsAccess("palette", { ...PA, ...CORE, eks: true, maxManagedPolicies: 4 }), /maxManagedPolicies: the role would have 5/);
         assert.strictEqual(rec.resources.length, 0);
     });
 });

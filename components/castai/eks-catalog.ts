@@ -8,7 +8,7 @@
  * CastEKSRestrictedAccess of the Cast AI role, `node` the inline policy of the node role, `agent`
  * the inline policy of the in-cluster agent's role (only with `agentIdentity`).
  * Placeholders: {partition} {accountId} {region} {clusterName} {clusterId} {vpcId} {roleName}
- * {nodeRoleName} {instanceProfileName}; lists: {subnetIds} {securityGroupIds}.
+ * {nodeRoleName} {instanceProfileName}; lists: {subnetIds} {securityGroupIds} {passRoleArns}.
  */
 import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
 
@@ -22,10 +22,20 @@ const CLUSTER_TAG_OWNED_OR_SHARED = ["owned", "shared"];
 
 export const CASTAI_EKS_STATEMENTS: readonly StatementEntry[] = [
     {
-        sid: "PassRoleEC2", document: "policy", when: { hardened: false },
+        sid: "PassRoleEC2", document: "policy", when: { hardened: false, allowPassAnyRole: false },
         feature: "node provisioning",
-        why: "Launching a node passes its instance profile's role to EC2. Only to EC2 (iam:PassedToService). Narrowed from the seed's any-account `arn:aws:iam::*:role/*` to this account's roles: a role of another account cannot be passed anyway.",
+        why: "Launching a node passes its instance profile's role to EC2 (iam:PassedToService). Pinned to the node role kubegrant creates, plus the roles listed in passRoleArns (node templates with a custom instance profile): the seed's `arn:aws:iam::*:role/*` would let Cast AI launch an instance with any role of the account and act as it.",
+        source: `${SEED} (narrowed as in ${HARDENED})`,
+        actions: ["iam:PassRole"],
+        resources: ["arn:{partition}:iam::{accountId}:role/{nodeRoleName}", "{passRoleArns}"],
+        conditions: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ec2.amazonaws.com"] }],
+    },
+    {
+        sid: "PassAnyRoleEC2", document: "policy", when: { hardened: false, allowPassAnyRole: true },
+        feature: "node templates with any instance profile (allowPassAnyRole)",
+        why: "The seed's grant as Cast AI publishes it, narrowed to this account: Cast AI may launch nodes with any role of the account (node templates naming instance profiles kubegrant does not know). Only to EC2.",
         source: SEED,
+        risk: "iam:PassRole of every role of the account to EC2, with ec2:RunInstances: Cast AI can start an instance with any role that has an instance profile and act with that role's permissions (PassRole + RunInstances privilege escalation). Prefer listing the roles in passRoleArns.",
         actions: ["iam:PassRole"],
         resources: ["arn:{partition}:iam::{accountId}:role/*"],
         conditions: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ec2.amazonaws.com"] }],
@@ -48,12 +58,30 @@ export const CASTAI_EKS_STATEMENTS: readonly StatementEntry[] = [
         resources: ["*"],
     },
     {
-        sid: "TagResources", document: "policy",
+        sid: "TagResourcesOnLaunch", document: "policy",
         feature: "node and volume tagging",
-        why: "Tags launched instances and volumes, and tags nodes Cast AI did not launch so it can manage them. Broad (Resource \"*\") as in both the seed and the hardened example: the nodes to tag carry no tag to scope on yet.",
-        source: `${SEED}; ${HARDENED}`,
+        why: "Tags the instances, volumes and network interfaces a launch creates (RunInstances tag specifications), only in that launch (ec2:CreateAction): the seed's and hardened example's unconditioned ec2:CreateTags on \"*\" would let Cast AI tag any instance into this cluster's scope and then terminate it. The launch itself must carry the cluster tag (RunInstancesTagRestriction).",
+        source: `${SEED}; ${HARDENED} (narrowed: tags at creation only)`,
         actions: ["ec2:CreateTags"],
-        resources: ["*"],
+        resources: [
+            "arn:{partition}:ec2:{region}:{accountId}:instance/*",
+            "arn:{partition}:ec2:{region}:{accountId}:volume/*",
+            "arn:{partition}:ec2:{region}:{accountId}:network-interface/*",
+            "arn:{partition}:ec2:{region}:{accountId}:spot-instances-request/*",
+        ],
+        conditions: [{ test: "StringEquals", variable: "ec2:CreateAction", values: ["RunInstances"] }],
+    },
+    {
+        sid: "TagClusterInstances", document: "restricted",
+        feature: "tagging nodes Cast AI did not launch",
+        why: "Tags existing nodes of this cluster (\"Needed to tag non CAST nodes\", hardened example): only instances already tagged as belonging to this cluster (owned or shared), and never with the scoping tags themselves (`kubernetes.io/cluster/*`, `cast:cluster-id`), so no instance can be tagged into the scope that termination trusts. Nodes must carry the cluster tag (EKS managed node groups and eksctl set it).",
+        source: `${HARDENED} (NonResourcePermissions, narrowed); ${SEED}`,
+        actions: ["ec2:CreateTags"],
+        resources: [INSTANCE],
+        conditions: [
+            { test: "StringEquals", variable: "ec2:ResourceTag/kubernetes.io/cluster/{clusterName}", values: CLUSTER_TAG_OWNED_OR_SHARED },
+            { test: "ForAllValues:StringNotLike", variable: "aws:TagKeys", values: ["kubernetes.io/cluster/*", "cast:cluster-id"] },
+        ],
     },
     {
         sid: "SshKeyPairs", document: "policy", when: { sshKeyPairs: true },
@@ -130,9 +158,9 @@ export const CASTAI_EKS_STATEMENTS: readonly StatementEntry[] = [
     {
         sid: "InstanceActionsTagRestriction", document: "restricted",
         feature: "node lifecycle (scale down, rebalancing, hibernation)",
-        why: "Terminate, start, stop and tag only instances tagged as belonging to this cluster (owned or shared); hardened, also carrying Cast AI's cluster-ID tag, so nodes Cast AI did not launch are out of reach.",
+        why: "Terminate, start and stop only instances tagged as belonging to this cluster (owned or shared); hardened, also carrying Cast AI's cluster-ID tag, so nodes Cast AI did not launch are out of reach. Tagging is left to TagResourcesOnLaunch and TagClusterInstances, which can never add these tags to an instance that lacks them.",
         source: `${SEED}; ${HARDENED}`,
-        actions: ["ec2:TerminateInstances", "ec2:StartInstances", "ec2:StopInstances", "ec2:CreateTags"],
+        actions: ["ec2:TerminateInstances", "ec2:StartInstances", "ec2:StopInstances"],
         resources: [INSTANCE],
         conditions: [
             { test: "StringEquals", variable: "ec2:ResourceTag/kubernetes.io/cluster/{clusterName}", values: CLUSTER_TAG_OWNED_OR_SHARED },

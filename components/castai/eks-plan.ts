@@ -21,6 +21,8 @@ import { CastAiClusterRbacPlainArgs, CastAiClusterRbacPlan, DEFAULT_NAMESPACE, p
 export const CASTAI_AWS_ACCOUNT = "809060229965";
 /** How many subnets or security groups the hardened mode lists (keeps the inline policy under IAM's limit). */
 export const MAX_HARDENED_IDS = 50;
+/** How many extra roles passRoleArns may list. */
+export const MAX_PASS_ROLE_ARNS = 20;
 
 export type EbsVolumes = "managed" | "minimal" | "none";
 
@@ -59,7 +61,8 @@ export interface CastAiEksArgsOf<S, R = CastAiClusterRbacPlainArgs> {
     /** Node role and instance profile name. @default `castai-eks-instance-<clusterName[:44]>` */
     readonly nodeRoleName?: S;
     /**
-     * Hardened mode (Cast AI's custom-IAM example): PassRole only of the node role, launches also
+     * Hardened mode (Cast AI's custom-IAM example; PassRole is pinned to the node role in both
+     * modes, passRoleArns and allowPassAnyRole are not taken here): launches also
      * tagged `cast:cluster-id`, instance actions only on instances carrying it, explicit subnets
      * and security groups, IAMReadOnlyAccess replaced by reads of its own role, no
      * service-linked-role creation.
@@ -88,6 +91,20 @@ export interface CastAiEksArgsOf<S, R = CastAiClusterRbacPlainArgs> {
     readonly ipv6?: boolean;
     /** Managed policies allowed per role in this account (AWS default 10, raisable to 20). @default 10 */
     readonly maxManagedPoliciesPerRole?: number;
+    /**
+     * Roles, besides the node role, Cast AI may pass to EC2: the roles of the custom instance
+     * profiles your Cast AI node templates name (ARNs in this account). Not with `hardened`.
+     * @default [] (only the node role)
+     */
+    readonly passRoleArns?: readonly string[];
+    /**
+     * RISK: let Cast AI pass any role of the account to EC2, as Cast AI's published policy does.
+     * With ec2:RunInstances, that is launching an instance with any role that has an instance
+     * profile (PassRole privilege escalation). Listed under "Risks" in the review report. Prefer
+     * `passRoleArns`. Not with `hardened`.
+     * @default false
+     */
+    readonly allowPassAnyRole?: boolean;
     /**
      * A keyless AWS identity for the Cast AI agent pod, which calls ec2:DescribeInstances itself
      * (spot detection, cluster discovery): a role `castai-agent-<clusterName[:51]>` with only that
@@ -122,7 +139,7 @@ export type CastAiEksPlainArgs = CastAiEksArgsOf<string>;
 export const CASTAI_EKS_ARG_NAMES: readonly string[] = [
     "clusterName", "clusterId", "accountId", "region", "vpcId", "castaiUserArn", "roleName", "nodeRoleName",
     "hardened", "subnetIds", "securityGroupIds", "sshKeyPairs", "pauseResume", "cniPolicy", "ssmPolicy",
-    "ebsVolumes", "ipv6", "maxManagedPoliciesPerRole", "agentIdentity", "oidcProviderArn", "agentRoleName",
+    "ebsVolumes", "ipv6", "maxManagedPoliciesPerRole", "passRoleArns", "allowPassAnyRole", "agentIdentity", "oidcProviderArn", "agentRoleName",
     "agentNamespace", "clusterRbac", "tags",
 ];
 
@@ -265,8 +282,26 @@ function validate(a: CastAiEksPlainArgs) {
         throw new InputError("nodeRoleName", `must differ from roleName (both are ${JSON.stringify(roleName)})`);
     }
     const max = validateManagedPolicyQuota("maxManagedPoliciesPerRole", a.maxManagedPoliciesPerRole);
+    const allowPassAnyRole = optionalBoolean("allowPassAnyRole", a.allowPassAnyRole, false);
+    const passRoleArns = optionalList("passRoleArns", a.passRoleArns, (key, value) => {
+        const arn = validatePrincipalArn(key, value);
+        if (arn.kind !== "role" || arn.partition !== partition || arn.accountId !== accountId) {
+            throw new InputError(key, `must be the ARN of a role in account ${accountId} (partition ${partition}), got ${show(value)}`);
+        }
+        return value as string;
+    });
+    if (passRoleArns.length > MAX_PASS_ROLE_ARNS) {
+        throw new InputError("passRoleArns", `lists ${passRoleArns.length} roles; at most ${MAX_PASS_ROLE_ARNS}`);
+    }
+    for (const [key, on] of [["passRoleArns", passRoleArns.length > 0], ["allowPassAnyRole", allowPassAnyRole]] as const) {
+        if (hardened && on) throw new InputError(key, "is not used when hardened is true (hardened passes only the node role)");
+    }
+    if (allowPassAnyRole && passRoleArns.length > 0) {
+        throw new InputError("passRoleArns", "is not used when allowPassAnyRole is true (every role of the account may be passed); remove one");
+    }
     const features: FeatureValues = {
         hardened,
+        allowPassAnyRole,
         sshKeyPairs: optionalBoolean("sshKeyPairs", a.sshKeyPairs, true),
         pauseResume: optionalBoolean("pauseResume", a.pauseResume, true),
         cniPolicy: optionalBoolean("cniPolicy", a.cniPolicy, true),
@@ -276,7 +311,7 @@ function validate(a: CastAiEksPlainArgs) {
     };
     const { agent, clusterRbac } = validateAgent(a, { clusterName, accountId, region, partition, roleName, nodeRoleName });
     return {
-        clusterName, clusterId, accountId, region, vpcId, partition, castaiUserArn, subnetIds, securityGroupIds,
+        clusterName, clusterId, accountId, region, vpcId, partition, castaiUserArn, subnetIds, securityGroupIds, passRoleArns,
         roleName, nodeRoleName, instanceProfileName: nodeRoleName, features, max, agent, clusterRbac,
     };
 }
@@ -297,6 +332,7 @@ function worstCaseVars(v: ReturnType<typeof validate>): Vars {
         instanceProfileName: "p".repeat(MAX_LENGTH.roleName),
         subnetIds: v.subnetIds.map(() => "s".repeat(MAX_LENGTH.subnetId)),
         securityGroupIds: v.securityGroupIds.map(() => "g".repeat(MAX_LENGTH.securityGroupId)),
+        passRoleArns: v.passRoleArns, // plain values, known at construction
     };
 }
 
@@ -320,6 +356,7 @@ export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
         partition: v.partition, accountId: v.accountId, region: v.region, clusterName: v.clusterName,
         clusterId: v.clusterId, vpcId: v.vpcId, roleName: v.roleName, nodeRoleName: v.nodeRoleName,
         instanceProfileName: v.instanceProfileName, subnetIds: v.subnetIds, securityGroupIds: v.securityGroupIds,
+        passRoleArns: v.passRoleArns,
     };
     const real = documents(v, vars);
     const worst = documents(v, worstCaseVars(v));

@@ -31,6 +31,8 @@ export const castAiEksPreset: Preset = {
         { name: "ebsVolumes", type: "string", description: "managed | minimal | none" },
         { name: "ipv6", type: "boolean", description: "ec2:AssignIpv6Addresses on the node role" },
         { name: "maxManagedPoliciesPerRole", type: "number", description: "Managed-policy quota per role" },
+        { name: "passRoleArns", type: "list", description: "Roles besides the node role Cast AI may pass to EC2 (custom instance profiles)" },
+        { name: "allowPassAnyRole", type: "boolean", description: "RISK: pass any role of the account to EC2 (PassRole escalation)" },
         { name: "agentIdentity", type: "string", description: "podIdentity | irsa: a keyless role for the in-cluster agent (default none)" },
         { name: "oidcProviderArn", type: "string", description: "IAM OIDC provider of the cluster (agentIdentity irsa)" },
         { name: "agentRoleName", type: "string", description: "Name of the agent's role" },

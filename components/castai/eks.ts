@@ -139,9 +139,11 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
 /** Valid values as long as inputs can be, for the string args still unknown at construction. */
 function worstCaseArgs(args: CastAiEksAccessArgs, unknown: readonly string[]): Partial<CastAiEksPlainArgs> {
     const known = (k: keyof CastAiEksAccessArgs) => (!unknown.includes(k) && typeof args[k] === "string" ? args[k] as string : undefined);
+    // passRoleArns are plain ARNs of the cluster's account: they fix the stand-ins' scope too.
+    const firstPassRole = Array.isArray(args.passRoleArns) && typeof args.passRoleArns[0] === "string" ? args.passRoleArns[0] : undefined;
     const { partition, account } = standInScope({
         region: known("region"), accountId: known("accountId"),
-        partitionArns: [known("castaiUserArn"), known("oidcProviderArn")], accountArn: known("oidcProviderArn"),
+        partitionArns: [known("castaiUserArn"), known("oidcProviderArn"), firstPassRole], accountArn: known("oidcProviderArn") ?? firstPassRole,
     });
     const values: Record<string, string> = {
         clusterName: `c${"0".repeat(99)}`,

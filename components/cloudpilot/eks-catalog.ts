@@ -6,6 +6,9 @@
  * Documents: `policy` is the customer managed policy of the role the CloudPilot controller uses.
  * Placeholders: {partition} {accountId} {region} {clusterName} {nodeRoleName}.
  *
+ * Narrowed from the vendor JSON (issue 13, secure by default): ec2:CreateTags only at creation or
+ * with Karpenter's post-launch keys, termination pinned to this cluster, PassRole only to EC2.
+ *
  * Departures from the vendor JSON (same permissions): the first two statements carry Sids
  * (`CloudPilotAutoScalingRead`, `CloudPilotAutoScalingWrite`) so the review report can find
  * them; `Version` comes first; single-item lists are written as strings.
@@ -14,6 +17,10 @@ import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
 
 const SEED = "seed cloudpilot-permissions.txt, AWS IAM Role Used in Phase 2 (= cloudpilot-ai/docs src/content/guide/security/permissions_required.mdx)";
 const KARPENTER = "upstream Karpenter getting-started cloudformation.yaml (KarpenterNodeRole); CloudPilot does not publish its node role's policies";
+/** Karpenter's own controller policy, which the seed's statements mirror (their Sids and instance-profile conditions). */
+const KARPENTER_CONTROLLER = "aws/karpenter-provider-aws @1d927085dd81a9df9301e613f371dac5b4d16bfe website/content/en/preview/getting-started/getting-started-with-karpenter/cloudformation.yaml (KarpenterControllerNodeLifecyclePolicy, KarpenterControllerIAMIntegrationPolicy)";
+/** What a launch creates and tags (Karpenter's AllowScopedResourceCreationTagging). */
+const EC2_CREATED = ["fleet", "instance", "volume", "network-interface", "launch-template", "spot-instances-request"];
 const INSTANCE_PROFILE_WHY = "The controller (a Karpenter fork) creates one instance profile per EC2NodeClass at run time for the node role; ";
 
 export const CLOUDPILOT_EKS_STATEMENTS: readonly StatementEntry[] = [
@@ -41,33 +48,60 @@ export const CLOUDPILOT_EKS_STATEMENTS: readonly StatementEntry[] = [
     {
         sid: "CloudPilot", document: "policy",
         feature: "node provisioning",
-        why: "Launches nodes with launch templates and fleets, tags them, and reads subnets, security groups, zones, spot and on-demand prices and savings plans to choose them. Resource \"*\" as the vendor documents it (the Karpenter controller policy scopes these by tag; CloudPilot does not).",
+        why: "Launches nodes with launch templates and fleets, and reads subnets, security groups, zones, spot and on-demand prices and savings plans to choose them. Resource \"*\" as the vendor documents it (the Karpenter controller policy scopes these by tag; CloudPilot does not). The vendor's ec2:CreateTags is moved to CloudPilotCreationTagging and CloudPilotScopedResourceTagging, scoped as Karpenter's.",
         source: SEED,
         actions: [
             "ssm:GetParameter", "ec2:DescribeImages", "ec2:RunInstances", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
             "ec2:DescribeLaunchTemplates", "ec2:DescribeInstances", "ec2:DescribeInstanceTypes", "ec2:DescribeInstanceTypeOfferings",
-            "ec2:DescribeAvailabilityZones", "ec2:DeleteLaunchTemplate", "ec2:CreateTags", "ec2:CreateLaunchTemplate",
+            "ec2:DescribeAvailabilityZones", "ec2:DeleteLaunchTemplate", "ec2:CreateLaunchTemplate",
             "ec2:CreateFleet", "ec2:DescribeSpotPriceHistory", "pricing:GetProducts", "savingsplans:DescribeSavingsPlans",
             "ec2:DescribeRegions",
         ],
         resources: ["*"],
     },
     {
+        sid: "CloudPilotCreationTagging", document: "policy",
+        feature: "node provisioning",
+        why: "Tags the fleets, instances, volumes, network interfaces, launch templates and spot requests a launch creates, only in that launch (ec2:CreateAction), as Karpenter's AllowScopedResourceCreationTagging. The vendor's unconditioned ec2:CreateTags on \"*\" would let it tag any instance `karpenter.sh/nodepool` and then terminate it.",
+        source: `${SEED} (ec2:CreateTags, narrowed); ${KARPENTER_CONTROLLER} AllowScopedResourceCreationTagging`,
+        actions: ["ec2:CreateTags"],
+        resources: EC2_CREATED.map((type) => `arn:{partition}:ec2:{region}:{accountId}:${type}/*`),
+        conditions: [{ test: "StringEquals", variable: "ec2:CreateAction", values: ["RunInstances", "CreateFleet", "CreateLaunchTemplate"] }],
+    },
+    {
+        sid: "CloudPilotScopedResourceTagging", document: "policy",
+        feature: "node lifecycle (node claim and name tags)",
+        why: "Tags its own running nodes (this cluster's, of a node pool) after launch, only with the keys Karpenter's controller writes then (node claim, cluster name, Name): never the scoping tags that termination trusts. As Karpenter's AllowScopedResourceTagging.",
+        source: `${SEED} (ec2:CreateTags, narrowed); ${KARPENTER_CONTROLLER} AllowScopedResourceTagging`,
+        actions: ["ec2:CreateTags"],
+        resources: ["arn:{partition}:ec2:{region}:{accountId}:instance/*"],
+        conditions: [
+            { test: "StringEquals", variable: "ec2:ResourceTag/kubernetes.io/cluster/{clusterName}", values: ["owned"] },
+            { test: "StringLike", variable: "ec2:ResourceTag/karpenter.sh/nodepool", values: ["*"] },
+            { test: "StringEqualsIfExists", variable: "aws:RequestTag/eks:eks-cluster-name", values: ["{clusterName}"] },
+            { test: "ForAllValues:StringEquals", variable: "aws:TagKeys", values: ["eks:eks-cluster-name", "karpenter.sh/nodeclaim", "Name"] },
+        ],
+    },
+    {
         sid: "ConditionalEC2Termination", document: "policy",
         feature: "node lifecycle (scale down, consolidation)",
-        why: "Terminates only instances carrying the `karpenter.sh/nodepool` tag (any value), i.e. nodes its node pools launched.",
-        source: SEED,
+        why: "Terminates only instances of this cluster (`kubernetes.io/cluster/<name>` = owned) launched for a node pool (`karpenter.sh/nodepool`, any value), in this region and account. The vendor gates on the node-pool tag alone, which any cluster's Karpenter nodes carry; the cluster tag pins it to this cluster as Karpenter's AllowScopedDeletion does.",
+        source: `${SEED}; ${KARPENTER_CONTROLLER} AllowScopedDeletion`,
         actions: ["ec2:TerminateInstances"],
-        resources: ["*"],
-        conditions: [{ test: "StringLike", variable: "ec2:ResourceTag/karpenter.sh/nodepool", values: ["*"] }],
+        resources: ["arn:{partition}:ec2:{region}:{accountId}:instance/*"],
+        conditions: [
+            { test: "StringEquals", variable: "ec2:ResourceTag/kubernetes.io/cluster/{clusterName}", values: ["owned"] },
+            { test: "StringLike", variable: "ec2:ResourceTag/karpenter.sh/nodepool", values: ["*"] },
+        ],
     },
     {
         sid: "PassNodeIAMRole", document: "policy",
         feature: "node provisioning",
-        why: "Launching a node passes the node role to EC2; only the node role kubegrant creates can be passed. The vendor sets no iam:PassedToService condition.",
-        source: SEED,
+        why: "Launching a node passes the node role to EC2; only the node role kubegrant creates can be passed, and only to EC2 (iam:PassedToService, as Karpenter's AllowPassingInstanceRole; the vendor sets no such condition).",
+        source: `${SEED}; ${KARPENTER_CONTROLLER} AllowPassingInstanceRole`,
         actions: ["iam:PassRole"],
         resources: ["arn:{partition}:iam::{accountId}:role/{nodeRoleName}"],
+        conditions: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ec2.amazonaws.com", "ec2.amazonaws.com.cn"] }],
     },
     {
         sid: "EKSClusterEndpointLookup", document: "policy",

@@ -8,6 +8,7 @@ import { AWS_LIMITS, checkTrustPolicySize, validateManagedPolicyQuota } from "..
 import { NamedDocument, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import { externalIdTrust } from "../aws/trust";
 import { MAX_LENGTH, Partition, validateAccountId, validateExternalId, validateRoleName } from "../aws/validate";
+import { fillTemplates } from "../aws/catalog";
 import { PALETTE_AWS_POLICIES, PalettePolicyGroup } from "./aws-catalog";
 
 export type PaletteVariant = "core" | "minimum-dynamic" | "minimum-static";
@@ -23,6 +24,7 @@ export interface PaletteAwsPlainArgs {
     readonly variant?: PaletteVariant;
     readonly eks?: boolean;
     readonly cloudFormationStack?: boolean;
+    readonly allowIamPrivilegeEscalation?: boolean;
     readonly hostResourceGroups?: boolean;
     readonly identity?: PaletteIdentity;
     readonly trustedAccountId?: string;
@@ -37,7 +39,7 @@ export interface PaletteAwsPlainArgs {
 }
 
 export const PALETTE_AWS_ARG_NAMES: readonly string[] = [
-    "accountId", "variant", "eks", "cloudFormationStack", "hostResourceGroups", "identity", "trustedAccountId", "externalId",
+    "accountId", "variant", "eks", "cloudFormationStack", "allowIamPrivilegeEscalation", "hostResourceGroups", "identity", "trustedAccountId", "externalId",
     "roleName", "userName", "partition", "ebsCsiPolicy", "additionalPolicyArns", "combinePolicies", "maxManagedPolicies", "tags",
 ];
 
@@ -84,12 +86,19 @@ function split(name: string, from: readonly string[], statements: readonly State
 export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
     rejectUnknownKeys(a, PALETTE_AWS_ARG_NAMES, "PaletteAwsAccess");
     const accountId = validateAccountId("accountId", a.accountId);
-    const variant = optionalChoice("variant", a.variant, PALETTE_VARIANTS, "core");
+    const variant = optionalChoice("variant", a.variant, PALETTE_VARIANTS, "minimum-dynamic");
     const eks = optionalBoolean("eks", a.eks, false);
     if (a.cloudFormationStack !== undefined && variant === "core") {
         throw new InputError("cloudFormationStack", "is only used with the minimum-dynamic and minimum-static variants (the core policies cover the stack)");
     }
-    const cloudFormationStack = optionalBoolean("cloudFormationStack", a.cloudFormationStack, true);
+    const cloudFormationStack = optionalBoolean("cloudFormationStack", a.cloudFormationStack, false);
+    const allowEscalation = optionalBoolean("allowIamPrivilegeEscalation", a.allowIamPrivilegeEscalation, false);
+    if (variant === "core" && !allowEscalation) {
+        throw new InputError("variant", "\"core\" grants iam:CreatePolicyVersion, iam:AttachGroupPolicy and sts:AssumeRole on \"*\" (and with eks iam:CreateRole and iam:AttachRolePolicy on every role): set allowIamPrivilegeEscalation=true to accept that, or use minimum-dynamic or minimum-static");
+    }
+    if (variant !== "core" && a.allowIamPrivilegeEscalation !== undefined) {
+        throw new InputError("allowIamPrivilegeEscalation", "is only used with variant \"core\" (the minimum variants hold no IAM escalation)");
+    }
     const hostResourceGroups = optionalBoolean("hostResourceGroups", a.hostResourceGroups, false);
     const identity = optionalChoice<PaletteIdentity>("identity", a.identity, ["role", "user"], "role");
     const partition = optionalChoice<Partition>("partition", a.partition, ["aws", "aws-us-gov"], "aws");
@@ -125,8 +134,10 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
         throw new InputError("additionalPolicyArns", `Palette attaches them to every role it creates; its EKS node-group role would have ${nodeCount} managed policies (${PALETTE_EKS_NODE_ROLE_POLICIES} AWS-managed + ${additionalPolicyArns.length}); AWS allows ${max} per role`);
     }
 
+    const vars = { partition, accountId };
     const entries = groups(variant, eks, cloudFormationStack, hostResourceGroups)
-        .flatMap((g) => PALETTE_AWS_POLICIES.filter((p) => p.group === g));
+        .flatMap((g) => PALETTE_AWS_POLICIES.filter((p) => p.group === g))
+        .map((e) => ({ ...e, statements: e.statements.map((st) => ({ ...st, ...fillTemplates(st.resources ?? [], st.conditions ?? [], vars) })) }));
     const separate = entries.flatMap((e) => split(e.name, [e.name], e.statements));
     const combine = optionalBoolean("combinePolicies", a.combinePolicies, false);
     let policies = separate;

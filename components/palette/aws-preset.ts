@@ -6,6 +6,8 @@ import { PALETTE_AWS_STRING_ARGS } from "./aws-plan";
 
 const explanations = new Map<string, Sourced>([
     ...PALETTE_AWS_POLICIES.map((e) => [`policy:${e.name}`, e] as const),
+    // The Sids kubegrant gives the risky statements, so the report finds them in combined policies too.
+    ...PALETTE_AWS_POLICIES.flatMap((e) => (e.risk ? e.statements.filter((st) => st.sid).map((st) => [`sid:${st.sid}`, e] as const) : [])),
     ["policy:PaletteCombinedPolicy", {
         feature: "all of Palette's policies, combined",
         why: "combinePolicies packs the statements of every selected Palette policy into as few documents as fit under 6,144 characters, to stay under the 10-managed-policies quota.",
@@ -21,7 +23,8 @@ export const paletteAwsPreset: Preset = {
         { name: "accountId", type: "string", required: true, description: "AWS account Palette deploys into" },
         { name: "variant", type: "string", description: "core | minimum-dynamic | minimum-static" },
         { name: "eks", type: "boolean", description: "EKS clusters (PaletteControllersEKSPolicy or minimum EKS policy)" },
-        { name: "cloudFormationStack", type: "boolean", description: "Minimum variants: Palette manages the CAPA stack" },
+        { name: "cloudFormationStack", type: "boolean", description: "Minimum variants: Palette manages the CAPA stack (roles scoped to CAPA names)" },
+        { name: "allowIamPrivilegeEscalation", type: "boolean", description: "RISK: required for variant core (IAM escalation paths)" },
         { name: "hostResourceGroups", type: "boolean", description: "PaletteHostResourceGroupsPolicy" },
         { name: "identity", type: "string", description: "role | user" },
         { name: "trustedAccountId", type: "string", description: "Palette's AWS account for STS (role)" },

@@ -14,14 +14,28 @@ export interface PaletteAwsAccessArgs {
     /**
      * Which policy set: `core` (PaletteControllerPolicy, PaletteControlPlanePolicy,
      * PaletteNodesPolicy, PaletteDeploymentPolicy), `minimum-dynamic` or `minimum-static`
-     * (Palette's minimum permissions, for Palette-created or existing VPCs).
-     * @default "core"
+     * (Palette's minimum permissions, for Palette-created or existing VPCs). `core` holds IAM
+     * privilege escalation paths and needs `allowIamPrivilegeEscalation`.
+     * @default "minimum-dynamic"
      */
     readonly variant?: PaletteVariant;
     /** EKS clusters: adds PaletteControllersEKSPolicy (core) or the minimum EKS policy. @default false */
     readonly eks?: boolean;
-    /** Minimum variants: let Palette manage the CAPA CloudFormation stack (option 1). @default true */
+    /**
+     * Minimum variants: let Palette manage the CAPA CloudFormation stack (option 1): iam:CreateRole
+     * and iam:AttachRolePolicy scoped to the stack's `*.cluster-api-provider-aws.sigs.k8s.io` roles
+     * and policies. Off: you create the stack yourself, as Palette's page says for the minimum policies.
+     * @default false
+     */
     readonly cloudFormationStack?: boolean;
+    /**
+     * RISK: accept variant `core`, whose policies let Palette make itself administrator of the
+     * account (iam:CreatePolicyVersion, iam:AttachGroupPolicy, sts:AssumeRole on "*"; with eks,
+     * iam:CreateRole and iam:AttachRolePolicy on every role) and change any bucket's policy.
+     * Required with `core`; listed under "Risks" in the review report.
+     * @default false
+     */
+    readonly allowIamPrivilegeEscalation?: boolean;
     /** Adds PaletteHostResourceGroupsPolicy (IaaS on EC2 Dedicated Hosts). @default false */
     readonly hostResourceGroups?: boolean;
     /** `role` (Palette assumes it with STS) or `user` (an IAM user with an access key). @default "role" */
