@@ -1,7 +1,7 @@
 /**
  * CloudPilot AI on AWS: the controller policy of the seed (cloudpilot-permissions.txt, "AWS IAM
- * Role Used in Phase 2", identical in cloudpilot-ai/docs permissions_required.mdx at b4df2e83 and
- * 09d90ec7) as data, and the AWS-managed policies of the node role `CloudPilotNodeRole-<cluster>`.
+ * Role Used in Phase 2", identical, as parsed JSON, to that block of cloudpilot-ai/docs
+ * permissions_required.mdx on main, 154f490d8e16) as data, and the AWS-managed policies of the node role `CloudPilotNodeRole-<cluster>`.
  *
  * Documents: `policy` is the customer managed policy of the role the CloudPilot controller uses.
  * Placeholders: {partition} {accountId} {region} {clusterName} {nodeRoleName}.
@@ -11,8 +11,9 @@
  * them; `Version` comes first; single-item lists are written as strings.
  */
 import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
+import { CLOUDPILOT_DOC } from "./names";
 
-const SEED = "seed cloudpilot-permissions.txt, AWS IAM Role Used in Phase 2 (= cloudpilot-ai/docs src/content/guide/security/permissions_required.mdx)";
+const SEED = `seed cloudpilot-permissions.txt, AWS IAM Role Used in Phase 2 (= ${CLOUDPILOT_DOC}, "AWS IAM Role Used in Phase 2")`;
 const KARPENTER = "upstream Karpenter getting-started cloudformation.yaml (KarpenterNodeRole); CloudPilot does not publish its node role's policies";
 const INSTANCE_PROFILE_WHY = "The controller (a Karpenter fork) creates one instance profile per EC2NodeClass at run time for the node role; ";
 
