@@ -7,6 +7,7 @@ export const VENDOR_REPOS = {
     "castai/terraform-castai-aks": { branch: "main", commit: "2b5c894d4703ef4f06ff11337834bfa5df26c366" },
     "castai/terraform-castai-eks-role-iam": { branch: "master", commit: "38a3d522659cd1f532ede7bb8ef6374effacd50a" },
     "castai/terraform-castai-gke-iam": { branch: "main", commit: "294046a45ebe799f256fc4c9c75cd97b2ea2e1c4" },
+    "castai/terraform-gke-iam-impersonate": { branch: "main", commit: "64f173e71e14a51b788f285412e0cdf67dc9a6c3" },
     "castai/terraform-provider-castai": { branch: "master", commit: "58fea27d74e9e2aa75ff47b3b902b6cfc1c33423" },
     "castai/helm-charts": { branch: "main", commit: "daa46281449593e410adc31f7fe169043c116895" },
     "castai/castware-operator": { branch: "main", commit: "19052ac1cbfdd6fd447a1bf1eaca27a3a50946fe" },
