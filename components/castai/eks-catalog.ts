@@ -19,8 +19,8 @@ import { vendorSource } from "../core/sources";
 import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
 
 const SEED = "seed castai-cloud-permissions.txt, AWS custom policy";
-const HARDENED = "castai/terraform-provider-castai examples/eks/eks_cluster_custom_iam/iam.tf";
-const MODULE = "castai/terraform-castai-eks-role-iam main.tf";
+const HARDENED = vendorSource("castai/terraform-provider-castai", "examples/eks/eks_cluster_custom_iam/iam.tf");
+const MODULE = vendorSource("castai/terraform-castai-eks-role-iam", "main.tf");
 /** Cast AI's current policies on the provider's default branch (terraform-provider-castai castai/policies). */
 const IAM_POLICY = vendorSource("castai/terraform-provider-castai", "castai/policies/iam-policy.json");
 const USER_POLICY = vendorSource("castai/terraform-provider-castai", "castai/policies/user-policy.json");
@@ -69,7 +69,7 @@ export const CASTAI_EKS_STATEMENTS: readonly StatementEntry[] = [
         sid: "SshKeyPairs", document: "policy", when: { sshKeyPairs: true },
         feature: "SSH key import for node access",
         why: "Imports (and removes) the SSH public key users set for node SSH access. ec2:CreateKeyPair is left out: Cast AI's newest code dropped it (terraform-provider-castai PR #742) after customers objected to the vendor creating private keys.",
-        source: `${SEED}; REFERENCES.md (PR #742)`,
+        source: `${SEED}; ${IAM_POLICY} (674c5fb5, PR #742, removed ec2:CreateKeyPair)`,
         actions: ["ec2:DeleteKeyPair", "ec2:ImportKeyPair"],
         resources: ["*"],
     },
@@ -281,7 +281,7 @@ export const CASTAI_EKS_STATEMENTS: readonly StatementEntry[] = [
         sid: "AgentDescribeInstances", document: "agent",
         feature: "agent: spot detection and cluster discovery",
         why: "The Cast AI agent pod calls EC2 itself, with the AWS SDK's default credential chain: it describes the instances behind the cluster's nodes (filtered by instance ID, batches of 20) to tell spot from on-demand nodes, and its own instance to read the cluster name from its `kubernetes.io/cluster/<name>` tag. With the instance metadata hop limit at 1 (a common hardening) a pod gets no node credentials, so the agent needs its own keyless identity (and with it, it never borrows the node's role). ec2:DescribeInstances supports no resource-level permissions or resource tags (iam-data: no resource types), so Resource \"*\" is the narrowest grant; the role holds nothing else.",
-        source: "castai/k8s-agent internal/services/providers/eks/aws/aws.go (GetClusterName, GetInstancesByInstanceIDs; earlier internal/services/providers/eks/client/aws.go GetInstancesByPrivateDNS): ec2:DescribeInstances through config.LoadDefaultConfig",
+        source: `${vendorSource("castai/k8s-agent", "pkg/services/providers/eks/aws/aws.go")} (ec2:DescribeInstances through describeInstancesWithContext; earlier at internal/services/providers/eks/aws/aws.go)`,
         actions: ["ec2:DescribeInstances"],
         resources: ["*"],
     },
@@ -328,6 +328,6 @@ export const CASTAI_EKS_MANAGED_POLICIES: readonly ManagedPolicyEntry[] = [
         path: "AmazonSSMManagedInstanceCore", target: "node", when: { ssmPolicy: true },
         feature: "node access through Session Manager",
         why: "Lets operators reach Cast AI nodes with SSM Session Manager instead of SSH.",
-        source: "REFERENCES.md (Cast AI node role switches)",
+        source: `${MODULE} (attach_ssm_managed_instance_core, default true)`,
     },
 ];

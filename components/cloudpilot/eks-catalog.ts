@@ -11,10 +11,11 @@
  * them; `Version` comes first; single-item lists are written as strings.
  */
 import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
+import { vendorSource } from "../core/sources";
 import { CLOUDPILOT_DOC } from "./names";
 
 const SEED = `seed cloudpilot-permissions.txt, AWS IAM Role Used in Phase 2 (= ${CLOUDPILOT_DOC}, "AWS IAM Role Used in Phase 2")`;
-const KARPENTER = "upstream Karpenter getting-started cloudformation.yaml (KarpenterNodeRole); CloudPilot does not publish its node role's policies";
+const KARPENTER = `${vendorSource("aws/karpenter-provider-aws", "website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml")} (KarpenterNodeRole); CloudPilot does not publish its node role's policies`;
 const INSTANCE_PROFILE_WHY = "The controller (a Karpenter fork) creates one instance profile per EC2NodeClass at run time for the node role; ";
 
 export const CLOUDPILOT_EKS_STATEMENTS: readonly StatementEntry[] = [
@@ -138,9 +139,9 @@ export const CLOUDPILOT_EKS_MANAGED_POLICIES: readonly ManagedPolicyEntry[] = [
         source: KARPENTER,
     },
     {
-        path: "AmazonEC2ContainerRegistryReadOnly", target: "node",
+        path: "AmazonEC2ContainerRegistryPullOnly", target: "node",
         feature: "image pulls",
-        why: "Lets nodes pull images from ECR.",
+        why: "Lets nodes pull images from ECR. Pull only, as upstream Karpenter's node role on its default branch now has it (it replaced AmazonEC2ContainerRegistryReadOnly, which also lists and describes every repository).",
         source: KARPENTER,
     },
     {

@@ -12,6 +12,8 @@ export const VENDOR_REPOS = {
     "castai/helm-charts": { branch: "main", commit: "daa46281449593e410adc31f7fe169043c116895" },
     "castai/castware-operator": { branch: "main", commit: "19052ac1cbfdd6fd447a1bf1eaca27a3a50946fe" },
     "cloudpilot-ai/docs": { branch: "main", commit: "154f490d8e1635e3e8ecde9fc99f192358ae0205" },
+    "castai/k8s-agent": { branch: "main", commit: "27ed37665455eca4838a4b4b0e9879913645f38e" },
+    "aws/karpenter-provider-aws": { branch: "main", commit: "1d927085dd81a9df9301e613f371dac5b4d16bfe" },
 } as const;
 export type VendorRepo = keyof typeof VENDOR_REPOS;
 
