@@ -60,7 +60,7 @@ describe("planCastAiEks", () => {
     });
 
     it("capacityReservations and hibernation are switches (on, as in Cast AI's onboarding), each statement's why naming its feature", () => {
-        const sids = (args: Partial<typeof EKS>) => planCastAiEks({ ...EKS, ...args }).policies.flatMap((d) => d.statements.map((st) => st.sid));
+        const sids = (args: Partial<CastAiEksPlainArgs>) => planCastAiEks({ ...EKS, ...args }).policies.flatMap((d) => d.statements.map((st) => st.sid ?? ""));
         const capacity = ["CapacityReservationsRead", "RunInstancesCapacityReservations"];
         const hibernation = ["PassRoleEKSNodeRoleOnly", "HibernationAutoScalingGroups", "HibernationNodegroups", "CreateLaunchTemplateWithTag",
             "ManageLaunchTemplates", "RunInstancesForEKSNodegroups"];
