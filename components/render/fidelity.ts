@@ -10,7 +10,7 @@ import * as path from "path";
 import { Sourced } from "../core";
 import { VENDOR_REPOS } from "../core/sources";
 import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "../castai/eks-catalog";
-import { CASTAI_GKE_PERMISSIONS } from "../castai/gke-catalog";
+import { CASTAI_GKE_PERMISSIONS, CASTAI_GKE_ROLES } from "../castai/gke-catalog";
 import { CASTAI_AKS_ACTIONS, CASTAI_AKS_DROPPED } from "../castai/aks-catalog";
 import { CASTAI_RBAC_ENTRIES } from "../castai/cluster-rbac-catalog";
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "../cloudpilot/eks-catalog";
@@ -39,7 +39,7 @@ interface Row {
 
 const FROM_SEED = /\bseed\b/;
 /** Words with which a `why` records where kubegrant departs from a vendor source. */
-const DEPARTURE = /\b(Departure|Narrowed|narrowed|left out|leaves? (?:them|it) out|dropped|drops|instead of|kubegrant keeps|kubegrant follows|RISK)\b/;
+const DEPARTURE = /\b(Departure|Narrowed|narrowed|left out|leaves? (?:them|it) out|dropped|drops|kubegrant keeps|kubegrant follows|RISK)\b/;
 
 const named = <T extends Sourced>(entries: readonly T[], name: (e: T) => string): Item[] =>
     entries.map((e) => ({ name: name(e), feature: e.feature, why: e.why, source: e.source }));
@@ -52,7 +52,10 @@ export const FIDELITY_ROWS: readonly Row[] = [
     },
     {
         vendor: "Cast AI", target: "GCP", preset: "castai-gke", catalog: "components/castai/gke-catalog.ts",
-        items: named(CASTAI_GKE_PERMISSIONS, (e) => e.permissions.length === 1 ? e.permissions[0] : `${e.permissions[0]} (+${e.permissions.length - 1})`),
+        items: [
+            ...named(CASTAI_GKE_PERMISSIONS, (e) => e.permissions.length === 1 ? e.permissions[0] : `${e.permissions[0]} (+${e.permissions.length - 1})`),
+            ...Object.entries(CASTAI_GKE_ROLES).map(([k, e]) => ({ name: `${k} (binding)`, feature: e.feature, why: e.why, source: e.source })),
+        ],
         removals: [],
     },
     {
