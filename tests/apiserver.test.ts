@@ -18,7 +18,7 @@ import { presetNames } from "../components/render/preset";
 import { toYaml } from "../components/render/yaml";
 import { KubeObject, PolicyRuleObject } from "../components/kubernetes/rbac";
 import { ServiceAccountRef, authorize, findRole, rulesFor, uncovered } from "../components/kubernetes/authorize";
-import { ApiServer, REQUIRE_ENV, findBinaries, startApiServer } from "./support/apiserver";
+import { ApiServer, binariesOrSkip, startApiServer } from "./support/apiserver";
 import { castAiRows, castAiServiceAccount } from "./support/castai-k8s";
 import { cloudPilotRowChecks, phaseValues } from "./support/cloudpilot-k8s";
 import { RowCheck, showCheck } from "./support/rbac-rows";
@@ -52,6 +52,7 @@ const castAi: JudgedPreset = {
     phases: [
         { title: "phase 1 (extendedPermissions=false)", values: { extendedPermissions: false }, rows: () => castAiRows(false) },
         { title: "phase 2 (extendedPermissions=true)", values: { extendedPermissions: true }, rows: () => castAiRows(true) },
+        { title: "phase 2 with operatorClusterWidePodWrite", values: { extendedPermissions: true, operatorClusterWidePodWrite: true }, rows: () => castAiRows(true, true) },
     ],
 };
 
@@ -91,17 +92,9 @@ const SAR_CONCURRENCY = 16;
 /** Filled by the SAR tests, printed once at the end: what the server was asked. */
 const tally = { allowed: 0, denied: 0, unique: 0, escalation: 0 };
 
-const binaries = findBinaries();
-
 describe("the rendered RBAC, judged by a real kube-apiserver", function () {
-    if ("missing" in binaries) {
-        if (process.env[REQUIRE_ENV] === "1") {
-            it(`has a kube-apiserver (${REQUIRE_ENV} is set)`, () => assert.fail(binaries.missing));
-        } else {
-            it.skip(`SKIPPED: ${binaries.missing}`);
-        }
-        return;
-    }
+    const binaries = binariesOrSkip();
+    if (binaries === undefined) return;
     this.timeout(120_000);
     let server: ApiServer;
     /** The rendered roles and bindings the installer may create, and may not, per preset and phase (server's answers). */

@@ -13,15 +13,16 @@ describe("Cast AI AKS catalog", () => {
         }
         const all = [...CASTAI_AKS_ACTIONS, ...CASTAI_AKS_DROPPED].map((e) => e.action);
         assert.deepStrictEqual(all.filter((a, i) => all.indexOf(a) !== i), []);
-        assert.strictEqual(CASTAI_AKS_ACTIONS.length, 34);
+        assert.strictEqual(CASTAI_AKS_ACTIONS.length, 36);
     });
 
-    it("drops exactly managedClusters/start and stop, as Cast AI's newest Terraform role does", () => {
-        assert.deepStrictEqual(CASTAI_AKS_DROPPED.map((e) => e.action), [
-            "Microsoft.ContainerService/managedClusters/start/action",
-            "Microsoft.ContainerService/managedClusters/stop/action",
-        ]);
-        for (const d of CASTAI_AKS_DROPPED) assert.match(d.why, /dropped it/);
+    it("keeps managedClusters/start and stop, as the module's default branch grants them, citing its commit", () => {
+        assert.deepStrictEqual(CASTAI_AKS_DROPPED, []);
+        for (const a of ["start", "stop"]) {
+            const e = CASTAI_AKS_ACTIONS.find((x) => x.action === `Microsoft.ContainerService/managedClusters/${a}/action`);
+            assert.ok(e, a);
+            assert.match(e.source, /castai\/terraform-castai-aks iam\.tf @ main 2b5c894d4703/);
+        }
     });
 
     it("grants every action of the seed but the dropped ones, and nothing else", function () {
@@ -34,7 +35,7 @@ describe("Cast AI AKS catalog", () => {
         assert.strictEqual(seed.length, 36);
         assert.deepStrictEqual([...CASTAI_AKS_ACTIONS.map((e) => e.action), ...CASTAI_AKS_DROPPED.map((e) => e.action)].sort(), [...seed].sort());
         // Same order as the seed, so a reviewer can diff them line by line.
-        assert.deepStrictEqual(CASTAI_AKS_ACTIONS.map((e) => e.action), seed.filter((a) => !/managedClusters\/(start|stop)\/action$/.test(a)));
+        assert.deepStrictEqual(CASTAI_AKS_ACTIONS.map((e) => e.action), seed);
     });
 });
 
@@ -58,7 +59,7 @@ describe("planCastAiAks", () => {
         assert.strictEqual(p.roleDefinitionId, `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${p.roleDefinitionGuid}`);
         assert.deepStrictEqual(p.assignableScopes, [RG, NODE_RG]);
         assert.deepStrictEqual(p.assignments.map((a) => [a.key, a.scope]), [["cluster", RG], ["nodes", NODE_RG]]);
-        assert.strictEqual(p.actions.length, 34);
+        assert.strictEqual(p.actions.length, 36);
         assert.strictEqual(p.app, undefined);
         assert.deepStrictEqual(p.identity, {
             name: "prod-weu-castai-identity",

@@ -118,7 +118,7 @@ describe("planCastAiEks: the agent's identity", () => {
         ["a bad clusterRbac namespace", { clusterRbac: { namespace: "kube-system" } },
             "clusterRbac.namespace: must not be kube-system (the components get namespace administrator rights in their namespace)"],
         ["an unknown clusterRbac key", { clusterRbac: { namespaces: "x" } },
-            "clusterRbac.namespaces: is not an argument of CastAiClusterRbac (known: namespace, createNamespace, extendedPermissions, components, serviceAccountAnnotations, provider)"],
+            "clusterRbac.namespaces: is not an argument of CastAiClusterRbac (known: namespace, createNamespace, extendedPermissions, operatorClusterWidePodWrite, components, serviceAccountAnnotations, provider)"],
         ["clusterRbac without the agent", { agentIdentity: "podIdentity", clusterRbac: { components: ["evictor"] } },
             'clusterRbac.components: must include "agent" when agentIdentity is set (the identity belongs to the agent\'s service account castai-agent)'],
         ["the agent's IRSA annotation given twice", { agentIdentity: "irsa", oidcProviderArn: OIDC, clusterRbac: { serviceAccountAnnotations: CONFLICT } },

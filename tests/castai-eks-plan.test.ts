@@ -43,7 +43,9 @@ describe("planCastAiEks", () => {
             "AmazonEKS_CNI_Policy", "service-role/AmazonEBSCSIDriverPolicy", "AmazonSSMManagedInstanceCore"]);
         assert.deepStrictEqual(p.policies.map((d) => [d.key, d.name, d.statements.map((s) => s.sid)]), [[
             "policy", "CastEKSPolicy-prod-eu",
-            ["PassRoleEC2", "ServiceLinkedRoles", "TagResourcesOnLaunch", "SshKeyPairs", "RunInstancesPermissions", "RunInstancesKeyPairs"],
+            ["PassRoleEC2", "ServiceLinkedRoles", "TagResourcesOnLaunch", "SshKeyPairs", "RunInstancesPermissions", "RunInstancesKeyPairs",
+                "CapacityReservationsRead", "RunInstancesCapacityReservations", "PassRoleEKSNodeRoleOnly", "HibernationAutoScalingGroups",
+                "HibernationNodegroups", "CreateLaunchTemplateWithTag", "ManageLaunchTemplates", "RunInstancesForEKSNodegroups"],
         ]]);
         assert.deepStrictEqual(p.inline.map((d) => [d.name, d.statements.map((s) => s.sid)]), [[
             "CastEKSRestrictedAccess",
@@ -77,6 +79,40 @@ describe("planCastAiEks", () => {
         assert.deepStrictEqual(listed.resources, ["arn:aws:iam::123456789012:role/castai-eks-instance-prod-eu", ...extra]);
         const any = planCastAiEks({ ...EKS, allowPassAnyRole: true }).policies[0].statements.filter((s) => s.actions.includes("iam:PassRole"));
         assert.deepStrictEqual(any.map((s) => [s.sid, s.resources]), [["PassAnyRoleEC2", ["arn:aws:iam::123456789012:role/*"]]]);
+    });
+
+    it("capacityReservations and hibernation are switches (on, as in Cast AI's onboarding), each statement's why naming its feature", () => {
+        const sids = (args: Partial<CastAiEksPlainArgs>) => planCastAiEks({ ...EKS, ...args }).policies.flatMap((d) => d.statements.map((st) => st.sid ?? ""));
+        const capacity = ["CapacityReservationsRead", "RunInstancesCapacityReservations"];
+        const hibernation = ["PassRoleEKSNodeRoleOnly", "HibernationAutoScalingGroups", "HibernationNodegroups", "CreateLaunchTemplateWithTag",
+            "ManageLaunchTemplates", "RunInstancesForEKSNodegroups"];
+        assert.deepStrictEqual(sids({ capacityReservations: false }).filter((x) => capacity.includes(x)), []);
+        assert.deepStrictEqual(sids({ hibernation: false }).filter((x) => hibernation.includes(x)), []);
+        assert.deepStrictEqual(sids({ hibernation: false, capacityReservations: false }).filter((x) => !capacity.includes(x) && !hibernation.includes(x)),
+            sids({}).filter((x) => !capacity.includes(x) && !hibernation.includes(x)));
+        for (const e of CASTAI_EKS_STATEMENTS.filter((x) => x.when?.capacityReservations)) {
+            assert.strictEqual(e.feature, "capacity reservations");
+            assert.match(e.source, /castai\/terraform-provider-castai castai\/policies\/iam-policy\.json @ master 58fea27d74e9/);
+        }
+        for (const e of CASTAI_EKS_STATEMENTS.filter((x) => x.when?.hibernation)) {
+            assert.strictEqual(e.feature, "cluster hibernation and resume");
+            assert.match(e.source, /castai\/terraform-provider-castai castai\/policies\/(iam|user)-policy\.json @ master 58fea27d74e9/);
+        }
+        // The vendor passes any role to EKS; kubegrant only the node role.
+        const pass = planCastAiEks(EKS).policies.flatMap((d) => d.statements).find((st) => st.sid === "PassRoleEKSNodeRoleOnly")!;
+        assert.deepStrictEqual(pass.resources, ["arn:aws:iam::123456789012:role/castai-eks-instance-prod-eu"]);
+    });
+
+    it("shared VPC: vpcAccountId scopes the subnets and the VPC by ARN in the owner account; a bad account is refused", () => {
+        for (const hardened of [false, true]) {
+            const extra = hardened ? { hardened, subnetIds: ["subnet-0aaaaaaaaaaaaaaaa"], securityGroupIds: ["sg-0aaaaaaaaaaaaaaaa"] } : {};
+            const p = planCastAiEks({ ...EKS, ...extra, vpcAccountId: "210987654321" });
+            const st = p.inline[0].statements.find((x) => x.sid === (hardened ? "RunInstancesListedSubnets" : "RunInstancesVpcRestriction"))!;
+            assert.deepStrictEqual(st.resources, [hardened ? "arn:aws:ec2:eu-central-1:210987654321:subnet/subnet-0aaaaaaaaaaaaaaaa" : "arn:aws:ec2:eu-central-1:210987654321:subnet/*"]);
+            assert.deepStrictEqual(st.conditions![0].values, ["arn:aws:ec2:eu-central-1:210987654321:vpc/vpc-0a1b2c3d4e5f67890"]);
+        }
+        assert.throws(() => planCastAiEks({ ...EKS, vpcAccountId: "12345" }),
+            (e: unknown) => e instanceof InputError && e.message === 'vpcAccountId: must be a 12-digit AWS account ID, got "12345"');
     });
 
     for (const [region, partition] of [["us-gov-west-1", "aws-us-gov"], ["cn-north-1", "aws-cn"]] as const) {
@@ -174,7 +210,7 @@ describe("planCastAiEks", () => {
         ["node role over the quota", { maxManagedPoliciesPerRole: 4 }, "maxManagedPoliciesPerRole: role castai-eks-instance-prod-eu would have 5 managed policies; this account allows 4 per role or user (raise the quota and set maxManagedPoliciesPerRole, or turn features off)"],
         ["Cast AI role over the quota", { maxManagedPoliciesPerRole: 2, cniPolicy: false, ssmPolicy: false, ebsVolumes: "none" }, "maxManagedPoliciesPerRole: role castai-eks-prod-eu would have 3 managed policies; this account allows 2 per role or user (raise the quota and set maxManagedPoliciesPerRole, or turn features off)"],
         ["quota", { maxManagedPoliciesPerRole: 30 }, "maxManagedPoliciesPerRole: must be a whole number from 1 to 20 (AWS's highest quota), got 30"],
-        ["unknown key", { clusterNmae: "x" }, "clusterNmae: is not an argument of CastAiEksAccess (known: clusterName, clusterId, accountId, region, vpcId, castaiUserArn, roleName, nodeRoleName, hardened, subnetIds, securityGroupIds, sshKeyPairs, pauseResume, cniPolicy, ssmPolicy, ebsVolumes, ipv6, maxManagedPoliciesPerRole, passRoleArns, allowPassAnyRole, agentIdentity, oidcProviderArn, agentRoleName, agentNamespace, clusterRbac, tags)"],
+        ["unknown key", { clusterNmae: "x" }, "clusterNmae: is not an argument of CastAiEksAccess (known: clusterName, clusterId, accountId, region, vpcId, vpcAccountId, castaiUserArn, roleName, nodeRoleName, hardened, subnetIds, securityGroupIds, sshKeyPairs, pauseResume, capacityReservations, hibernation, cniPolicy, ssmPolicy, ebsVolumes, ipv6, maxManagedPoliciesPerRole, passRoleArns, allowPassAnyRole, agentIdentity, oidcProviderArn, agentRoleName, agentNamespace, clusterRbac, tags)"],
         ["passRoleArns not a role", { passRoleArns: ["arn:aws:iam::123456789012:user/x"] }, 'passRoleArns[0]: must be the ARN of a role in account 123456789012 (partition aws), got "arn:aws:iam::123456789012:user/x"'],
         ["passRoleArns other account", { passRoleArns: ["arn:aws:iam::111122223333:role/x"] }, 'passRoleArns[0]: must be the ARN of a role in account 123456789012 (partition aws), got "arn:aws:iam::111122223333:role/x"'],
         ["passRoleArns format", { passRoleArns: ["role/x"] }, 'passRoleArns[0]: must be an IAM user or role ARN such as arn:aws:iam::123456789012:user/name, got "role/x"'],

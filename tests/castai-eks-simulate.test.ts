@@ -66,6 +66,53 @@ describe("Cast AI EKS role, judged by iam-simulate", () => {
         await denied({ action: "ec2:RunInstances", resource: INSTANCE.replace(REGION, "us-east-1"), context: { "aws:RequestTag/kubernetes.io/cluster/prod-eu": "owned" } });
     });
 
+    it("capacity reservations: reads them and launches into this account's reservations only", async () => {
+        await allowed({ action: "ec2:DescribeCapacityReservations", resource: "*" });
+        const CR = `arn:aws:ec2:${REGION}:${ACCOUNT}:capacity-reservation/cr-0123456789abcdef0`;
+        await allowed({ action: "ec2:RunInstances", resource: CR });
+        await denied({ action: "ec2:RunInstances", resource: CR.replace(ACCOUNT, "111122223333"), resourceAccount: "111122223333" });
+        await denied({ action: "ec2:CancelCapacityReservation", resource: CR });
+        const off = castaiPolicies(planCastAiEks({ ...EKS, capacityReservations: false }));
+        assert.notStrictEqual(await decide(off, { action: "ec2:RunInstances", resource: CR }), "Allowed");
+    });
+
+    it("hibernation: node groups, their Auto Scaling groups and launch templates of this cluster only; PassRole to EKS of the node role only", async () => {
+        const NODE_ROLE = `arn:aws:iam::${ACCOUNT}:role/castai-eks-instance-prod-eu`;
+        await allowed({ action: "iam:PassRole", resource: NODE_ROLE, context: { "iam:PassedToService": "eks.amazonaws.com" } });
+        await denied({ action: "iam:PassRole", resource: `arn:aws:iam::${ACCOUNT}:role/admin`, context: { "iam:PassedToService": "eks.amazonaws.com" } });
+        const NG = `arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/prod-eu/castai-hibernate/0123`;
+        await allowed({ action: "eks:CreateNodegroup", resource: `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/prod-eu` });
+        await allowed({ action: "eks:DeleteNodegroup", resource: NG });
+        await denied({ action: "eks:DeleteNodegroup", resource: `arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/other/ng/0123` });
+        const tag = "autoscaling:ResourceTag/kubernetes.io/cluster/prod-eu";
+        await allowed({ action: "autoscaling:DeleteAutoScalingGroup", resource: ASG, context: { [tag]: "owned" } });
+        await denied({ action: "autoscaling:DeleteAutoScalingGroup", resource: ASG, context: { "autoscaling:ResourceTag/kubernetes.io/cluster/other": "owned" } });
+        const LT = `arn:aws:ec2:${REGION}:${ACCOUNT}:launch-template/lt-0123456789abcdef0`;
+        await allowed({ action: "ec2:CreateLaunchTemplate", resource: LT, context: { "aws:RequestTag/kubernetes.io/cluster/prod-eu": "owned" } });
+        await denied({ action: "ec2:CreateLaunchTemplate", resource: LT, context: {} });
+        await allowed({ action: "ec2:DeleteLaunchTemplate", resource: LT, context: { "aws:ResourceTag/kubernetes.io/cluster/prod-eu": "owned" } });
+        await denied({ action: "ec2:DeleteLaunchTemplate", resource: LT, context: { "aws:ResourceTag/kubernetes.io/cluster/other": "owned" } });
+        await allowed({ action: "ec2:RunInstances", resource: LT, context: { "aws:ResourceTag/kubernetes.io/cluster/prod-eu": "owned" } });
+        await denied({ action: "ec2:RunInstances", resource: LT, context: {} });
+        const off = castaiPolicies(planCastAiEks({ ...EKS, hibernation: false }));
+        assert.notStrictEqual(await decide(off, { action: "eks:CreateNodegroup", resource: `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/prod-eu` }), "Allowed");
+        assert.notStrictEqual(await decide(off, { action: "iam:PassRole", resource: NODE_ROLE, context: { "iam:PassedToService": "eks.amazonaws.com" } }), "Allowed");
+    });
+
+    it("shared VPC: with vpcAccountId, launches into the owner account's subnets of this VPC; the cluster account's subnets no longer match", async () => {
+        // The owner's side of a shared VPC is the AWS RAM share, which iam-simulate does not model: the
+        // identity policy is judged as for a resource of the caller's account (its ARN still names the owner).
+        const OWNER = "210987654321";
+        const shared = castaiPolicies(planCastAiEks({ ...EKS, vpcAccountId: OWNER }));
+        const sharedSubnet = SUBNET.replace(ACCOUNT, OWNER);
+        const sharedVpc = VPC.replace(ACCOUNT, OWNER);
+        assert.strictEqual(await decide(shared, { action: "ec2:RunInstances", resource: sharedSubnet, context: { "ec2:Vpc": sharedVpc } }), "Allowed");
+        assert.notStrictEqual(await decide(shared, { action: "ec2:RunInstances", resource: sharedSubnet, context: { "ec2:Vpc": OTHER_VPC.replace(ACCOUNT, OWNER) } }), "Allowed");
+        assert.notStrictEqual(await decide(shared, { action: "ec2:RunInstances", resource: SUBNET, context: { "ec2:Vpc": VPC } }), "Allowed");
+        // Without vpcAccountId (today's scoping), a shared VPC's subnet denies the launch.
+        assert.notStrictEqual(await decide(policies, { action: "ec2:RunInstances", resource: sharedSubnet, context: { "ec2:Vpc": sharedVpc } }), "Allowed");
+    });
+
     it("scales only this cluster's Auto Scaling groups", async () => {
         const tag = "autoscaling:ResourceTag/kubernetes.io/cluster/prod-eu";
         await allowed({ action: "autoscaling:UpdateAutoScalingGroup", resource: ASG, context: { [tag]: "owned" } });

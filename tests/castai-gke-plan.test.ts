@@ -42,11 +42,12 @@ describe("Cast AI GKE catalog", () => {
         const on = (k: string) => buildPermissions(CASTAI_GKE_PERMISSIONS, { [k]: true }).length;
         assert.strictEqual(on("loadBalancersTargetBackendPools"), 43);
         assert.strictEqual(on("loadBalancersUnmanagedInstanceGroups"), 41);
-        assert.strictEqual(on("loadBalancersNetworkEndpointGroup"), 43);
         const all = buildPermissions(CASTAI_GKE_PERMISSIONS, {
-            loadBalancersTargetBackendPools: true, loadBalancersUnmanagedInstanceGroups: true, loadBalancersNetworkEndpointGroup: true,
+            loadBalancersTargetBackendPools: true, loadBalancersUnmanagedInstanceGroups: true,
         });
-        assert.strictEqual(all.length, 48);
+        assert.strictEqual(all.length, 44);
+        // The network-endpoint-group set never reached the provider's default branch (PR branch only).
+        assert.ok(!all.some((p) => p.startsWith("compute.networkEndpointGroups.")));
         assert.ok(!buildPermissions(CASTAI_GKE_PERMISSIONS, {}).includes("compute.instances.use"));
     });
 });
@@ -137,7 +138,7 @@ describe("planCastAiGke", () => {
         ["fractional delay", { propagationDelaySeconds: 1.5 }, `propagationDelaySeconds: ${SECONDS_RULE}, got 1.5`],
         ["delay too long", { propagationDelaySeconds: 601 }, `propagationDelaySeconds: ${SECONDS_RULE}, got 601`],
         ["unknown key", { clustername: "x" },
-            "clustername: is not an argument of CastAiGkeAccess (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, loadBalancersNetworkEndpointGroup, propagationDelaySeconds, clusterRbac, kubernetesProvider)"],
+            "clustername: is not an argument of CastAiGkeAccess (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, propagationDelaySeconds, clusterRbac, kubernetesProvider)"],
     ];
     for (const [what, change, message] of bad) {
         it(`rejects ${what}`, () => {

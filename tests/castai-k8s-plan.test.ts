@@ -56,7 +56,10 @@ describe("planCastAiClusterRbac (pure)", () => {
     });
 
     const bad: [string, Record<string, unknown>, string][] = [
-        ["unknown key", { namespaces: "x" }, "namespaces: is not an argument of CastAiClusterRbac (known: namespace, createNamespace, extendedPermissions, components, serviceAccountAnnotations, provider)"],
+        ["unknown key", { namespaces: "x" }, "namespaces: is not an argument of CastAiClusterRbac (known: namespace, createNamespace, extendedPermissions, operatorClusterWidePodWrite, components, serviceAccountAnnotations, provider)"],
+        ["opt-in without phase 2", { operatorClusterWidePodWrite: true },
+            "operatorClusterWidePodWrite: is only used when extendedPermissions is true (it extends the operator's phase 2)"],
+        ["opt-in not a boolean", { extendedPermissions: true, operatorClusterWidePodWrite: "yes" }, 'operatorClusterWidePodWrite: must be true or false, got "yes"'],
         ["namespace upper case", { namespace: "CastAI" }, `namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got "CastAI"`],
         ["namespace with a dot", { namespace: "cast.ai" }, `namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got "cast.ai"`],
         ["namespace trailing dash", { namespace: "castai-" }, `namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got "castai-"`],

@@ -10,11 +10,12 @@ import { KubeObject } from "../components/kubernetes/rbac";
 import {
     CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SEED_ALIASES, CASTAI_SERVICE_ACCOUNTS, CASTAI_TABLES, CastAiComponent,
 } from "../components/castai/cluster-rbac-catalog";
-import { CASTAI_NS as NS, castAiRows, castAiServiceAccount as sa, renderedObjects } from "./support/castai-k8s";
+import { CASTAI_NS as NS, castAiRows, castAiServiceAccount as sa, phaseRoles, renderedObjects } from "./support/castai-k8s";
 import { assertValidObjects } from "./support/k8s-objects";
 import { byRow, showCheck } from "./support/rbac-rows";
 
-const phase = (extended: boolean) => renderedObjects({ extendedPermissions: extended });
+const phase = (extended: boolean, optIn = false) =>
+    renderedObjects({ extendedPermissions: extended, ...(optIn ? { operatorClusterWidePodWrite: true } : {}) });
 
 describe("castai-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer does", () => {
     describe("every rendered object is valid (kubernetes-models 4.5.1)", () => {
@@ -29,11 +30,11 @@ describe("castai-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer does"
 
     // The rows (allowed requests, near misses, critical denials) are shared with the API server judge
     // (tests/apiserver.test.ts): castAiRows in tests/support/castai-k8s.ts.
-    for (const extended of [false, true]) {
-        describe(`phase ${extended ? 2 : 1} (extendedPermissions=${extended}): one test per seed table row and near miss`, () => {
-            for (const [row, checks] of byRow(castAiRows(extended))) {
+    for (const [extended, optIn] of [[false, false], [true, false], [true, true]]) {
+        describe(`phase ${extended ? 2 : 1} (extendedPermissions=${extended}${optIn ? ", operatorClusterWidePodWrite=true" : ""}): one test per seed table row and near miss`, () => {
+            for (const [row, checks] of byRow(castAiRows(extended, optIn))) {
                 it(row, async () => {
-                    const objects = await phase(extended);
+                    const objects = await phase(extended, optIn);
                     const wrong = checks.filter((c) => authorize(objects, c.who, c.request) !== c.allowed);
                     assert.deepStrictEqual(wrong.map(showCheck), []);
                 });
@@ -42,10 +43,10 @@ describe("castai-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer does"
     }
 
     it("the rows cover every catalog entry of each role, every seed alias, and every critical denial", () => {
-        for (const extended of [false, true]) {
-            const rows = [...byRow(castAiRows(extended)).keys()];
+        for (const [extended, optIn] of [[false, false], [true, false], [true, true]]) {
+            const rows = [...byRow(castAiRows(extended, optIn)).keys()];
             for (const entry of CASTAI_RBAC_ENTRIES) {
-                for (const role of CASTAI_ROLES.filter((r) => entry.roles.includes(r.key) && (!r.extended || extended))) {
+                for (const role of phaseRoles(extended, optIn).filter((r) => entry.roles.includes(r.key))) {
                     assert.ok(rows.includes(`${entry.table} | ${entry.seedRow} → ${role.component} (${role.kind} ${role.name})`), entry.id);
                 }
             }
@@ -57,7 +58,7 @@ describe("castai-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer does"
         const scoped = CASTAI_RBAC_ENTRIES.filter((e) => /\((scoped|applicable|delete scoped)/i.test(e.seedRow));
         assert.deepStrictEqual(scoped.map((e) => e.id), [
             "shared-ns-agent-deployment", "operator-kube-system-rbac", "operator-crds-named", "operator-clusterrbac-delete",
-            "phase2-signers", "phase2-llms-namespace", "phase2-own-namespace-delete", "cluster-controller-rbac", "pod-pinner-own-webhook",
+            "phase2-signers", "phase2-llms-namespace", "phase2-own-namespace-delete", "phase2-cluster-controller-ext-rbac", "cluster-controller-rbac", "pod-pinner-own-webhook",
         ]);
         for (const e of scoped) assert.ok(e.rule.resourceNames && e.rule.resourceNames.length > 0 && !e.rule.verbs.includes("create"), e.id);
         const create = CASTAI_RBAC_ENTRIES.find((e) => e.id === "operator-crds-create")!;
@@ -68,15 +69,24 @@ describe("castai-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer does"
     it("covers every table of the seed", () => {
         const tables = new Set([...CASTAI_RBAC_ENTRIES.map((e) => e.table), ...CASTAI_SEED_ALIASES.map((a) => a.table)]);
         assert.deepStrictEqual([...tables].sort(), Object.values(CASTAI_TABLES).sort());
-        for (const e of CASTAI_RBAC_ENTRIES) assert.ok(e.source.includes(e.table) && e.source.startsWith("seed castai-kubernetes-permissions.txt"), e.id);
+        for (const e of CASTAI_RBAC_ENTRIES) {
+            // A seed row cites the seed's table; an addition says it is not in the seed and cites the vendor's code by commit.
+            const fromSeed = e.source.includes(e.table) && e.source.startsWith("seed castai-kubernetes-permissions.txt");
+            const fromVendor = e.seedRow.startsWith("(not in the seed) ") && /^castai\/[\w-]+ \S+ @ main [0-9a-f]{12}/.test(e.source);
+            assert.ok(fromSeed || fromVendor, `${e.id}: ${e.source}`);
+        }
     });
 
     for (const extended of [false, true]) {
-        it(`no rule of the operator lists *, escalate, bind or impersonate (phase ${extended ? 2 : 1}; the requests are rows)`, async () => {
+        it(`no rule of the operator lists *, escalate, bind or impersonate, but phase 2's namespace admin \`*\` in its own namespace (phase ${extended ? 2 : 1}; the requests are rows)`, async () => {
             const objects = await phase(extended);
             const op = sa("operator");
+            const nsAdmin = JSON.stringify({ apiGroups: ["*"], resources: ["*"], verbs: ["*"] });
+            const inNs = rulesFor(objects, op, NS).filter((r) => JSON.stringify(r) === nsAdmin);
+            assert.strictEqual(inNs.length, extended ? 1 : 0);
+            assert.ok(rulesFor(objects, op, undefined).every((r) => JSON.stringify(r) !== nsAdmin));
             for (const namespace of [undefined, NS, "kube-system", "default"]) {
-                for (const rule of rulesFor(objects, op, namespace)) {
+                for (const rule of rulesFor(objects, op, namespace).filter((r) => namespace !== NS || JSON.stringify(r) !== nsAdmin)) {
                     for (const verb of ["*", "escalate", "bind", "impersonate"]) assert.ok(!rule.verbs.includes(verb), `${verb} in ${JSON.stringify(rule)}`);
                 }
             }

@@ -84,7 +84,7 @@ describe("planCloudPilotEks", () => {
                 },
             }],
         });
-        assert.deepStrictEqual(p.nodeManagedPolicies, ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly", "AmazonEKS_CNI_Policy", "AmazonSSMManagedInstanceCore"]);
+        assert.deepStrictEqual(p.nodeManagedPolicies, ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly", "AmazonEKS_CNI_Policy", "AmazonSSMManagedInstanceCore"]);
         assert.deepStrictEqual(p.policies.map((d) => [d.key, d.name, d.statements.length]), [["policy", "CloudPilotControllerPolicy-prod-eu", 12]]);
         const pass = p.policies[0].statements.find((s) => s.sid === "PassNodeIAMRole")!;
         assert.deepStrictEqual(pass.resources, [`arn:aws:iam::${ACCOUNT}:role/CloudPilotNodeRole-prod-eu`]);
@@ -297,8 +297,8 @@ describe("CloudPilotEksAccess (mocks)", () => {
             "aws:iam/role:Role cloudpilot-node <- cloudpilot-node",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment cloudpilot-access-57fa5591 <- cloudpilot-access",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment cloudpilot-node-23c1b815 <- cloudpilot-node",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment cloudpilot-node-b3956be6 <- cloudpilot-node",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment cloudpilot-node-ba5eea0d <- cloudpilot-node",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment cloudpilot-node-c0a751f6 <- cloudpilot-node",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment cloudpilot-node-c3ddac1b <- cloudpilot-node",
             "kubegrant:aws:PolicyRole cloudpilot-access <- cloudpilot",
             "kubegrant:aws:PolicyRole cloudpilot-node <- cloudpilot",

@@ -17,7 +17,7 @@ describe("planCloudPilotClusterRbac (pure)", () => {
         assert.deepStrictEqual(p.serviceAccountNames, { agent: "cloudpilot-agent" });
         assert.deepStrictEqual(p.bundle.serviceAccounts, [{ name: "cloudpilot-agent", namespace: "cloudpilot" }]);
         assert.deepStrictEqual(roles(p), [
-            "ClusterRole -/cloudpilot-agent-cluster-role <- cloudpilot-agent-cluster-role -> cloudpilot/cloudpilot-agent (8 rules)",
+            "ClusterRole -/cloudpilot-agent-cluster-role <- cloudpilot-agent-cluster-role -> cloudpilot/cloudpilot-agent (9 rules)",
             "Role cloudpilot/cloudpilot-agent-role <- cloudpilot-agent-role -> cloudpilot/cloudpilot-agent (1 rules)",
         ]);
         assert.deepStrictEqual(p.bundle.labels, { "app.kubernetes.io/part-of": "cloudpilot" });

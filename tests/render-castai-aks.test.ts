@@ -83,17 +83,18 @@ describe("render castai-aks", () => {
             const { out } = await run("render", "castai-aks", ...argv);
             const judged = spawnSync(process.execPath, [CHECKER], { input: out, encoding: "utf8" });
             assert.strictEqual(judged.status, 0, judged.stdout + judged.stderr);
-            assert.match(judged.stdout, /0 GCP permissions, 34 Azure actions checked: 0 unknown/);
+            assert.match(judged.stdout, /0 GCP permissions, 36 Azure actions checked: 0 unknown/);
         });
     }
 
-    it("prints a markdown review: actions with why, scopes, principals and the dropped actions", async () => {
+    it("prints a markdown review: actions with why, scopes, principals, and start/stop granted", async () => {
         const { code, out } = await run("render", "castai-aks", ...WI, "--format", "markdown");
         assert.strictEqual(code, 0);
         assert.match(out, /^# kubegrant review: Cast AI on Azure \(AKS\) \(`castai-aks`\)/);
         assert.match(out, new RegExp(`Custom role \`CastAKSRole-3f2a9c1e\` .*assignable only at \`${RG}\`, \`${NODE_RG}\``));
         assert.match(out, /\| `Microsoft.Compute\/disks\/beginGetAccess\/action` \| node images: /);
-        assert.match(out, /Left out on purpose.*\n\n- `Microsoft.ContainerService\/managedClusters\/start\/action`: cluster start \(not granted\): .*dropped it/);
+        assert.match(out, /\| `Microsoft.ContainerService\/managedClusters\/start\/action` \| cluster start: /);
+        assert.doesNotMatch(out, /Left out on purpose/);
         assert.match(out, /Assigns role `[^`]+` to ServicePrincipal `[0-9a-f-]+` \(managed identity `prod-weu-castai-identity`\) at `\/subscriptions\/[^`]+\/resourceGroups\/rg-prod` only/);
         assert.match(out, /Federated credential `castai-prod-weu` of identity `prod-weu-castai-identity`: a token issued by `https:\/\/accounts.google.com` with subject `112233445566778899001`/);
         assert.doesNotMatch(out, /no catalog entry/);

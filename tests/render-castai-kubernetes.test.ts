@@ -46,7 +46,7 @@ describe("render castai-kubernetes", () => {
         ["bad namespace", ["--set", "namespace=Cast"], `kubegrant: namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got "Cast"\n`],
         ["unknown component", ["--set", 'components=["agent","spot-handler"]'], `kubegrant: components[1]: must be one of "agent", "cluster-controller", "evictor", "pod-pinner", "operator", got "spot-handler"\n`],
         ["non-boolean extendedPermissions", ["--set", "extendedPermissions=yes"], `kubegrant: extendedPermissions: must be true or false, got "yes"\n`],
-        ["unknown key", ["--set", "namespce=x"], "kubegrant: namespce: is not a key of preset castai-kubernetes (known: namespace, createNamespace, extendedPermissions, components, serviceAccountAnnotations)\n"],
+        ["unknown key", ["--set", "namespce=x"], "kubegrant: namespce: is not a key of preset castai-kubernetes (known: namespace, createNamespace, extendedPermissions, operatorClusterWidePodWrite, components, serviceAccountAnnotations)\n"],
         ["annotations of an unknown account", ["--set", 'serviceAccountAnnotations={"castai-kvisor":{}}'], "kubegrant: serviceAccountAnnotations.castai-kvisor: is not a service account of the selected components (known: castai-agent, castai-cluster-controller, castai-evictor, castai-pod-pinner, castware-operator-controller-manager)\n"],
     ];
     for (const [what, argv, message] of bad) {

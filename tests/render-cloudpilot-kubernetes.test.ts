@@ -46,7 +46,7 @@ describe("render cloudpilot-kubernetes", () => {
         const { code, out } = await run("render", "cloudpilot-kubernetes", "--format", "markdown", "--set", "optimizer=true");
         assert.strictEqual(code, 0);
         assert.match(out, /^# kubegrant review: CloudPilot AI in the cluster \(Kubernetes RBAC\) \(`cloudpilot-kubernetes`\)/);
-        const doc = "cloudpilot-ai/docs src/content/guide/security/permissions_required.mdx \\(b4df2e83\\)";
+        const doc = "cloudpilot-ai/docs src/content/guide/security/permissions_required.mdx @ main 154f490d8e16";
         for (const [sa, groups] of [
             ["cloudpilot-agent", ["\"ClusterRole/Role Used in Phase 1\": ClusterRole cloudpilot-agent-cluster-role", "\"ClusterRole/Role Used in Phase 1\": Role cloudpilot-agent-role"]],
             ["cloudpilot-aws-optimizer", ["\"ClusterRole/Role Used in Phase 2 for AWS\": Role cloudpilot-aws-optimizer",
@@ -57,7 +57,7 @@ describe("render cloudpilot-kubernetes", () => {
             assert.ok(start > 0, sa);
             const section = out.slice(start, out.indexOf("\n### ", start));
             const found = [...section.matchAll(/^\*\*(.+)\*\*$/gm)].map((m) => m[1]);
-            assert.deepStrictEqual(found.map((f) => f.replace(/^.*\(b4df2e83\), /, "")).sort(), [...groups].sort(), sa);
+            assert.deepStrictEqual(found.map((f) => f.replace(/^.*@ main 154f490d8e16, /, "")).sort(), [...groups].sort(), sa);
             for (const f of found) assert.match(f, new RegExp(`^${doc}, `));
         }
         assert.match(out, /\| namespace `cloudpilot` \(Role `cloudpilot-aws-optimizer`\) \| `core` \| `secrets` \| `update` \| `cloudpilot-aws-optimizer-cert`, `cloudpilot-webhook` \| webhook certificates: /);

@@ -9,7 +9,7 @@ const BASE = ["--set", "projectId=acme-prod", "--set", "clusterName=prod-eu", "-
 const SETS = [...BASE, "--set", `castaiServiceAccount=${CASTAI_SA}`, "--set", `nodeServiceAccountIds=${JSON.stringify(NODE_SA_IDS)}`];
 const KEY_SETS = [...BASE, "--set", "mode=key", "--set", `nodeServiceAccountIds=${JSON.stringify(NODE_SA_IDS)}`];
 const ALL_FEATURES = ["--set", "loadBalancersTargetBackendPools=true", "--set", "loadBalancersUnmanagedInstanceGroups=true",
-    "--set", "loadBalancersNetworkEndpointGroup=true", "--set", 'computeManagerProjectIds=["acme-sole-tenant"]',
+    "--set", 'computeManagerProjectIds=["acme-sole-tenant"]',
     "--set", "cloudProxyWorkloadIdentity=true"];
 const EMAIL = "castai-gke-f00c9019@acme-prod.iam.gserviceaccount.com";
 const SHARED = join(__dirname, "..", "..", "shared");
@@ -49,13 +49,13 @@ describe("render castai-gke", () => {
         assert.ok(!out.includes("mock-private-key") && !out.includes(Buffer.from('{"type"').toString("base64").slice(0, 8)));
     });
 
-    it("all features: role and binding per compute-manager project, Workload Identity, 48 permissions", async () => {
+    it("all features: role and binding per compute-manager project, Workload Identity, 44 permissions", async () => {
         const { code, out } = await run("render", "castai-gke", ...SETS, ...ALL_FEATURES);
         assert.strictEqual(code, 0);
         const r = JSON.parse(out);
         assert.strictEqual(r.resources.length, 13);
         const role = r.resources.find((x: R) => x.name === "castai-access-role");
-        assert.strictEqual((role.inputs.permissions as string[]).length, 48);
+        assert.strictEqual((role.inputs.permissions as string[]).length, 44);
     });
 
     for (const [mode, sets] of [["impersonation", [...SETS, ...ALL_FEATURES]], ["key", KEY_SETS]] as const) {
@@ -77,7 +77,7 @@ describe("render castai-gke", () => {
         assert.strictEqual(code, 0);
         assert.match(out, /^# kubegrant review: Cast AI on GCP \(GKE\) \(`castai-gke`\)/);
         assert.match(out, /Custom role `castai.gkeAccess.f00c9019` in project `acme-prod` .*39 permissions/);
-        assert.match(out, /\| `compute.instances.detachDisk` \| node lifecycle \(volumes\): .*iam-policy.json @1e501909\) \|/);
+        assert.match(out, /\| `compute.instances.detachDisk` \| node lifecycle \(volumes\): .*iam-policy.json @ master 58fea27d74e9\) \|/);
         assert.match(out, /Grants `roles\/iam.serviceAccountUser` on project `acme-prod` to `serviceAccount:castai-gke-f00c9019@acme-prod.iam.gserviceaccount.com` \(non-authoritative.*\n\n- Condition: \*\*castai_node_service_accounts_only\*\*/);
         assert.match(out, /- Condition: \*\*SpecificServiceAccountCondition\*\* \(Allow impersonation only for Cast AI service account\): `request.auth.claims.email == "cast-gke-1a2b3c4d@prod-cast-identity.iam.gserviceaccount.com"`/);
         assert.match(out, /Enables API `serviceusage.googleapis.com` in project `acme-prod`; destroying the stack leaves it enabled/);
@@ -111,7 +111,7 @@ describe("render castai-gke", () => {
         ["list of numbers", [...BASE, "--set", `castaiServiceAccount=${CASTAI_SA}`, "--set", "nodeServiceAccountIds=[1]"],
             "kubegrant: nodeServiceAccountIds[0]: must be a string, got 1\n"],
         ["unknown key", [...SETS, "--set", "region=europe-west1"],
-            "kubegrant: region: is not a key of preset castai-gke (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, loadBalancersNetworkEndpointGroup, propagationDelaySeconds, clusterRbac)\n"],
+            "kubegrant: region: is not a key of preset castai-gke (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, propagationDelaySeconds, clusterRbac)\n"],
         ["bad boolean", [...SETS, "--set", "cloudProxyWorkloadIdentity=on"], 'kubegrant: cloudProxyWorkloadIdentity: must be true or false, got "on"\n'],
         ["bad delay", [...SETS, "--set", "propagationDelaySeconds=three"], 'kubegrant: propagationDelaySeconds: must be a number, got "three"\n'],
         ["delay out of range", [...SETS, "--set", "propagationDelaySeconds=900"], "kubegrant: propagationDelaySeconds: must be a whole number of seconds from 0 to 600, got 900\n"],

@@ -2,14 +2,15 @@
  * Cast AI on Azure: every action of the custom role `CastAKSRole-<cluster ID[:8]>`, as data. The
  * role is assignable to, and assigned at, the cluster's resource group, its node resource group
  * and any additional groups only. Sources: the seed (../shared/seeds/castai-cloud-permissions.txt,
- * "Azure", 36 actions) and Cast AI's Terraform module castai/terraform-castai-aks iam.tf (newest,
- * workload-identity version, 34 actions: the seed minus managedClusters/start and stop).
+ * "Azure", 36 actions) and Cast AI's Terraform module castai/terraform-castai-aks iam.tf on its
+ * default branch (the same 36 actions, in the same order). `managedClusters/start|stop/action`
+ * stay: only an unmerged branch of the module drops them, and an unmerged branch is never a source.
  */
+import { vendorSource } from "../core/sources";
 import { ActionEntry, DroppedAction } from "../azure/catalog";
 
 const SEED = "seed castai-cloud-permissions.txt, Azure CastAKSRole";
-const BOTH = `${SEED}; castai/terraform-castai-aks iam.tf (newest)`;
-const NEWEST = "castai/terraform-castai-aks iam.tf (newest, workload-identity version)";
+const BOTH = `${SEED}; ${vendorSource("castai/terraform-castai-aks", "iam.tf")}`;
 
 const e = (action: string, feature: string, why: string, source = BOTH): ActionEntry => ({ action, feature, why, source });
 
@@ -40,6 +41,8 @@ export const CASTAI_AKS_ACTIONS: readonly ActionEntry[] = [
     e("Microsoft.Network/loadBalancers/backendAddressPools/write", "load balancing", "Updates the cluster load balancer's back-end pools as nodes come and go."),
     e("Microsoft.Network/loadBalancers/backendAddressPools/join/action", "load balancing", "Joins new node NICs to the cluster load balancer's back-end pools."),
     e("Microsoft.ContainerService/*/read", "inventory", "Reads the AKS cluster and its agent pools (versions, node images, settings) to build matching nodes."),
+    e("Microsoft.ContainerService/managedClusters/start/action", "cluster start", "Starts the managed cluster it (or the user, through Cast AI) stopped. Listed by the seed and by the module's default-branch role; the role is assignable to the cluster's own resource groups only, so no other cluster can be started."),
+    e("Microsoft.ContainerService/managedClusters/stop/action", "cluster stop", "Stops the managed cluster. Listed by the seed and by the module's default-branch role (an unmerged branch drops it, which is not a source). No escalation: it changes no identity or role; the role is assignable to the cluster's own resource groups only."),
     e("Microsoft.ContainerService/managedClusters/runCommand/action", "node bootstrap", "Runs commands in the cluster through the AKS API when setting up nodes it launches."),
     e("Microsoft.ContainerService/managedClusters/agentPools/*", "node pools", "Creates, scales and deletes the agent pools Cast AI manages. Wildcard as the vendor lists it (its older list had agentPools/write only)."),
     e("Microsoft.Resources/*/read", "inventory", "Reads resource groups, deployments and tags of the assigned groups."),
@@ -50,18 +53,5 @@ export const CASTAI_AKS_ACTIONS: readonly ActionEntry[] = [
     e("Microsoft.ManagedIdentity/userAssignedIdentities/assign/action", "node provisioning", "Assigns the node pool's kubelet identity to the VMs it launches. Only identities in the assigned resource groups."),
 ];
 
-/** Actions of the seed that kubegrant does not grant, with the reason. */
-export const CASTAI_AKS_DROPPED: readonly DroppedAction[] = [
-    {
-        action: "Microsoft.ContainerService/managedClusters/start/action",
-        feature: "cluster start (not granted)",
-        why: "In the seed's onboarding script, but Cast AI's newest Terraform role (workload-identity version) dropped it: Cast AI does not start the managed cluster. Left out: least privilege.",
-        source: `${SEED} (listed); ${NEWEST} (dropped)`,
-    },
-    {
-        action: "Microsoft.ContainerService/managedClusters/stop/action",
-        feature: "cluster stop (not granted)",
-        why: "In the seed's onboarding script, but Cast AI's newest Terraform role dropped it: stopping the whole AKS cluster is not something Cast AI does. Left out: least privilege.",
-        source: `${SEED} (listed); ${NEWEST} (dropped)`,
-    },
-];
+/** Actions of the seed that kubegrant does not grant, with the reason: none (the default branch grants all 36). */
+export const CASTAI_AKS_DROPPED: readonly DroppedAction[] = [];

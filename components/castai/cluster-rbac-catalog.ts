@@ -9,6 +9,7 @@
  *
  * Placeholder: `{namespace}` (the namespace the components run in, `castai-agent` by default).
  */
+import { vendorSource } from "../core/sources";
 import { CatalogRole, CatalogRuleEntry } from "../kubernetes/catalog";
 import { PolicyRule } from "../kubernetes/rbac";
 
@@ -29,11 +30,13 @@ export type CastAiRoleKey =
     | "cluster-controller-ns" | "cluster-controller-cluster"
     | "evictor-cluster" | "pod-pinner-cluster"
     | "operator-ns" | "operator-leader-election" | "operator-kube-system" | "operator-cluster"
-    | "operator-ns-ext" | "operator-cluster-ext";
+    | "operator-ns-ext" | "operator-cluster-ext" | "operator-cluster-charts";
 
 export interface CastAiRoleDef extends CatalogRole<CastAiRoleKey, CastAiComponent> {
     /** Only with `extendedPermissions` (phase 2). */
     readonly extended?: boolean;
+    /** Only with this opt-in argument too (its name says the risk). */
+    readonly optIn?: "operatorClusterWidePodWrite";
 }
 
 /** Every role, in creation order. Names are the vendor charts' names, so the charts can adopt them. */
@@ -51,6 +54,7 @@ export const CASTAI_ROLES: readonly CastAiRoleDef[] = [
     { key: "operator-kube-system", component: "operator", kind: "Role", namespace: "kube-system", name: "castware-operator-kube-system-access", bindingName: "castware-operator-kube-system-access" },
     { key: "operator-cluster-ext", component: "operator", kind: "ClusterRole", name: "castware-operator-manager-role-ext", bindingName: "castware-operator-manager-rolebinding-ext", extended: true },
     { key: "operator-ns-ext", component: "operator", kind: "Role", namespace: "release", name: "castware-operator-namespace-role-ext", bindingName: "castware-operator-namespace-role-binding-ext", extended: true },
+    { key: "operator-cluster-charts", component: "operator", kind: "ClusterRole", name: "castware-operator-manager-role-ext-charts", bindingName: "castware-operator-manager-rolebinding-ext-charts", extended: true, optIn: "operatorClusterWidePodWrite" },
 ];
 
 export interface CastAiRuleEntry extends CatalogRuleEntry<CastAiRoleKey> {
@@ -87,17 +91,33 @@ export const CASTAI_TABLES = {
     clusterController: "Cluster Controller: cluster-wide permissions",
     evictor: "Evictor: cluster-wide permissions",
     podPinner: "Pod Pinner: cluster-wide permissions",
+    chartInstall: "Phase 2 opt-in (operatorClusterWidePodWrite): the evictor's and pod pinner's chart rules the Operator must hold to install them (not in the seed)",
 } as const;
 
 const CRUD = ["create", "delete", "get", "list", "patch", "update", "watch"];
 const READ = ["get", "list", "watch"];
-/** Every standard verb: the seed's `*` verbs without escalate, bind and impersonate (see the phase 2 namespace entry). */
-export const STANDARD_VERBS = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
-/** The Cast AI components whose RBAC objects the cluster controller maintains (the chart's list). */
+/** The Cast AI components whose RBAC objects the cluster controller maintains (the charts' list, castai-ai-optimizer-proxy included). */
 export const CASTAI_RBAC_NAMES = [
     "castai-agent", "castai-cluster-controller", "castai-evictor", "castai-pod-pinner", "castai-spot-handler",
-    "castai-kvisor", "castai-kvisor-controller", "castai-egressd",
+    "castai-kvisor", "castai-kvisor-controller", "castai-egressd", "castai-ai-optimizer-proxy",
 ];
+
+/**
+ * The vendor charts the catalog is re-verified against (issue 14). The cluster controller's,
+ * evictor's and pod pinner's charts were moved out of castai/helm-charts; their last versions on
+ * its default branch are at the parents of the commits that removed them.
+ */
+export const CASTAI_CHARTS = {
+    clusterController: { repo: "castai/helm-charts", commit: "70e9b96e7b807b2e825581cf5b3882357d00cd53", dir: "charts/castai-cluster-controller" },
+    evictor: { repo: "castai/helm-charts", commit: "c2de1e1790729123e0fb803402df4b4f0f54de0b", dir: "charts/castai-evictor" },
+    podPinner: { repo: "castai/helm-charts", commit: "dd724ff30dd175ce066e37c7615a70cb67a08821", dir: "charts/castai-pod-pinner" },
+} as const;
+/** A chart file at its last commit on castai/helm-charts main: `castai/helm-charts <path> @ main <commit[:12]> (last version before the chart left the repository)`. */
+export function chartSource(chart: keyof typeof CASTAI_CHARTS, file: string): string {
+    const c = CASTAI_CHARTS[chart];
+    return `${c.repo} ${c.dir}/${file} @ main ${c.commit.slice(0, 12)} (last version before the chart left the repository)`;
+}
+const OPERATOR_EXT = vendorSource("castai/castware-operator", "charts/castai-castware-operator/templates/rbac-ext.yaml");
 export const KUBELET_SIGNERS = ["kubernetes.io/kube-apiserver-client-kubelet", "kubernetes.io/kubelet-serving"];
 export const CASTWARE_CRDS = ["clusters.castware.cast.ai", "components.castware.cast.ai"];
 
@@ -105,10 +125,17 @@ const AGENT_AND_OPERATOR_NS: CastAiRoleKey[] = ["agent-ns", "operator-ns"];
 const AGENT_AND_OPERATOR_CLUSTER: CastAiRoleKey[] = ["agent-cluster", "operator-cluster"];
 const PHASE2_NS: CastAiRoleKey[] = ["cluster-controller-ns", "operator-ns-ext"];
 const PHASE2_CLUSTER: CastAiRoleKey[] = ["cluster-controller-cluster", "operator-cluster-ext"];
+const CHARTS: CastAiRoleKey[] = ["operator-cluster-charts"];
 
 function e(table: keyof typeof CASTAI_TABLES, id: string, roles: CastAiRoleKey[], seedRow: string, rule: PolicyRule,
     feature: string, why: string): CastAiRuleEntry {
     return { id, table: CASTAI_TABLES[table], seedRow, roles, rule, feature, why, source: `${SEED}, "${CASTAI_TABLES[table]}"` };
+}
+
+/** An entry the seed does not have, from the vendor's code: its `seedRow` says so, its `source` names repository, path and commit. */
+function x(table: keyof typeof CASTAI_TABLES, id: string, roles: CastAiRoleKey[], row: string, rule: PolicyRule,
+    feature: string, why: string, source: string): CastAiRuleEntry {
+    return { id, table: CASTAI_TABLES[table], seedRow: `(not in the seed) ${row}`, roles, rule, feature, why, source };
 }
 
 const g = (apiGroup: string, resources: string[], verbs: string[], resourceNames?: string[]): PolicyRule =>
@@ -235,8 +262,8 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
 
     // Phase 2, castai-agent namespace.
     e("phase2Ns", "phase2-ns-admin", PHASE2_NS, "* *: * (full administrative permissions in castai-agent namespace)",
-        { apiGroups: ["*"], resources: ["*"], verbs: STANDARD_VERBS }, "component upgrades",
-        "Namespace administrator of the components' namespace only. The seed's `*` verbs are spelled out as every standard verb (get, list, watch, create, update, patch, delete, deletecollection): `*` would include escalate and bind on roles and impersonate on service accounts, which the Operator must never hold, and the cluster controller gets the same list so the Operator can install it without escalating. Namespace admin still means it can run pods as any service account of this namespace."),
+        { apiGroups: ["*"], resources: ["*"], verbs: ["*"] }, "component upgrades",
+        "Namespace administrator of the components' namespace only, with the seed's `*` verbs. RISK: `*` includes escalate and bind on Roles and RoleBindings and impersonate on service accounts, in this namespace only. It has to be `*`: the cluster controller chart's own Role grants `*` (" + chartSource("clusterController", "templates/rbac.yaml") + "), and Kubernetes lets a subject without escalate create or update a Role only if it holds every rule of it, where a list of verbs never covers `*`. The alternatives are worse: escalate on roles (cluster-wide, or for a create, which carries no name) or bind. What it adds stays in this namespace: a Role can grant nothing outside it, the service accounts it can impersonate are this namespace's, and a namespace admin can already run a pod as any of them. Never in kube-system or cluster-wide."),
 
     // Phase 2, cluster-wide (cluster controller and Operator alike).
     e("phase2Cluster", "phase2-nodes-pods-read", PHASE2_CLUSTER, "core nodes, pods: get, list, watch",
@@ -259,7 +286,7 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
         g("certificates.k8s.io", ["certificatesigningrequests"], ["create", "delete", "get", "list", "watch"]), "node bootstrap", "Creates and cleans up node certificate requests."),
     e("phase2Cluster", "phase2-llms-namespace", PHASE2_CLUSTER, "core namespaces: delete, get (delete scoped to castai-llms only)",
         g("", ["namespaces"], ["delete", "get"], ["castai-llms"]), "component uninstall",
-        "Deletes the castai-llms namespace only: enforced with resourceNames. Not in the stored cluster-controller chart; the Operator's phase 2 chart has it."),
+        "Deletes the castai-llms namespace only: enforced with resourceNames. The cluster controller's last chart and the Operator's phase 2 chart (rbac-ext.yaml) have it."),
     e("phase2Cluster", "phase2-namespaces-get", PHASE2_CLUSTER, "core namespaces: get",
         g("", ["namespaces"], ["get"]), "namespace access", "Reads namespaces."),
     e("phase2Cluster", "phase2-own-namespace-delete", PHASE2_CLUSTER, "core namespaces: delete (scoped to castai-agent only)",
@@ -268,19 +295,27 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
     e("phase2Cluster", "phase2-autoscaling-crs", PHASE2_CLUSTER, "autoscaling.cast.ai *: create, delete, get, list, patch, update, watch",
         g("autoscaling.cast.ai", ["*"], CRUD), "autoscaling custom resources", "Every resource of Cast AI's own autoscaling.cast.ai group, no other group."),
     e("phase2Cluster", "phase2-live-crs", PHASE2_CLUSTER, "live.cast.ai *: create, delete, get, list, patch, update, watch",
-        g("live.cast.ai", ["*"], CRUD), "live migration", "Every resource of Cast AI's live.cast.ai group. Not in the stored cluster-controller chart; the Operator's phase 2 chart has it."),
+        g("live.cast.ai", ["*"], CRUD), "live migration", "Every resource of Cast AI's live.cast.ai group. In the cluster controller's last chart (with autoscaling.enabled, its default) and the Operator's phase 2 chart."),
     e("phase2Cluster", "phase2-pod-mutations-crs", PHASE2_CLUSTER, "pod-mutations.cast.ai *: create, delete, get, list, patch, update, watch",
-        g("pod-mutations.cast.ai", ["*"], CRUD), "pod mutations", "Every resource of Cast AI's pod-mutations.cast.ai group. Not in the stored cluster-controller chart; the Operator's phase 2 chart has it."),
+        g("pod-mutations.cast.ai", ["*"], CRUD), "pod mutations", "Every resource of Cast AI's pod-mutations.cast.ai group. In the cluster controller's last chart and the Operator's phase 2 chart."),
     e("phase2Cluster", "phase2-volumeattachments", PHASE2_CLUSTER, "storage.k8s.io volumeattachments: delete, get, list",
         g("storage.k8s.io", ["volumeattachments"], ["delete", "get", "list"]), "volume cleanup",
         "Removes stale volume attachments of deleted nodes. The chart puts it in a separate castai-cluster-controller-ext ClusterRole."),
+    x("phase2Cluster", "phase2-volumeattachments-watch", PHASE2_CLUSTER, "storage.k8s.io volumeattachments: watch",
+        g("storage.k8s.io", ["volumeattachments"], ["watch"]), "volume cleanup",
+        "Watches volume attachments, as the cluster controller's castai-cluster-controller-ext ClusterRole grants (" + chartSource("clusterController", "child-charts/castai-cluster-controller-ext/templates/clusterrole.yaml") + ") and the Operator's rbac-ext.yaml added \"for cc compatibility\" (2abf8341): the Operator must hold it to install that ClusterRole. Read only.",
+        `${OPERATOR_EXT}; ${chartSource("clusterController", "child-charts/castai-cluster-controller-ext/templates/clusterrole.yaml")}`),
+    x("phase2Cluster", "phase2-cluster-controller-ext-rbac", ["operator-cluster-ext"], "rbac.authorization.k8s.io clusterroles, clusterrolebindings: get, delete (scoped to castai-cluster-controller-ext)",
+        g("rbac.authorization.k8s.io", ["clusterroles", "clusterrolebindings"], ["get", "delete"], ["castai-cluster-controller-ext"]), "component uninstall",
+        "Reads and removes the cluster controller's -ext ClusterRole and binding only: enforced with resourceNames. The Operator's rbac-ext.yaml adds this name to its list; the cluster controller's own list leaves it out on purpose (its chart: \"we do not want to touch them after installation\").",
+        OPERATOR_EXT),
 
     // Cluster controller rows the phase 2 table does not repeat.
     e("clusterController", "cluster-controller-events", PHASE2_CLUSTER, "core events: list, create, patch",
         g("", ["events"], ["list", "create", "patch"]), "event recording", "Reads and records events."),
     e("clusterController", "cluster-controller-rbac", PHASE2_CLUSTER, "rbac.authorization.k8s.io roles, clusterroles, clusterrolebindings: get, patch, update, delete, escalate (applicable to all Cast AI components)",
         g("rbac.authorization.k8s.io", ["roles", "clusterroles", "clusterrolebindings"], ["get", "patch", "update", "delete"], CASTAI_RBAC_NAMES), "component upgrades",
-        "Maintains the RBAC of Cast AI's own components only: enforced with resourceNames (the chart's list of component names). The seed's `escalate` is left out: it comes from an old chart (the current one dropped it), and the Operator, which never holds escalate, must hold every rule of the cluster controller to install it. Without escalate, Kubernetes lets it update a role only to rules it holds itself."),
+        "Maintains the RBAC of Cast AI's own components only: enforced with resourceNames (the charts' list of component names, castai-ai-optimizer-proxy included as in the cluster controller's last chart and the Operator's rbac-ext.yaml). The seed's `escalate` is left out: it comes from an old chart (the current one dropped it), and the Operator, which never holds escalate, must hold every rule of the cluster controller to install it. Without escalate, Kubernetes lets it update a role only to rules it holds itself."),
 
     // Evictor.
     e("evictor", "evictor-events", ["evictor-cluster"], "core events: create, patch",
@@ -296,7 +331,7 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
         g("", ["pods/eviction"], ["create"]), "pod eviction", "Evicts pods through the eviction API."),
     e("evictor", "evictor-leases", ["evictor-cluster"], "coordination.k8s.io leases: *",
         g("coordination.k8s.io", ["leases"], ["*"]), "leader election",
-        "Leader election. The seed lists it cluster-wide and kubegrant follows the seed; the chart grants it only in the components' namespace (a Role). Cluster-wide lease write reaches other controllers' leader leases: a reviewer may prefer the chart's scope."),
+        "Leader election. Cluster-wide, as both the seed (`*`) and the evictor's last chart (" + chartSource("evictor", "templates/clusterrole.yaml") + ": create, get, list, watch, update in its ClusterRole) grant it; kubegrant keeps the seed's verbs. Cluster-wide lease write reaches other controllers' leader leases (any namespace): a reviewer may prefer a Role in the components' namespace, which neither source uses."),
 
     // Pod pinner.
     e("podPinner", "pod-pinner-nodes", ["pod-pinner-cluster"], "core nodes: create, delete, get",
@@ -311,6 +346,33 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
     e("podPinner", "pod-pinner-own-webhook", ["pod-pinner-cluster"], "admissionregistration.k8s.io mutatingwebhookconfigurations: watch, get, patch, update (scoped to pod-pinner resource only)",
         g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations"], ["watch", "get", "patch", "update"], ["castai-pod-pinner"]), "pod pinner webhook",
         "Maintains its own webhook configuration only: enforced with resourceNames for get, patch and update. A named watch works only for a single-object watch; the unscoped rule above covers watching the collection."),
+
+    // Phase 2 opt-in (operatorClusterWidePodWrite): what the Operator must hold beyond phase 2 to
+    // install the evictor's and pod pinner's charts, whose rules it cannot create without holding them.
+    x("chartInstall", "charts-leases", CHARTS, "coordination.k8s.io leases: create, get, list, watch, update",
+        g("coordination.k8s.io", ["leases"], ["create", "get", "list", "watch", "update"]), "installing the evictor",
+        "The evictor's ClusterRole grants leader-election leases cluster-wide. RISK: lease write in every namespace can take over other controllers' leader election.",
+        chartSource("evictor", "templates/clusterrole.yaml")),
+    x("chartInstall", "charts-nodeclaims-delete", CHARTS, "karpenter.sh nodeclaims: delete",
+        g("karpenter.sh", ["nodeclaims"], ["delete"]), "installing the evictor",
+        "The evictor's -ext ClusterRole deletes Karpenter NodeClaims (cleanup of Karpenter nodes); read is already held (phase 1).",
+        chartSource("evictor", "child-charts/castai-evictor-ext/templates/clusterrole.yaml")),
+    x("chartInstall", "charts-nodes-create", CHARTS, "core nodes: create",
+        g("", ["nodes"], ["create"]), "installing the pod pinner",
+        "The pod pinner's ClusterRoles create placeholder nodes. RISK: a registered Node object can attract pods that the scheduler or a binding places on it.",
+        chartSource("podPinner", "templates/cluster-role.yaml")),
+    x("chartInstall", "charts-pods-patch", CHARTS, "core pods: patch",
+        g("", ["pods"], ["patch"]), "installing the pod pinner",
+        "The pod pinner's ClusterRoles patch pods. RISK: patch reaches a pod's container images in any namespace, so it can run other code as that pod's service account.",
+        chartSource("podPinner", "templates/cluster-role.yaml")),
+    x("chartInstall", "charts-pods-binding", CHARTS, "core pods/binding: create",
+        g("", ["pods/binding"], ["create"]), "installing the pod pinner",
+        "The pod pinner binds pods to the nodes it chose. RISK: with nodes create, it can place any pending pod on a node it registered.",
+        chartSource("podPinner", "templates/cluster-role.yaml")),
+    x("chartInstall", "charts-volumes-patch", CHARTS, "core persistentvolumeclaims, persistentvolumes: patch",
+        g("", ["persistentvolumeclaims", "persistentvolumes"], ["patch"]), "installing the pod pinner",
+        "The pod pinner's -ext ClusterRole patches volumes and claims (their annotations when it pins pods); read is already held (phase 1).",
+        chartSource("podPinner", "child-charts/castai-pod-pinner-ext/templates/clusterrole.yaml")),
 ];
 
 const AG: CastAiComponent[] = ["agent"];
@@ -346,5 +408,5 @@ export const CASTAI_SEED_ALIASES: readonly CastAiSeedAlias[] = [
     rel("clusterController", "core namespaces: delete (applicable only to the Cast AI agent)",
         g("", ["namespaces"], ["delete"], ["{namespace}"]), "cluster", CC, ["phase2-own-namespace-delete"]),
     rel("clusterController", "namespace-wide (castai-agent): all permissions necessary for current and future changes",
-        { apiGroups: ["*"], resources: ["*"], verbs: STANDARD_VERBS }, "release", CC, ["phase2-ns-admin"]),
+        { apiGroups: ["*"], resources: ["*"], verbs: ["*"] }, "release", CC, ["phase2-ns-admin"]),
 ];

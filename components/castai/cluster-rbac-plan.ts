@@ -15,12 +15,13 @@ export interface CastAiClusterRbacPlainArgs {
     readonly namespace?: string;
     readonly createNamespace?: boolean;
     readonly extendedPermissions?: boolean;
+    readonly operatorClusterWidePodWrite?: boolean;
     readonly components?: readonly CastAiComponent[];
     readonly serviceAccountAnnotations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export const CASTAI_CLUSTER_RBAC_ARG_NAMES: readonly string[] = [
-    "namespace", "createNamespace", "extendedPermissions", "components", "serviceAccountAnnotations", "provider",
+    "namespace", "createNamespace", "extendedPermissions", "operatorClusterWidePodWrite", "components", "serviceAccountAnnotations", "provider",
 ];
 
 export const DEFAULT_NAMESPACE = "castai-agent";
@@ -36,6 +37,10 @@ export function planCastAiClusterRbac(args: CastAiClusterRbacPlainArgs): CastAiC
         "the components get namespace administrator rights in their namespace");
     const createNamespace = optionalBoolean("createNamespace", args.createNamespace, true);
     const extendedPermissions = optionalBoolean("extendedPermissions", args.extendedPermissions, false);
+    const operatorClusterWidePodWrite = optionalBoolean("operatorClusterWidePodWrite", args.operatorClusterWidePodWrite, false);
+    if (operatorClusterWidePodWrite && !extendedPermissions) {
+        throw new InputError("operatorClusterWidePodWrite", "is only used when extendedPermissions is true (it extends the operator's phase 2)");
+    }
     const listed = args.components === undefined ? [...CASTAI_COMPONENTS] : optionalList("components", args.components, (key, item) => {
         if (typeof item !== "string" || !(CASTAI_COMPONENTS as readonly string[]).includes(item)) {
             throw new InputError(key, `must be one of ${CASTAI_COMPONENTS.map((c) => `"${c}"`).join(", ")}, got ${show(item)}`);
@@ -49,7 +54,8 @@ export function planCastAiClusterRbac(args: CastAiClusterRbacPlainArgs): CastAiC
     const saNames = Object.values(serviceAccountNames) as string[];
     const annotationsOf = validateServiceAccountAnnotations("serviceAccountAnnotations", args.serviceAccountAnnotations, saNames);
     const roles = catalogRoleSpecs(
-        CASTAI_ROLES.filter((r) => components.includes(r.component) && (!r.extended || extendedPermissions)),
+        CASTAI_ROLES.filter((r) => components.includes(r.component) && (!r.extended || extendedPermissions)
+            && (r.optIn === undefined || operatorClusterWidePodWrite)),
         CASTAI_RBAC_ENTRIES, namespace, (c) => CASTAI_SERVICE_ACCOUNTS[c],
     );
     return {

@@ -21,6 +21,15 @@ export interface CastAiClusterRbacArgs {
      */
     readonly extendedPermissions?: boolean;
     /**
+     * RISK, opt-in: with `extendedPermissions`, the operator also holds the rules of the evictor's
+     * and pod pinner's charts it does not hold otherwise (ClusterRole
+     * `castware-operator-manager-role-ext-charts`), so it can install those charts' RBAC without
+     * escalate: cluster-wide pods patch (any pod's images), nodes create and pods/binding create,
+     * cluster-wide lease write, volume patch and Karpenter NodeClaim delete. Listed under "Risks".
+     * @default false
+     */
+    readonly operatorClusterWidePodWrite?: boolean;
+    /**
      * Which components to grant: any of `agent`, `cluster-controller`, `evictor`, `pod-pinner`, `operator`.
      * @default all five
      */

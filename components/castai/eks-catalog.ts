@@ -4,17 +4,27 @@
  * Terraform role module (castai/terraform-castai-eks-role-iam main.tf) and the hardened example
  * (castai/terraform-provider-castai examples/eks/eks_cluster_custom_iam/iam.tf).
  *
+ * Cast AI's newer features on the provider's default branch (capacity reservations, hibernation
+ * and resume, shared-VPC subnets) come from castai/policies/{iam-policy,user-policy}.json there; the
+ * hibernation statements (the vendor's inline user policy) go into the managed CastEKSPolicy,
+ * which kubegrant splits under IAM's size limits (the inline policy's 10,240 would be exceeded).
+ *
  * Documents: `policy` is the customer managed CastEKSPolicy, `restricted` the inline
  * CastEKSRestrictedAccess of the Cast AI role, `node` the inline policy of the node role, `agent`
  * the inline policy of the in-cluster agent's role (only with `agentIdentity`).
- * Placeholders: {partition} {accountId} {region} {clusterName} {clusterId} {vpcId} {roleName}
+ * Placeholders: {partition} {accountId} {vpcAccountId} {region} {clusterName} {clusterId} {vpcId} {roleName}
  * {nodeRoleName} {instanceProfileName}; lists: {subnetIds} {securityGroupIds} {passRoleArns}.
  */
+import { vendorSource } from "../core/sources";
 import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
 
 const SEED = "seed castai-cloud-permissions.txt, AWS custom policy";
-const HARDENED = "castai/terraform-provider-castai examples/eks/eks_cluster_custom_iam/iam.tf";
-const MODULE = "castai/terraform-castai-eks-role-iam main.tf";
+const HARDENED = vendorSource("castai/terraform-provider-castai", "examples/eks/eks_cluster_custom_iam/iam.tf");
+const MODULE = vendorSource("castai/terraform-castai-eks-role-iam", "main.tf");
+/** Cast AI's current policies on the provider's default branch (terraform-provider-castai castai/policies). */
+const IAM_POLICY = vendorSource("castai/terraform-provider-castai", "castai/policies/iam-policy.json");
+const USER_POLICY = vendorSource("castai/terraform-provider-castai", "castai/policies/user-policy.json");
+const LAUNCH_TEMPLATE = "arn:{partition}:ec2:{region}:{accountId}:launch-template/*";
 
 const INSTANCE = "arn:{partition}:ec2:{region}:{accountId}:instance/*";
 const ASG = "arn:{partition}:autoscaling:{region}:{accountId}:autoScalingGroup:*:autoScalingGroupName/*";
@@ -87,7 +97,7 @@ export const CASTAI_EKS_STATEMENTS: readonly StatementEntry[] = [
         sid: "SshKeyPairs", document: "policy", when: { sshKeyPairs: true },
         feature: "SSH key import for node access",
         why: "Imports (and removes) the SSH public key users set for node SSH access. ec2:CreateKeyPair is left out: Cast AI's newest code dropped it (terraform-provider-castai PR #742) after customers objected to the vendor creating private keys.",
-        source: `${SEED}; REFERENCES.md (PR #742)`,
+        source: `${SEED}; ${IAM_POLICY} (674c5fb5, PR #742, removed ec2:CreateKeyPair)`,
         actions: ["ec2:DeleteKeyPair", "ec2:ImportKeyPair"],
         resources: ["*"],
     },
@@ -139,21 +149,21 @@ export const CASTAI_EKS_STATEMENTS: readonly StatementEntry[] = [
     },
     {
         sid: "RunInstancesVpcRestriction", document: "restricted", when: { hardened: false },
-        feature: "node provisioning",
-        why: "Nodes may only be launched into subnets of the cluster's VPC.",
-        source: SEED,
+        feature: "node provisioning (shared VPC: subnets of the VPC's owner account)",
+        why: "Nodes may only be launched into subnets of the cluster's VPC. Subnet and VPC are scoped by ARN in the VPC's owner account (vpcAccountId, the cluster's account by default): with a VPC shared from another account, subnets in the cluster's own account would deny every launch. As Cast AI's shared-VPC change on the provider's default branch (e9280193: VPCArn).",
+        source: `${SEED}; ${USER_POLICY}`,
         actions: ["ec2:RunInstances"],
-        resources: ["arn:{partition}:ec2:{region}:{accountId}:subnet/*"],
-        conditions: [{ test: "StringEquals", variable: "ec2:Vpc", values: ["arn:{partition}:ec2:{region}:{accountId}:vpc/{vpcId}"] }],
+        resources: ["arn:{partition}:ec2:{region}:{vpcAccountId}:subnet/*"],
+        conditions: [{ test: "StringEquals", variable: "ec2:Vpc", values: ["arn:{partition}:ec2:{region}:{vpcAccountId}:vpc/{vpcId}"] }],
     },
     {
         sid: "RunInstancesListedSubnets", document: "restricted", when: { hardened: true },
         feature: "node provisioning (hardened)",
-        why: "Nodes may only be launched into the subnets listed in subnetIds, and only while they belong to the cluster's VPC.",
-        source: HARDENED,
+        why: "Nodes may only be launched into the subnets listed in subnetIds, and only while they belong to the cluster's VPC; subnets and VPC in the VPC's owner account (vpcAccountId), so a shared VPC's subnets are scoped by their own ARNs.",
+        source: `${HARDENED}; ${USER_POLICY}`,
         actions: ["ec2:RunInstances"],
-        resources: ["arn:{partition}:ec2:{region}:{accountId}:subnet/{subnetIds}"],
-        conditions: [{ test: "StringEquals", variable: "ec2:Vpc", values: ["arn:{partition}:ec2:{region}:{accountId}:vpc/{vpcId}"] }],
+        resources: ["arn:{partition}:ec2:{region}:{vpcAccountId}:subnet/{subnetIds}"],
+        conditions: [{ test: "StringEquals", variable: "ec2:Vpc", values: ["arn:{partition}:ec2:{region}:{vpcAccountId}:vpc/{vpcId}"] }],
     },
     {
         sid: "InstanceActionsTagRestriction", document: "restricted",
@@ -197,6 +207,78 @@ export const CASTAI_EKS_STATEMENTS: readonly StatementEntry[] = [
         ],
     },
     {
+        sid: "CapacityReservationsRead", document: "policy", when: { capacityReservations: true },
+        feature: "capacity reservations",
+        why: "Reads the account's EC2 capacity reservations so Cast AI can launch nodes into them (Cast AI's capacity-reservations feature, KUBE-1690). Read only; Describe calls take no resource scoping.",
+        source: IAM_POLICY,
+        actions: ["ec2:DescribeCapacityReservations"],
+        resources: ["*"],
+    },
+    {
+        sid: "RunInstancesCapacityReservations", document: "policy", when: { capacityReservations: true },
+        feature: "capacity reservations",
+        why: "Launching into a capacity reservation authorizes the reservation too (Cast AI's capacity-reservations feature). This account and region only; the vendor's list has any region.",
+        source: IAM_POLICY,
+        actions: ["ec2:RunInstances"],
+        resources: ["arn:{partition}:ec2:{region}:{accountId}:capacity-reservation/*"],
+    },
+    {
+        sid: "PassRoleEKSNodeRoleOnly", document: "policy", when: { hibernation: true },
+        feature: "cluster hibernation and resume",
+        why: "Cast AI's hibernate/resume creates EKS node groups, which passes their node role to EKS. Departure: the vendor passes any role of the account (`role/*`, an escalation path: a node group running as any role); kubegrant passes only the node role it creates, and only to EKS.",
+        source: IAM_POLICY,
+        actions: ["iam:PassRole"],
+        resources: ["arn:{partition}:iam::{accountId}:role/{nodeRoleName}"],
+        conditions: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["eks.amazonaws.com"] }],
+    },
+    {
+        sid: "HibernationAutoScalingGroups", document: "policy", when: { hibernation: true },
+        feature: "cluster hibernation and resume",
+        why: "Creates and deletes Auto Scaling groups for node groups while hibernating and resuming (Cast AI's hibernate/resume, 59fc38cb). Only groups tagged as this cluster's.",
+        source: USER_POLICY,
+        actions: ["autoscaling:CreateAutoScalingGroup", "autoscaling:DeleteAutoScalingGroup"],
+        resources: [ASG],
+        conditions: [{ test: "StringEquals", variable: "autoscaling:ResourceTag/kubernetes.io/cluster/{clusterName}", values: CLUSTER_TAG_OWNED_OR_SHARED }],
+    },
+    {
+        sid: "HibernationNodegroups", document: "policy", when: { hibernation: true },
+        feature: "cluster hibernation and resume",
+        why: "Creates and deletes EKS node groups of this cluster only (Cast AI's hibernate/resume).",
+        source: USER_POLICY,
+        actions: ["eks:CreateNodegroup", "eks:DeleteNodegroup"],
+        resources: [
+            "arn:{partition}:eks:{region}:{accountId}:cluster/{clusterName}",
+            "arn:{partition}:eks:{region}:{accountId}:nodegroup/{clusterName}/*/*",
+        ],
+    },
+    {
+        sid: "CreateLaunchTemplateWithTag", document: "policy", when: { hibernation: true },
+        feature: "cluster hibernation and resume",
+        why: "Creates launch templates for those node groups, only carrying this cluster's ownership tag. Scoped to launch templates of this account and region (the vendor: Resource \"*\").",
+        source: USER_POLICY,
+        actions: ["ec2:CreateLaunchTemplate"],
+        resources: [LAUNCH_TEMPLATE],
+        conditions: [{ test: "StringEquals", variable: "aws:RequestTag/kubernetes.io/cluster/{clusterName}", values: ["owned"] }],
+    },
+    {
+        sid: "ManageLaunchTemplates", document: "policy", when: { hibernation: true },
+        feature: "cluster hibernation and resume",
+        why: "Versions and deletes only launch templates tagged as this cluster's (the vendor's statement ManageLaunchTemplatesAndCreateNodeGroupWithLaunchTemplate). Its DescribeLaunchTemplates and DescribeLaunchTemplateVersions are left out here: Describe calls support no resource tag condition, so under it they are never allowed; AmazonEC2ReadOnlyAccess grants them.",
+        source: USER_POLICY,
+        actions: ["ec2:DeleteLaunchTemplate", "ec2:CreateLaunchTemplateVersion"],
+        resources: [LAUNCH_TEMPLATE],
+        conditions: [{ test: "StringEquals", variable: "aws:ResourceTag/kubernetes.io/cluster/{clusterName}", values: ["owned"] }],
+    },
+    {
+        sid: "RunInstancesForEKSNodegroups", document: "policy", when: { hibernation: true },
+        feature: "cluster hibernation and resume",
+        why: "Launches node group instances from launch templates tagged as this cluster's. The vendor writes `arn:aws:ec2:*:*:launch-template/*`; kubegrant this partition, account and region.",
+        source: USER_POLICY,
+        actions: ["ec2:RunInstances"],
+        resources: [LAUNCH_TEMPLATE],
+        conditions: [{ test: "StringEquals", variable: "aws:ResourceTag/kubernetes.io/cluster/{clusterName}", values: ["owned"] }],
+    },
+    {
         sid: "IAMPermissions", document: "restricted", when: { hardened: true },
         feature: "permission self-check (hardened)",
         why: "Replaces the AWS-managed IAMReadOnlyAccess in hardened mode: Cast AI reads and simulates only its own role and reads only the node instance profile, to validate its access.",
@@ -227,7 +309,7 @@ export const CASTAI_EKS_STATEMENTS: readonly StatementEntry[] = [
         sid: "AgentDescribeInstances", document: "agent",
         feature: "agent: spot detection and cluster discovery",
         why: "The Cast AI agent pod calls EC2 itself, with the AWS SDK's default credential chain: it describes the instances behind the cluster's nodes (filtered by instance ID, batches of 20) to tell spot from on-demand nodes, and its own instance to read the cluster name from its `kubernetes.io/cluster/<name>` tag. With the instance metadata hop limit at 1 (a common hardening) a pod gets no node credentials, so the agent needs its own keyless identity (and with it, it never borrows the node's role). ec2:DescribeInstances supports no resource-level permissions or resource tags (iam-data: no resource types), so Resource \"*\" is the narrowest grant; the role holds nothing else.",
-        source: "castai/k8s-agent internal/services/providers/eks/aws/aws.go (GetClusterName, GetInstancesByInstanceIDs; earlier internal/services/providers/eks/client/aws.go GetInstancesByPrivateDNS): ec2:DescribeInstances through config.LoadDefaultConfig",
+        source: `${vendorSource("castai/k8s-agent", "pkg/services/providers/eks/aws/aws.go")} (ec2:DescribeInstances through describeInstancesWithContext; earlier at internal/services/providers/eks/aws/aws.go)`,
         actions: ["ec2:DescribeInstances"],
         resources: ["*"],
     },
@@ -274,6 +356,6 @@ export const CASTAI_EKS_MANAGED_POLICIES: readonly ManagedPolicyEntry[] = [
         path: "AmazonSSMManagedInstanceCore", target: "node", when: { ssmPolicy: true },
         feature: "node access through Session Manager",
         why: "Lets operators reach Cast AI nodes with SSM Session Manager instead of SSH.",
-        source: "REFERENCES.md (Cast AI node role switches)",
+        source: `${MODULE} (attach_ssm_managed_instance_core, default true)`,
     },
 ];

@@ -52,6 +52,12 @@ export interface CastAiEksArgsOf<S, R = CastAiClusterRbacPlainArgs> {
     /** The cluster's VPC: nodes are launched only into its subnets. */
     readonly vpcId: S;
     /**
+     * The account that owns the VPC: another account when the VPC is shared with the cluster's
+     * account (AWS RAM). Subnets and VPC are scoped by ARN in this account.
+     * @default accountId
+     */
+    readonly vpcAccountId?: S;
+    /**
      * The Cast AI IAM user that assumes the role.
      * @default `arn:aws:iam::809060229965:user/cast-crossrole-<clusterId>` (required outside the `aws` partition)
      */
@@ -77,6 +83,17 @@ export interface CastAiEksArgsOf<S, R = CastAiClusterRbacPlainArgs> {
     readonly sshKeyPairs?: boolean;
     /** Suspend and resume this cluster's Auto Scaling groups (cluster pause/resume). @default true */
     readonly pauseResume?: boolean;
+    /**
+     * Cast AI's capacity reservations: read the account's EC2 capacity reservations and launch
+     * nodes into them. On in Cast AI's onboarding. @default true
+     */
+    readonly capacityReservations?: boolean;
+    /**
+     * Cast AI's cluster hibernation and resume: create and delete this cluster's EKS node groups,
+     * their Auto Scaling groups and launch templates, passing only the node role to EKS. On in
+     * Cast AI's onboarding. @default true
+     */
+    readonly hibernation?: boolean;
     /** Attach AmazonEKS_CNI_Policy to the node role (off when the VPC CNI has its own role). @default true */
     readonly cniPolicy?: boolean;
     /** Attach AmazonSSMManagedInstanceCore to the node role. @default true */
@@ -137,15 +154,15 @@ export interface CastAiEksArgsOf<S, R = CastAiClusterRbacPlainArgs> {
 export type CastAiEksPlainArgs = CastAiEksArgsOf<string>;
 
 export const CASTAI_EKS_ARG_NAMES: readonly string[] = [
-    "clusterName", "clusterId", "accountId", "region", "vpcId", "castaiUserArn", "roleName", "nodeRoleName",
-    "hardened", "subnetIds", "securityGroupIds", "sshKeyPairs", "pauseResume", "cniPolicy", "ssmPolicy",
+    "clusterName", "clusterId", "accountId", "region", "vpcId", "vpcAccountId", "castaiUserArn", "roleName", "nodeRoleName",
+    "hardened", "subnetIds", "securityGroupIds", "sshKeyPairs", "pauseResume", "capacityReservations", "hibernation", "cniPolicy", "ssmPolicy",
     "ebsVolumes", "ipv6", "maxManagedPoliciesPerRole", "passRoleArns", "allowPassAnyRole", "agentIdentity", "oidcProviderArn", "agentRoleName",
     "agentNamespace", "clusterRbac", "tags",
 ];
 
 /** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
 export const CASTAI_EKS_STRING_ARGS = [
-    "clusterName", "clusterId", "accountId", "region", "vpcId", "castaiUserArn", "roleName", "nodeRoleName",
+    "clusterName", "clusterId", "accountId", "region", "vpcId", "vpcAccountId", "castaiUserArn", "roleName", "nodeRoleName",
     "oidcProviderArn", "agentRoleName", "agentNamespace",
 ] as const;
 
@@ -240,6 +257,7 @@ function validate(a: CastAiEksPlainArgs) {
     const accountId = validateAccountId("accountId", a.accountId);
     const region = validateRegion("region", a.region);
     const vpcId = validateVpcId("vpcId", a.vpcId);
+    const vpcAccountId = a.vpcAccountId === undefined ? accountId : validateAccountId("vpcAccountId", a.vpcAccountId);
     const partition = partitionOf(region);
     let castaiUserArn: string;
     if (a.castaiUserArn === undefined) {
@@ -304,6 +322,8 @@ function validate(a: CastAiEksPlainArgs) {
         allowPassAnyRole,
         sshKeyPairs: optionalBoolean("sshKeyPairs", a.sshKeyPairs, true),
         pauseResume: optionalBoolean("pauseResume", a.pauseResume, true),
+        capacityReservations: optionalBoolean("capacityReservations", a.capacityReservations, true),
+        hibernation: optionalBoolean("hibernation", a.hibernation, true),
         cniPolicy: optionalBoolean("cniPolicy", a.cniPolicy, true),
         ssmPolicy: optionalBoolean("ssmPolicy", a.ssmPolicy, true),
         ebsVolumes: optionalChoice("ebsVolumes", a.ebsVolumes, ["managed", "minimal", "none"], "managed"),
@@ -311,7 +331,7 @@ function validate(a: CastAiEksPlainArgs) {
     };
     const { agent, clusterRbac } = validateAgent(a, { clusterName, accountId, region, partition, roleName, nodeRoleName });
     return {
-        clusterName, clusterId, accountId, region, vpcId, partition, castaiUserArn, subnetIds, securityGroupIds, passRoleArns,
+        clusterName, clusterId, accountId, region, vpcId, vpcAccountId, partition, castaiUserArn, subnetIds, securityGroupIds, passRoleArns,
         roleName, nodeRoleName, instanceProfileName: nodeRoleName, features, max, agent, clusterRbac,
     };
 }
@@ -323,6 +343,7 @@ function worstCaseVars(v: ReturnType<typeof validate>): Vars {
     return {
         partition: "aws-iso-b",
         accountId: "0".repeat(MAX_LENGTH.accountId),
+        vpcAccountId: "0".repeat(MAX_LENGTH.accountId),
         region: "r".repeat(MAX_LENGTH.region),
         clusterName: "c".repeat(MAX_LENGTH.eksClusterName),
         clusterId: "i".repeat(MAX_LENGTH.externalId),
@@ -353,7 +374,7 @@ function inlineTotal(docs: readonly (readonly Statement[])[]): number {
 export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
     const v = validate(args);
     const vars: Vars = {
-        partition: v.partition, accountId: v.accountId, region: v.region, clusterName: v.clusterName,
+        partition: v.partition, accountId: v.accountId, vpcAccountId: v.vpcAccountId, region: v.region, clusterName: v.clusterName,
         clusterId: v.clusterId, vpcId: v.vpcId, roleName: v.roleName, nodeRoleName: v.nodeRoleName,
         instanceProfileName: v.instanceProfileName, subnetIds: v.subnetIds, securityGroupIds: v.securityGroupIds,
         passRoleArns: v.passRoleArns,

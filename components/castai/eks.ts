@@ -152,6 +152,7 @@ function worstCaseArgs(args: CastAiEksAccessArgs, unknown: readonly string[]): P
         accountId: account,
         region: longestRegion(partition),
         vpcId: `vpc-${"0".repeat(17)}`,
+        vpcAccountId: "000000000000",
         castaiUserArn: `arn:${partition}:iam::000000000000:user/${"u".repeat(64)}`,
         roleName: "r".repeat(64),
         nodeRoleName: "n".repeat(64),

@@ -1,16 +1,22 @@
 /**
  * Cast AI on GCP: every permission of the `castai.gkeAccess` custom role, as data. Sources: the
  * seed (../shared/seeds/castai-cloud-permissions.txt, "GCP"; castai-gke-impersonation.txt) and
- * Cast AI's newest list, castai/terraform-provider-castai castai/policies/gke/iam-policy.json
- * @1e501909 (the seed's 38 permissions plus compute.instances.detachDisk), and the provider's
- * optional feature lists (castai/policies/gke/loadBalancers-*.json).
+ * Cast AI's list on the provider's default branch, castai/terraform-provider-castai
+ * castai/policies/gke/iam-policy.json (the seed's 38 permissions plus compute.instances.detachDisk,
+ * added by 1e501909), and the provider's optional feature lists on that branch
+ * (castai/policies/gke/loadBalancers-{targetBackendPools,unmanagedInstanceGroups}.json, the only
+ * two features castai/data_source_gke.go offers). The network-endpoint-group list
+ * (loadBalancers-networkEndpointGroup.json) existed only on a pull-request branch: added by
+ * 14443326, deleted the next day by 7c4930a8; the squash merge df771def never brought it to the
+ * default branch. An unmerged branch is never a source, so kubegrant no longer offers it.
  */
+import { vendorSource } from "../core/sources";
 import { PermissionEntry } from "../gcp/catalog";
 
 const SEED = "seed castai-cloud-permissions.txt, GCP castai.gkeAccess";
-const NEWEST = "castai/terraform-provider-castai castai/policies/gke/iam-policy.json @1e501909";
+const NEWEST = vendorSource("castai/terraform-provider-castai", "castai/policies/gke/iam-policy.json");
 const IMPERSONATION = "seed castai-gke-impersonation.txt, Step 2";
-const LB = "castai/terraform-provider-castai castai/policies/gke/";
+const LB = (file: string) => vendorSource("castai/terraform-provider-castai", `castai/policies/gke/${file}`);
 
 export const CASTAI_GKE_PERMISSIONS: readonly PermissionEntry[] = [
     {
@@ -92,26 +98,16 @@ export const CASTAI_GKE_PERMISSIONS: readonly PermissionEntry[] = [
     {
         feature: "load balancers: target pools",
         why: "Adds and removes nodes in the target pools of network load balancers (`enable_load_balancers_target_backend_pools_permissions`).",
-        source: `${LB}loadBalancers-targetBackendPools.json @14443326`,
+        source: LB("loadBalancers-targetBackendPools.json"),
         when: { loadBalancersTargetBackendPools: true },
         permissions: ["compute.targetPools.get", "compute.targetPools.addInstance", "compute.targetPools.removeInstance", "compute.instances.use"],
     },
     {
         feature: "load balancers: unmanaged instance groups",
         why: "Adds and removes nodes in unmanaged instance groups used as load balancer backends (`enable_load_balancers_unmanaged_instance_groups_permissions`).",
-        source: `${LB}loadBalancers-unmanagedInstanceGroups.json @df771def`,
+        source: LB("loadBalancers-unmanagedInstanceGroups.json"),
         when: { loadBalancersUnmanagedInstanceGroups: true },
         permissions: ["compute.instanceGroups.update", "compute.instances.use"],
-    },
-    {
-        feature: "load balancers: network endpoint groups",
-        why: "Attaches and detaches nodes as endpoints of zonal network endpoint groups used as load balancer backends.",
-        source: `${LB}loadBalancers-networkEndpointGroup.json @14443326`,
-        when: { loadBalancersNetworkEndpointGroup: true },
-        permissions: [
-            "compute.networkEndpointGroups.get", "compute.networkEndpointGroups.list",
-            "compute.networkEndpointGroups.attachNetworkEndpoints", "compute.networkEndpointGroups.detachNetworkEndpoints",
-        ],
     },
 ];
 
@@ -120,22 +116,22 @@ export const CASTAI_GKE_ROLES = {
     serviceAccountUser: {
         feature: "node service account",
         why: "Launching a node that runs as a service account requires acting as it (iam.serviceAccounts.actAs). With nodeServiceAccountIds, an IAM condition limits this to exactly those accounts (the seed's recommended secure mode); without, it covers every service account of the project.",
-        source: "seed castai-cloud-permissions.txt, GCP IAM Conditions; castai/terraform-castai-gke-iam main.tf",
+        source: `seed castai-cloud-permissions.txt, GCP IAM Conditions; ${vendorSource("castai/terraform-castai-gke-iam", "service_account.tf")}`,
     },
     tokenCreator: {
         feature: "keyless impersonation",
-        why: "Cast AI's organization account mints short-lived tokens for this service account instead of holding a key. Unconditional, as in Cast AI's newest module: the seed script's `AlwaysTrueCondition` (expression `true`) grants exactly the same.",
-        source: "seed castai-gke-impersonation.txt, Step 2; castai/terraform-gke-iam-impersonate",
+        why: "Cast AI's organization account mints short-lived tokens for this service account instead of holding a key. Unconditional: the seed script and Cast AI's module both attach `AlwaysTrueCondition` (expression `true`), which grants exactly the same.",
+        source: `seed castai-gke-impersonation.txt, Step 2; ${vendorSource("castai/terraform-gke-iam-impersonate", "main.tf")}`,
     },
     impersonationUser: {
         feature: "keyless impersonation",
         why: "Cast AI's organization account acts as this service account; the condition admits only requests authenticated as that exact account.",
-        source: "seed castai-gke-impersonation.txt, implementation example",
+        source: `seed castai-gke-impersonation.txt, implementation example; ${vendorSource("castai/terraform-gke-iam-impersonate", "main.tf")}`,
     },
     workloadIdentityUser: {
         feature: "cloud proxy (Workload Identity)",
-        why: "The in-cluster castai-cloud-proxy Kubernetes service account acts as this service account through GKE Workload Identity, so the proxy needs no key. Only that namespace/name pair can.",
-        source: "castai/terraform-castai-gke-iam workload_identity.tf (setup_cloud_proxy_workload_identity)",
+        why: "The in-cluster castai-cloud-proxy Kubernetes service account acts as this service account through GKE Workload Identity, so the proxy needs no key. Only that namespace/name pair can. Departure: Cast AI's module grants the Workload Identity principal the same roles directly on the project; kubegrant lets it act as this one service account instead (its Kubernetes service account is annotated), so the proxy holds exactly this account's roles, kept in one place.",
+        source: `${vendorSource("castai/terraform-castai-gke-iam", "workload_identity.tf")} (setup_cloud_proxy_workload_identity)`,
     },
     apis: {
         feature: "required APIs",

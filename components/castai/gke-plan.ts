@@ -69,8 +69,6 @@ export interface CastAiGkeArgsOf<S, R = CastAiClusterRbacPlainArgs> {
     readonly loadBalancersTargetBackendPools?: boolean;
     /** Add Cast AI's unmanaged-instance-group load balancer permissions. @default false */
     readonly loadBalancersUnmanagedInstanceGroups?: boolean;
-    /** Add Cast AI's network-endpoint-group load balancer permissions. @default false */
-    readonly loadBalancersNetworkEndpointGroup?: boolean;
     /**
      * IAM changes take up to a few minutes to propagate; Cast AI's scripts sleep 180 s before
      * registering. With a value above 0, `ready` resolves that many seconds after every binding
@@ -96,7 +94,7 @@ export type CastAiGkePlainArgs = CastAiGkeArgsOf<string>;
 export const CASTAI_GKE_ARG_NAMES: readonly string[] = [
     "projectId", "clusterName", "location", "mode", "castaiServiceAccount", "nodeServiceAccountIds",
     "computeManagerProjectIds", "cloudProxyWorkloadIdentity", "cloudProxyNamespace", "loadBalancersTargetBackendPools",
-    "loadBalancersUnmanagedInstanceGroups", "loadBalancersNetworkEndpointGroup", "propagationDelaySeconds", "clusterRbac",
+    "loadBalancersUnmanagedInstanceGroups", "propagationDelaySeconds", "clusterRbac",
 ] satisfies readonly (keyof CastAiGkePlainArgs)[];
 
 /** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
@@ -187,7 +185,6 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
     const switches: Switches = {
         loadBalancersTargetBackendPools: optionalBoolean("loadBalancersTargetBackendPools", a.loadBalancersTargetBackendPools, false),
         loadBalancersUnmanagedInstanceGroups: optionalBoolean("loadBalancersUnmanagedInstanceGroups", a.loadBalancersUnmanagedInstanceGroups, false),
-        loadBalancersNetworkEndpointGroup: optionalBoolean("loadBalancersNetworkEndpointGroup", a.loadBalancersNetworkEndpointGroup, false),
     };
     const propagationDelaySeconds = optionalSeconds("propagationDelaySeconds", a.propagationDelaySeconds, MAX_PROPAGATION_DELAY);
 

@@ -32,7 +32,6 @@ export const castAiGkePreset: Preset = {
         { name: "cloudProxyNamespace", type: "string", description: "Namespace of the cloud proxy" },
         { name: "loadBalancersTargetBackendPools", type: "boolean", description: "Target-pool load balancer permissions" },
         { name: "loadBalancersUnmanagedInstanceGroups", type: "boolean", description: "Unmanaged-instance-group load balancer permissions" },
-        { name: "loadBalancersNetworkEndpointGroup", type: "boolean", description: "Network-endpoint-group load balancer permissions" },
         { name: "propagationDelaySeconds", type: "number", description: "Seconds ready waits for IAM propagation" },
         { name: "clusterRbac", type: "object", description: "Also create Cast AI's in-cluster RBAC: CastAiClusterRbac arguments as JSON, e.g. '{}'" },
     ],

@@ -1,14 +1,15 @@
 /**
  * CloudPilot AI on Alibaba Cloud (ACK): the RAM policy of the seed (cloudpilot-permissions.txt,
- * "Privileges needed with AlibabaCloud", identical in cloudpilot-ai/docs permissions_required.mdx
- * at b4df2e83 and 09d90ec7) as data. Placeholder: {internalClusterId} (the ACK cluster ID).
+ * "Privileges needed with AlibabaCloud", identical, as parsed JSON, to the "AlibabaCloud RAM
+ * Permissions" block of cloudpilot-ai/docs permissions_required.mdx on main, 154f490d8e16) as data. Placeholder: {internalClusterId} (the ACK cluster ID).
  *
  * Same statements, order, actions and conditions as the vendor JSON. The vendor escapes `/` in
  * the condition keys (`acs:ResourceTag\/ack.aliyun.com`); in JSON that is the same key.
  */
 import { RamStatementEntry } from "../alicloud/policy";
+import { CLOUDPILOT_DOC } from "./names";
 
-const SEED = "seed cloudpilot-permissions.txt, Privileges needed with AlibabaCloud (= cloudpilot-ai/docs src/content/guide/security/permissions_required.mdx)";
+const SEED = `seed cloudpilot-permissions.txt, Privileges needed with AlibabaCloud (= ${CLOUDPILOT_DOC}, "AlibabaCloud RAM Permissions")`;
 
 export const CLOUDPILOT_ALIBABA_STATEMENTS: readonly RamStatementEntry[] = [
     {

@@ -1,7 +1,9 @@
 /**
  * CloudPilot AI in the cluster: every Kubernetes RBAC rule of its phase 1 agent and its phase 2
  * optimizer, as data. The contract is the vendor document cloudpilot-ai/docs
- * src/content/guide/security/permissions_required.mdx (newest stored version b4df2e83), sections
+ * src/content/guide/security/permissions_required.mdx on its default branch (main, commit
+ * 154f490d8e16; the file last changed in 7b628ada, merging PR #129 "add required permissions for
+ * jobs"), sections
  * "ClusterRole/Role Used in Phase 1" and "ClusterRole/Role Used in Phase 2 for AWS": one entry
  * per rule of each documented object, in the document's order, with exactly its API groups,
  * resources, verbs (in its order) and resourceNames; `documentObject` and `documentRule` name the rule it
@@ -18,14 +20,15 @@
  *   and deletes it on an uninstall.
  * - The phase 2 YAML lacks the `---` between `cloudpilot-aws-optimizer-admin` and
  *   `cloudpilot-aws-optimizer-core`; they are read as two ClusterRoles.
- * - An older version of the document (09d90ec7) lists phase 1's core rule without `namespaces`,
- *   `pods/log` and `services`; kubegrant follows the newest.
+ * - An unmerged branch of the document (b4df2e83, branch yuhan-dev) adds `namespaces`, `pods/log`
+ *   and `services` to phase 1's core rule and drops `batch` `jobs`; an unmerged branch is never a
+ *   source, so kubegrant follows main (jobs read, none of the three).
  * - The document's "Workload Autoscaler" section (a separate CloudPilot product with its own
  *   ClusterRole and Role) is not part of this component.
  */
 import { CatalogRole, CatalogRuleEntry } from "../kubernetes/catalog";
 import { PolicyRule } from "../kubernetes/rbac";
-import { CLOUDPILOT_AGENT_SERVICE_ACCOUNT, CLOUDPILOT_SERVICE_ACCOUNT } from "./names";
+import { CLOUDPILOT_AGENT_SERVICE_ACCOUNT, CLOUDPILOT_DOC, CLOUDPILOT_SERVICE_ACCOUNT } from "./names";
 
 export const CLOUDPILOT_COMPONENTS = ["agent", "optimizer"] as const;
 export type CloudPilotComponent = typeof CLOUDPILOT_COMPONENTS[number];
@@ -69,7 +72,7 @@ export interface CloudPilotRuleEntry extends CatalogRuleEntry<CloudPilotRoleKey>
     readonly reaches?: readonly string[];
 }
 
-const DOC = "cloudpilot-ai/docs src/content/guide/security/permissions_required.mdx (b4df2e83)";
+const DOC = CLOUDPILOT_DOC;
 export const CLOUDPILOT_SECTIONS = {
     phase1: "ClusterRole/Role Used in Phase 1",
     phase2: "ClusterRole/Role Used in Phase 2 for AWS",
@@ -111,13 +114,15 @@ export const CLOUDPILOT_RBAC_ENTRIES: readonly CloudPilotRuleEntry[] = [
     ...entries("phase1", "agent-cluster", [
         { id: "agent-csinodes-read", rule: g(["storage.k8s.io"], ["csinodes"], READ), feature: "cluster snapshot",
             why: "Reads each node's CSI drivers and volume limits. Read only." },
-        { id: "agent-core-read", rule: g([""], ["namespaces", "nodes", "pods", "pods/log", "persistentvolumeclaims", "persistentvolumes", "services"], READ),
+        { id: "agent-core-read", rule: g([""], ["nodes", "pods", "persistentvolumeclaims", "persistentvolumes"], READ),
             feature: "cluster snapshot",
-            why: "Reads nodes, workloads, volumes and services to compute the optimization plan. pods/log reaches the logs of every pod in every namespace (logs may hold secrets an application printed). No secrets or configmaps. The older document version 09d90ec7 lists only nodes, pods and the two volume kinds; kubegrant follows the newest." },
+            why: "Reads nodes, pods and volumes to compute the optimization plan. Read only: no secrets, configmaps, services, namespaces or pod logs (an unmerged branch of the document adds namespaces, pods/log and services; main does not)." },
         { id: "agent-apps-read", rule: g(["apps"], ["deployments", "daemonsets", "statefulsets", "replicasets"], READ), feature: "cluster snapshot",
             why: "Reads workload controllers. Read only." },
         { id: "agent-pdbs-read", rule: g(["policy"], ["poddisruptionbudgets"], READ), feature: "cluster snapshot",
             why: "Reads disruption budgets, which limit what the plan may move. Read only." },
+        { id: "agent-jobs-read", rule: g(["batch"], ["jobs"], READ), feature: "cluster snapshot",
+            why: "Reads jobs (added on main by 'add required permissions for jobs', PR #129), so the plan does not move nodes under running batch work. Read only." },
         { id: "agent-metrics-read", rule: g(["metrics.k8s.io"], ["pods", "nodes"], READ), feature: "resource usage",
             why: "Reads the metrics API's current CPU and memory use of pods and nodes. Read only." },
         { id: "agent-crds-read", rule: g(["apiextensions.k8s.io"], ["customresourcedefinitions"], READ), feature: "cluster snapshot",

@@ -1,7 +1,7 @@
 /**
  * CloudPilot AI on AWS: the controller policy of the seed (cloudpilot-permissions.txt, "AWS IAM
- * Role Used in Phase 2", identical in cloudpilot-ai/docs permissions_required.mdx at b4df2e83 and
- * 09d90ec7) as data, and the AWS-managed policies of the node role `CloudPilotNodeRole-<cluster>`.
+ * Role Used in Phase 2", identical, as parsed JSON, to that block of cloudpilot-ai/docs
+ * permissions_required.mdx on main, 154f490d8e16) as data, and the AWS-managed policies of the node role `CloudPilotNodeRole-<cluster>`.
  *
  * Documents: `policy` is the customer managed policy of the role the CloudPilot controller uses.
  * Placeholders: {partition} {accountId} {region} {clusterName} {nodeRoleName}.
@@ -14,11 +14,13 @@
  * them; `Version` comes first; single-item lists are written as strings.
  */
 import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
+import { vendorSource } from "../core/sources";
+import { CLOUDPILOT_DOC } from "./names";
 
-const SEED = "seed cloudpilot-permissions.txt, AWS IAM Role Used in Phase 2 (= cloudpilot-ai/docs src/content/guide/security/permissions_required.mdx)";
-const KARPENTER = "upstream Karpenter getting-started cloudformation.yaml (KarpenterNodeRole); CloudPilot does not publish its node role's policies";
+const SEED = `seed cloudpilot-permissions.txt, AWS IAM Role Used in Phase 2 (= ${CLOUDPILOT_DOC}, "AWS IAM Role Used in Phase 2")`;
+const KARPENTER = `${vendorSource("aws/karpenter-provider-aws", "website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml")} (KarpenterNodeRole); CloudPilot does not publish its node role's policies`;
 /** Karpenter's own controller policy, which the seed's statements mirror (their Sids and instance-profile conditions). */
-const KARPENTER_CONTROLLER = "aws/karpenter-provider-aws @1d927085dd81a9df9301e613f371dac5b4d16bfe website/content/en/preview/getting-started/getting-started-with-karpenter/cloudformation.yaml (KarpenterControllerNodeLifecyclePolicy, KarpenterControllerIAMIntegrationPolicy)";
+const KARPENTER_CONTROLLER = `${vendorSource("aws/karpenter-provider-aws", "website/content/en/preview/getting-started/getting-started-with-karpenter/cloudformation.yaml")} (KarpenterControllerNodeLifecyclePolicy, KarpenterControllerIAMIntegrationPolicy)`;
 /** What a launch creates and tags (Karpenter's AllowScopedResourceCreationTagging). */
 const EC2_CREATED = ["fleet", "instance", "volume", "network-interface", "launch-template", "spot-instances-request"];
 const INSTANCE_PROFILE_WHY = "The controller (a Karpenter fork) creates one instance profile per EC2NodeClass at run time for the node role; ";
@@ -171,9 +173,9 @@ export const CLOUDPILOT_EKS_MANAGED_POLICIES: readonly ManagedPolicyEntry[] = [
         source: KARPENTER,
     },
     {
-        path: "AmazonEC2ContainerRegistryReadOnly", target: "node",
+        path: "AmazonEC2ContainerRegistryPullOnly", target: "node",
         feature: "image pulls",
-        why: "Lets nodes pull images from ECR.",
+        why: "Lets nodes pull images from ECR. Pull only, as upstream Karpenter's node role on its default branch now has it (it replaced AmazonEC2ContainerRegistryReadOnly, which also lists and describes every repository).",
         source: KARPENTER,
     },
     {

@@ -1,8 +1,10 @@
 /**
  * Kubernetes names of CloudPilot AI's components that more than one kubegrant component must
  * agree on: the cloud roles (CloudPilotEksAccess, CloudPilotAlibabaAccess) trust a service account
- * that CloudPilotClusterRbac creates. No imports: the Kubernetes layer loads it without any cloud.
+ * that CloudPilotClusterRbac creates. It imports only ../core/sources (no imports itself): the
+ * Kubernetes layer loads it without any cloud.
  */
+import { vendorSource } from "../core/sources";
 
 /**
  * The namespace every CloudPilot component runs in (cloudpilot-ai/docs permissions_required.mdx:
@@ -23,3 +25,6 @@ export const CLOUDPILOT_SERVICE_ACCOUNT = "cloudpilot-aws-optimizer";
  * `cloudpilot-agent`. Check `kubectl -n cloudpilot get sa` and set the name if it differs.
  */
 export const CLOUDPILOT_AGENT_SERVICE_ACCOUNT = "cloudpilot-agent";
+
+/** The citation of CloudPilot's permissions document on its default branch: every CloudPilot catalog `source` names it. */
+export const CLOUDPILOT_DOC = vendorSource("cloudpilot-ai/docs", "src/content/guide/security/permissions_required.mdx");

@@ -1,5 +1,6 @@
 export { InputError } from "./errors";
 export { Sourced } from "./catalog";
+export { VENDOR_REPOS, VendorRepo, vendorSource } from "./sources";
 export { shortHash } from "./hash";
 export * from "./validate";
 export {

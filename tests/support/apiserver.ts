@@ -50,6 +50,23 @@ function onPath(name: string): string | undefined {
     return (process.env.PATH ?? "").split(path.delimiter).map((dir) => path.join(dir, name)).find(executable);
 }
 
+/**
+ * Inside a describe(): the binaries, or undefined after registering the one test that says why
+ * they are missing (a failure when KUBEGRANT_REQUIRE_APISERVER=1, else a skipped test).
+ */
+export function binariesOrSkip(): Binaries | undefined {
+    const found = findBinaries();
+    if (!("missing" in found)) return found;
+    if (process.env[REQUIRE_ENV] === "1") {
+        it(`has a kube-apiserver (${REQUIRE_ENV} is set)`, () => {
+            throw new Error(found.missing);
+        });
+    } else {
+        it.skip(`SKIPPED: ${found.missing}`);
+    }
+    return undefined;
+}
+
 /** The binaries, or why they are missing (one line, naming the way to get them). */
 export function findBinaries(): Binaries | { missing: string } {
     const cache = path.join(process.env.KUBEGRANT_CACHE ?? path.join(os.homedir(), ".cache", "kubegrant"), "kube-apiserver");

@@ -19,8 +19,8 @@ export const renderedObjects = renderedObjectsOf("castai-kubernetes");
 export const CASTAI_NS = "castai-agent";
 export const castAiServiceAccount = (c: CastAiComponent) => ({ namespace: CASTAI_NS, name: CASTAI_SERVICE_ACCOUNTS[c] });
 
-/** The roles of one phase (extendedPermissions). */
-const phaseRoles = (extended: boolean) => CASTAI_ROLES.filter((r) => !r.extended || extended);
+/** The roles of one phase (extendedPermissions), without the opt-in roles unless `optIn` (operatorClusterWidePodWrite). */
+export const phaseRoles = (extended: boolean, optIn = false) => CASTAI_ROLES.filter((r) => (!r.extended || extended) && (r.optIn === undefined || optIn));
 
 /** Variants of a granted request that the row does not grant: another name, namespace, or resource. */
 function negativesOf(req: Request, rule: PolicyRule, roleNamespace: string | undefined): Request[] {
@@ -44,7 +44,7 @@ export const CASTAI_CRITICAL: readonly [string, CastAiComponent, boolean, Reques
     ["the cluster controller approves no non-kubelet signer", "cluster-controller", true, { verb: "approve", apiGroup: "certificates.k8s.io", resource: "signers", name: "kubernetes.io/kube-apiserver-client" }],
     ["the cluster controller updates no non-Cast AI ClusterRole", "cluster-controller", true, { verb: "update", apiGroup: "rbac.authorization.k8s.io", resource: "clusterroles", name: "cluster-admin" }],
     ["the cluster controller has no escalate (seed row's escalate left out)", "cluster-controller", true, { verb: "escalate", apiGroup: "rbac.authorization.k8s.io", resource: "clusterroles", name: "castai-agent" }],
-    ["the cluster controller has no bind in its namespace", "cluster-controller", true, { verb: "bind", apiGroup: "rbac.authorization.k8s.io", resource: "roles", name: "x", namespace: CASTAI_NS }],
+    ["the cluster controller has no bind outside its namespace (its chart's Role `*` is namespaced)", "cluster-controller", true, { verb: "bind", apiGroup: "rbac.authorization.k8s.io", resource: "roles", name: "x", namespace: "default" }],
     ["the operator deletes no ClusterRole but the agent's (phase 1)", "operator", false, { verb: "delete", apiGroup: "rbac.authorization.k8s.io", resource: "clusterroles", name: "cluster-admin" }],
     ["the operator deletes no ClusterRole but Cast AI's (phase 2)", "operator", true, { verb: "delete", apiGroup: "rbac.authorization.k8s.io", resource: "clusterroles", name: "cluster-admin" }],
     ["the operator deletes no other kube-system Role", "operator", false, { verb: "delete", apiGroup: "rbac.authorization.k8s.io", resource: "roles", name: "extension-apiserver-authentication-reader", namespace: "kube-system" }],
@@ -54,8 +54,12 @@ export const CASTAI_CRITICAL: readonly [string, CastAiComponent, boolean, Reques
     ["a named rule never authorizes create: CRD create comes from the unscoped create row", "operator", false, { verb: "create", apiGroup: "apiextensions.k8s.io", resource: "customresourcedefinitions" }],
 ];
 
-/** The operator never holds escalate, bind or impersonate, whatever the name or namespace. */
-function operatorNeverEscalates(): RowCheck[] {
+/**
+ * The operator never holds escalate, bind or impersonate, whatever the name, outside the
+ * components' namespace; in phase 2 it holds them there (the seed's namespace admin `*`, which the
+ * cluster controller chart's own Role needs; see the phase2-ns-admin entry).
+ */
+function operatorNeverEscalates(extended: boolean): RowCheck[] {
     const who = castAiServiceAccount("operator");
     const out: RowCheck[] = [];
     for (const namespace of [undefined, CASTAI_NS, "kube-system", "default"]) {
@@ -63,13 +67,13 @@ function operatorNeverEscalates(): RowCheck[] {
         for (const name of [undefined, "castai-agent", "castai-cluster-controller", "cluster-admin"]) {
             for (const resource of ["roles", "clusterroles"]) {
                 for (const verb of ["escalate", "bind"]) {
-                    out.push({ row: "the operator never holds escalate or bind", who, allowed: false,
+                    out.push({ row: "the operator never holds escalate or bind (but in its namespace in phase 2)", who, allowed: extended && namespace === CASTAI_NS,
                         request: { verb, apiGroup: "rbac.authorization.k8s.io", resource, ...(name ? { name } : {}), ...at } });
                 }
             }
         }
         for (const [apiGroup, resource] of IMPERSONATE_TARGETS) {
-            out.push({ row: "the operator never holds impersonate", who, allowed: false,
+            out.push({ row: "the operator never holds impersonate (but in its namespace in phase 2)", who, allowed: extended && namespace === CASTAI_NS,
                 request: { verb: "impersonate", apiGroup, resource, name: "castai-cluster-controller", ...at } });
         }
     }
@@ -77,9 +81,9 @@ function operatorNeverEscalates(): RowCheck[] {
 }
 
 /** Every check of one phase, synchronously (the evaluator test makes one test per row of it). */
-export function castAiRows(extended: boolean): RowCheck[] {
+export function castAiRows(extended: boolean, optIn = false): RowCheck[] {
     const out: RowCheck[] = [];
-    const roles = phaseRoles(extended);
+    const roles = phaseRoles(extended, optIn);
     for (const { entry, role, rule, roleNamespace, who, requests } of grantedRules(CASTAI_RBAC_ENTRIES, roles, CASTAI_NS, (c) => CASTAI_SERVICE_ACCOUNTS[c])) {
         const row = `${entry.table} | ${entry.seedRow} → ${role.component} (${role.kind} ${role.name})`;
         const own = roles.filter((r) => r.component === role.component);
@@ -103,6 +107,6 @@ export function castAiRows(extended: boolean): RowCheck[] {
     for (const [what, c, phase2, request] of CASTAI_CRITICAL) {
         if (phase2 === extended) out.push({ row: what, who: castAiServiceAccount(c), request, allowed: what.startsWith("a named rule") });
     }
-    out.push(...operatorNeverEscalates());
+    out.push(...operatorNeverEscalates(extended));
     return out;
 }

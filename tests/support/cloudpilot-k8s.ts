@@ -79,6 +79,11 @@ function reachChecks(phase2: boolean): RowCheck[] {
             { verb: "get", apiGroup: "evpa.cloudpilot.ai", resource: "autoscalingpolicies", name: "x", namespace: "default" }, false),
         c("the agent writes no autoscalingpolicyconfigurations", agent,
             { verb: "update", apiGroup: "evpa.cloudpilot.ai", resource: "autoscalingpolicyconfigurations", name: "x", namespace: "default" }, false),
+        // Main's phase 1 (not an unmerged branch of the document): no namespaces, services or pod logs.
+        c("the agent reads no namespaces (only an unmerged branch of the document grants it)", agent, { verb: "list", apiGroup: "", resource: "namespaces" }, false),
+        c("the agent reads no services (only an unmerged branch of the document grants it)", agent, { verb: "list", apiGroup: "", resource: "services", namespace: "default" }, false),
+        c("the agent reads no pod logs (only an unmerged branch of the document grants it)", agent,
+            { verb: "get", apiGroup: "", resource: "pods", subresource: "log", name: "x", namespace: "default" }, false),
         c("the agent holds nothing of the optimizer: no certificate signing requests", agent,
             { verb: "create", apiGroup: "certificates.k8s.io", resource: "certificatesigningrequests" }, false),
     ];
