@@ -77,7 +77,9 @@ describe("planCastAiEks", () => {
         const extra = ["arn:aws:iam::123456789012:role/castai-custom-profile", "arn:aws:iam::123456789012:role/team/gpu-nodes"];
         const listed = planCastAiEks({ ...EKS, passRoleArns: extra }).policies[0].statements.find((s) => s.sid === "PassRoleEC2")!;
         assert.deepStrictEqual(listed.resources, ["arn:aws:iam::123456789012:role/castai-eks-instance-prod-eu", ...extra]);
-        const any = planCastAiEks({ ...EKS, allowPassAnyRole: true }).policies[0].statements.filter((s) => s.actions.includes("iam:PassRole"));
+        const toEc2 = (s: { actions: readonly string[]; conditions?: readonly { variable: string; values: readonly string[] }[] }) =>
+            s.actions.includes("iam:PassRole") && (s.conditions ?? []).some((c) => c.variable === "iam:PassedToService" && c.values.includes("ec2.amazonaws.com"));
+        const any = planCastAiEks({ ...EKS, allowPassAnyRole: true }).policies[0].statements.filter(toEc2);
         assert.deepStrictEqual(any.map((s) => [s.sid, s.resources]), [["PassAnyRoleEC2", ["arn:aws:iam::123456789012:role/*"]]]);
     });
 
