@@ -39,3 +39,19 @@ export function validateAnnotations(key: string, value: unknown): Record<string,
     }
     return out;
 }
+
+/**
+ * Namespaces Kubernetes itself uses (https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/#initial-namespaces):
+ * a vendor's service accounts never run there (kube-system holds the control plane's secrets,
+ * `default` is where unrelated workloads land, kube-public is world-readable, kube-node-lease
+ * holds the nodes' heartbeats).
+ */
+export const RESERVED_NAMESPACES: readonly string[] = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+/** The namespace a vendor's components run in: never one of RESERVED_NAMESPACES. */
+export function rejectReservedNamespace(key: string, namespace: string): string {
+    if (RESERVED_NAMESPACES.includes(namespace)) {
+        throw new InputError(key, `must not be ${namespace} (a namespace Kubernetes reserves; give the vendor its own namespace)`);
+    }
+    return namespace;
+}

@@ -82,7 +82,13 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
 }
 
 if (require.main === module) {
-    // Pulumi's runtime logs unhandled rejections of failed outputs itself; fail with our message instead.
+    // An input that resolves invalid (a secret key is an Output) rejects every Output built from it;
+    // main reports the InputError once, as one line. Any other stray rejection is a bug: exit 1.
+    process.on("unhandledRejection", (e) => {
+        if (InputError.isInstance(e)) return;
+        process.stderr.write(`kubegrant: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+        process.exitCode = 1;
+    });
     void main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s))
         .then((code) => { process.exitCode = code; });
 }
