@@ -238,10 +238,8 @@ function validate(a: CastAiEksPlainArgs) {
         }
         // The built ARN meets the rule an explicit castaiUserArn meets (IAM user names: letters,
         // digits and +=,.@_-; an external ID also allows : and /, which would change the ARN's path).
-        try {
-            validatePrincipalArn("clusterId", castaiUserArn);
-        } catch (e) {
-            if (!InputError.isInstance(e)) throw e;
+        const user = `cast-crossrole-${clusterId}`;
+        if (!/^[\w+=,.@-]+$/.test(clusterId) || validatePrincipalArn("clusterId", castaiUserArn).name !== user) {
             throw new InputError("clusterId", `must fit Cast AI's default user name cast-crossrole-<clusterId> (IAM user names: letters, digits and +=,.@_-), got ${show(clusterId)}`);
         }
     } else {
