@@ -190,7 +190,7 @@ describe("issue 15 (6): tags are checked against each cloud's rules", () => {
         assert.strictEqual(aws(JSON.parse('{"__proto__":{"x":"y"}}')), "tags.__proto__: is not a tag key kubegrant accepts (it would set the object's prototype)");
         assert.strictEqual(aws(["a"]), 'tags: must be an object of tag keys to string values, got ["a"]');
         // At the limits: fine.
-        assert.ok(planCastAiEks({ ...EKS, tags: { ["k".repeat(128)]: "v".repeat(256), empty: "" } }));
+        assert.ok(planCastAiEks({ ...EKS, tags: { ["k".repeat(128)]: "v".repeat(256), empty: "" } } as never));
     });
     it("Azure Resource Manager", () => {
         assert.strictEqual(azure({ "a/b": "x" }), 'tags.a/b: is a tag key with "/"; Azure Resource Manager forbids < > % & \\ ? / in tag keys');
@@ -350,17 +350,24 @@ describe("issue 15 (12): nodeServiceAccountIds is capped by GCP's 12 logical ope
     });
 });
 
+/** A custom resource of a made-up type (the mocks answer any type). */
+class Thing extends pulumi.CustomResource {
+    constructor(name: string) {
+        super("test:index:Thing", name, {});
+    }
+}
+
 describe("issue 15 (13): kubegrant/testing rejects a duplicate URN as the engine does", () => {
     it("settle() fails with the engine's message", async () => {
         const rec = installMocks();
-        new pulumi.CustomResource("test:index:Thing", "same", {});
-        new pulumi.CustomResource("test:index:Thing", "same", {});
+        new Thing("same");
+        new Thing("same");
         await assert.rejects(rec.settle(), { message: "Duplicate resource URN 'urn:pulumi:test::kubegrant::test:index:Thing::same'; try giving it a unique name" });
     });
     it("runProgram fails too", async () => {
         await assert.rejects(runProgram(() => {
-            new pulumi.CustomResource("test:index:Thing", "same", {});
-            new pulumi.CustomResource("test:index:Thing", "same", {});
+            new Thing("same");
+            new Thing("same");
             return {};
         }), /^Error: Duplicate resource URN 'urn:pulumi:test::project::test:index:Thing::same'; try giving it a unique name$/);
     });
