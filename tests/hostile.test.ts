@@ -375,3 +375,11 @@ describe("issue 15 (13): kubegrant/testing rejects a duplicate URN as the engine
 
 // Keep the mocks of stack outputs in scope for secret tests elsewhere.
 void mockSecret;
+
+describe("issue 15: annotation values are checked against Kubernetes' total size", () => {
+    it("256 KiB of annotations per object at most", async () => {
+        const big = JSON.stringify({ "castai-agent": { "x.io/a": "v".repeat(256 * 1024) } });
+        assert.strictEqual(await rejected("render", "castai-kubernetes", "--set", `serviceAccountAnnotations=${big}`),
+            "kubegrant: serviceAccountAnnotations.castai-agent: are 262150 bytes; Kubernetes allows at most 262144 bytes of annotations (keys and values) per object");
+    });
+});

@@ -19,6 +19,9 @@ export function validateObjectName(key: string, value: unknown): string {
     return s;
 }
 
+/** Annotation keys and values of one object, in bytes (apimachinery TotalAnnotationSizeLimitB). */
+export const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+
 /** Annotations: keys are qualified names with an optional DNS-subdomain prefix, values strings. */
 export function validateAnnotations(key: string, value: unknown): Record<string, string> {
     if (value === undefined || value === null) return {};
@@ -36,6 +39,11 @@ export function validateAnnotations(key: string, value: unknown): Record<string,
         }
         if (typeof v !== "string") throw new InputError(`${key}.${k}`, `must be a string, got ${show(v)}`);
         out[k] = v;
+    }
+    // apimachinery ValidateAnnotations: keys and values together at most TotalAnnotationSizeLimitB (256 KiB).
+    const size = Object.entries(out).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+    if (size > MAX_ANNOTATIONS_BYTES) {
+        throw new InputError(key, `are ${size} bytes; Kubernetes allows at most ${MAX_ANNOTATIONS_BYTES} bytes of annotations (keys and values) per object`);
     }
     return out;
 }
