@@ -383,3 +383,12 @@ describe("issue 15: annotation values are checked against Kubernetes' total size
             "kubegrant: serviceAccountAnnotations.castai-agent: are 262150 bytes; Kubernetes allows at most 262144 bytes of annotations (keys and values) per object");
     });
 });
+
+describe("issue 15 (1): a --secret stack config value that does not parse is not shown either", () => {
+    it("a secret number", async () => {
+        const config = { "kubegrant:preset": "castai-eks", "kubegrant:clusterName": EKS.clusterName, "kubegrant:clusterId": EKS.clusterId,
+            "kubegrant:accountId": EKS.accountId, "kubegrant:region": EKS.region, "kubegrant:vpcId": EKS.vpcId };
+        await assert.rejects(runProgram(() => runRoot(), { config, secretConfig: { "kubegrant:maxManagedPoliciesPerRole": "TOPSECRET-12" } }),
+            { message: 'maxManagedPoliciesPerRole: must be a decimal number such as 12, got "[secret]"' });
+    });
+});
