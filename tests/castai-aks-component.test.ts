@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { setClock } from "../components/core";
 import * as pulumi from "@pulumi/pulumi";
 import { installMocks, isSecretValue, outputValue, Recorder, revealSecrets } from "../components/testing";
 import { CastAiAksAccess, CastAiAksAccessArgs } from "../components/castai/aks";
@@ -151,6 +152,9 @@ describe("CastAiAksAccess (mocks), workload identity (default)", () => {
 });
 
 describe("CastAiAksAccess (mocks), client secret", () => {
+    // End dates are checked against the clock: pin it, so 2027-01-31 stays in the future.
+    before(() => setClock(() => Date.parse("2026-06-01T00:00:00Z")));
+    after(() => setClock());
     it("creates exactly the app registration, its service principal and secret, the role and two assignments", async () => {
         const { rec } = await build(AKS_CS);
         assert.deepStrictEqual(children(rec), [

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { InputError } from "../components/core";
+import { InputError, setClock } from "../components/core";
 import { stableGuid } from "../components/azure/guid";
 import { CASTAI_AKS_ACTIONS, CASTAI_AKS_DROPPED } from "../components/castai/aks-catalog";
 import { CastAiAksPlainArgs, planCastAiAks } from "../components/castai/aks-plan";
@@ -50,6 +50,9 @@ describe("stableGuid", () => {
 });
 
 describe("planCastAiAks", () => {
+    // End dates are checked against the clock: pin it, so 2027-01-31 stays in the future.
+    before(() => setClock(() => Date.parse("2026-06-01T00:00:00Z")));
+    after(() => setClock());
     it("builds the role, its scopes and the workload identity by default", () => {
         const p = planCastAiAks(AKS_WI);
         assert.strictEqual(p.authentication, "workloadIdentity");
@@ -106,7 +109,7 @@ describe("planCastAiAks", () => {
         ["subscription not a GUID", { subscriptionId: "my-sub" }, 'subscriptionId: must be an Azure subscription ID (a GUID such as 00000000-0000-0000-0000-000000000000), got "my-sub"'],
         ["bad cluster name", { clusterName: "-prod" }, 'clusterName: must be an AKS cluster name: 1-63 letters, digits, - and _, starting and ending with a letter or digit, got "-prod"'],
         ["cluster ID too short", { clusterId: "3f2a9c1" }, 'clusterId: must be the Cast AI cluster ID: 8-64 letters, digits and - (its first 8 characters name the role), got "3f2a9c1"'],
-        ["cluster ID missing", { clusterId: "" }, "clusterId: is required"],
+        ["cluster ID missing", { clusterId: "" }, "clusterId: must not be empty"],
         ["resource group too long", { resourceGroup: "r".repeat(91) }, `resourceGroup: must be a resource group name: 1-90 letters, digits, _ - . ( ), not ending in a period, got "${"r".repeat(76)}...`],
         ["resource group ends in a period", { resourceGroup: "rg." }, 'resourceGroup: must be a resource group name: 1-90 letters, digits, _ - . ( ), not ending in a period, got "rg."'],
         ["node group with a slash", { nodeResourceGroup: "MC/x" }, 'nodeResourceGroup: must be a resource group name: 1-90 letters, digits, _ - . ( ), not ending in a period, got "MC/x"'],

@@ -64,7 +64,7 @@ describe("planCastAiClusterRbac (pure)", () => {
         ["namespace with a dot", { namespace: "cast.ai" }, `namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got "cast.ai"`],
         ["namespace trailing dash", { namespace: "castai-" }, `namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got "castai-"`],
         ["namespace too long", { namespace: "a".repeat(64) }, "namespace: must be at most 63 characters, got 64"],
-        ["namespace empty", { namespace: "" }, "namespace: is required"],
+        ["namespace empty", { namespace: "" }, "namespace: must not be empty"],
         ["namespace not a string", { namespace: 7 }, "namespace: must be a string, got 7"],
         ["namespace kube-system", { namespace: "kube-system" }, "namespace: must not be kube-system (the components get namespace administrator rights in their namespace)"],
         ["extendedPermissions a string", { extendedPermissions: "true" }, `extendedPermissions: must be true or false, got "true"`],

@@ -136,7 +136,7 @@ describe("planPaletteAws", () => {
         ["the opt-in with a minimum variant", { allowIamPrivilegeEscalation: true }, 'allowIamPrivilegeEscalation: is only used with variant "core" (the minimum variants hold no IAM escalation)'],
         ["the opt-in not a boolean", { variant: "core", allowIamPrivilegeEscalation: "yes" as never }, 'allowIamPrivilegeEscalation: must be true or false, got "yes"'],
         ["over the quota", { ...CORE, eks: true, maxManagedPolicies: 4 }, "maxManagedPolicies: the role would have 5 managed policies (PaletteControllerPolicy, PaletteControlPlanePolicy, PaletteNodesPolicy, PaletteDeploymentPolicy, PaletteControllersEKSPolicy); AWS allows 4 per role (set combinePolicies=true to pack them into fewer, or raise the quota and set maxManagedPolicies)"],
-        ["a quota below Palette's node roles", { maxManagedPolicies: 3 }, "additionalPolicyArns: Palette attaches them to every role it creates; its EKS node-group role would have 4 managed policies (4 AWS-managed + 0); AWS allows 3 per role"],
+        ["a quota below Palette's node roles", { maxManagedPolicies: 3 }, "maxManagedPolicies: is 3, but the EKS node-group role Palette creates has 4 AWS-managed policies; AWS allows 10 per role by default"],
         ["bad quota", { maxManagedPolicies: 21 }, "maxManagedPolicies: must be a whole number from 1 to 20 (AWS's highest quota), got 21"],
         ["unknown key", { externalID: "x" } as never, "externalID: is not an argument of PaletteAwsAccess (known: accountId, variant, eks, cloudFormationStack, allowIamPrivilegeEscalation, hostResourceGroups, identity, trustedAccountId, externalId, roleName, userName, partition, ebsCsiPolicy, additionalPolicyArns, combinePolicies, maxManagedPolicies, tags)"],
     ];

@@ -113,7 +113,7 @@ describe("render castai-gke", () => {
         ["unknown key", [...SETS, "--set", "region=europe-west1"],
             "kubegrant: region: is not a key of preset castai-gke (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, propagationDelaySeconds, clusterRbac)\n"],
         ["bad boolean", [...SETS, "--set", "cloudProxyWorkloadIdentity=on"], 'kubegrant: cloudProxyWorkloadIdentity: must be true or false, got "on"\n'],
-        ["bad delay", [...SETS, "--set", "propagationDelaySeconds=three"], 'kubegrant: propagationDelaySeconds: must be a number, got "three"\n'],
+        ["bad delay", [...SETS, "--set", "propagationDelaySeconds=three"], 'kubegrant: propagationDelaySeconds: must be a decimal number such as 12, got "three"\n'],
         ["delay out of range", [...SETS, "--set", "propagationDelaySeconds=900"], "kubegrant: propagationDelaySeconds: must be a whole number of seconds from 0 to 600, got 900\n"],
     ];
     for (const [what, sets, message] of bad) {

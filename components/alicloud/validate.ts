@@ -1,5 +1,5 @@
 /** Validators for Alibaba Cloud names and IDs. Pure: no Pulumi imports. */
-import { requireMatch } from "../core";
+import { TagRules, requireMatch, validateTags } from "../core";
 
 /** RAM role name: 1-64 letters, digits, '.' and '-' (RAM API CreateRole). */
 export function validateRamRoleName(key: string, value: unknown): string {
@@ -28,4 +28,29 @@ export function validateAckClusterId(key: string, value: unknown): string {
 export function validateOidcIssuerUrl(key: string, value: unknown): string {
     return requireMatch(key, value, /^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9._~-]+)*$/,
         "must be the cluster's RRSA OIDC issuer URL such as https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123...");
+}
+
+/**
+ * Alibaba Cloud tags (RAM roles and policies): at most 20 per resource, keys 1-128 characters not
+ * starting with `aliyun` or `acs:`, values up to 128 characters not starting with `acs:`, neither
+ * containing `http://` or `https://`.
+ * Source: Alibaba Cloud RAM API TagResources (Tag.N, N up to 20) and the Tag data type
+ * ("The key can be up to 128 characters in length. It cannot start with aliyun or acs: and cannot
+ * contain http:// or https://"; the value likewise, up to 128, not starting with acs:)
+ * (https://www.alibabacloud.com/help/en/ram/developer-reference/api-ims-2019-08-15-tagresources).
+ */
+export const ALICLOUD_TAG_RULES: TagRules = {
+    service: "Alibaba Cloud RAM",
+    maxTags: 20,
+    maxKeyLength: 128,
+    maxValueLength: 128,
+    reservedKeyPrefixes: ["aliyun", "acs:"],
+    reservedValuePrefixes: ["acs:"],
+    forbiddenSubstrings: ["http://", "https://"],
+    caseInsensitiveKeys: false,
+};
+
+/** `tags` of an Alibaba Cloud component, checked against ALICLOUD_TAG_RULES. */
+export function validateAlicloudTags(key: string, value: unknown): unknown {
+    return validateTags(key, value, ALICLOUD_TAG_RULES);
 }

@@ -1,4 +1,5 @@
 import { InputError } from "../core/errors";
+import { show } from "../core/validate";
 import { Statement, policySize } from "./policy";
 
 /** AWS IAM quotas kubegrant checks at construction (IAM User Guide, "IAM and AWS STS quotas"). */
@@ -20,7 +21,7 @@ export const AWS_LIMITS = {
 export function validateManagedPolicyQuota(key: string, value: number | undefined): number {
     const max = value ?? AWS_LIMITS.managedPoliciesPerRole;
     if (!Number.isInteger(max) || max < 1 || max > 20) {
-        throw new InputError(key, `must be a whole number from 1 to 20 (AWS's highest quota), got ${JSON.stringify(value)}`);
+        throw new InputError(key, `must be a whole number from 1 to 20 (AWS's highest quota), got ${show(value)}`);
     }
     return max;
 }

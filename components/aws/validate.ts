@@ -1,4 +1,4 @@
-import { InputError, requireMatch, requireString, show } from "../core";
+import { InputError, TagRules, requireMatch, requireString, show, validateTags } from "../core";
 
 /** AWS partitions kubegrant knows how to build ARNs for. */
 export type Partition = "aws" | "aws-cn" | "aws-us-gov" | "aws-iso" | "aws-iso-b";
@@ -117,4 +117,27 @@ export function validatePrincipalArn(key: string, value: unknown): { partition: 
 /** IAM role name: at most 64 of [\w+=,.@-]. */
 export function validateRoleName(key: string, value: unknown): string {
     return requireMatch(key, value, /^[\w+=,.@-]{1,64}$/, "must be an IAM role name: 1-64 letters, digits and +=,.@-_");
+}
+
+/**
+ * IAM tags (roles, users, policies, instance profiles; EKS Pod Identity associations take the same
+ * rules): at most 50 per resource, keys 1-128 and values 0-256 Unicode characters of letters,
+ * digits, spaces and _ . : / = + - @, no `aws:` prefix (reserved), keys unique ignoring case.
+ * Source: IAM User Guide, "Tagging IAM resources" → "Tag naming rules"
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html#id_tags_rules_creating).
+ */
+export const AWS_TAG_RULES: TagRules = {
+    service: "AWS IAM",
+    maxTags: 50,
+    maxKeyLength: 128,
+    maxValueLength: 256,
+    characters: { pattern: /^[\p{L}\p{N}\p{Zs}_.:/=+\-@]*$/u, rule: "must use only letters, digits, spaces and _ . : / = + - @ (AWS IAM tags)" },
+    reservedKeyPrefixes: ["aws:"],
+    reservedValuePrefixes: [],
+    caseInsensitiveKeys: true,
+};
+
+/** `tags` of an AWS component, checked against AWS_TAG_RULES. */
+export function validateAwsTags(key: string, value: unknown): unknown {
+    return validateTags(key, value, AWS_TAG_RULES);
 }

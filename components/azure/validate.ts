@@ -1,5 +1,5 @@
 /** Azure identifiers: validation rules and the longest values each may have. Pure. */
-import { InputError, requireMatch, requireString, show } from "../core";
+import { InputError, TagRules, now, parseUtcTimestamp, requireMatch, requireString, show, validateTags } from "../core";
 
 /** Longest values, used to size names before Output inputs resolve. */
 export const AZURE_MAX_LENGTH = {
@@ -74,4 +74,58 @@ export function validateIssuer(key: string, value: unknown): string {
 export function validateSubject(key: string, value: unknown): string {
     return requireMatch(key, value, new RegExp(`^\\S{1,${AZURE_MAX_LENGTH.federatedSubject}}$`),
         `must be the subject of the vendor's token: 1-${AZURE_MAX_LENGTH.federatedSubject} characters, no spaces`);
+}
+
+/**
+ * Azure Resource Manager tags: at most 50 per resource, names up to 512 and values up to 256
+ * characters, names without < > % & \ ? /, names case-insensitive.
+ * Source: Azure Resource Manager, "Use tags to organize your Azure resources" → Limitations
+ * (https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations).
+ */
+export const AZURE_TAG_RULES: TagRules = {
+    service: "Azure Resource Manager",
+    maxTags: 50,
+    maxKeyLength: 512,
+    maxValueLength: 256,
+    forbiddenInKey: "<>%&\\?/",
+    reservedKeyPrefixes: [],
+    caseInsensitiveKeys: true,
+};
+
+/** `tags` of an Azure component, checked against AZURE_TAG_RULES. */
+export function validateAzureTags(key: string, value: unknown): unknown {
+    return validateTags(key, value, AZURE_TAG_RULES);
+}
+
+/**
+ * Longest client secret lifetime accepted: two years (730 days). Entra ID limits client secrets
+ * created in the portal to at most 24 months, and Microsoft recommends less ("Client Secret
+ * expiration now limited to a maximum of two years",
+ * https://devblogs.microsoft.com/microsoft365dev/client-secret-expiration-now-limited-to-a-maximum-of-two-years/).
+ */
+export const MAX_CLIENT_SECRET_HOURS = 730 * 24;
+
+/**
+ * When an app registration's client secret expires: a lifetime in hours (`8760h`), or an RFC 3339
+ * UTC end date in the future; either way at most MAX_CLIENT_SECRET_HOURS from now (`now()`).
+ */
+export function validateClientSecretExpiry(key: string, value: unknown): string {
+    const s = requireString(key, value);
+    const hours = /^([1-9]\d{0,5})h$/.exec(s);
+    if (hours) {
+        if (Number(hours[1]) > MAX_CLIENT_SECRET_HOURS) {
+            throw new InputError(key, `is ${hours[1]} hours; a client secret may live at most ${MAX_CLIENT_SECRET_HOURS}h (two years, Entra ID's limit)`);
+        }
+        return s;
+    }
+    if (!/^\d{4}-/.test(s)) {
+        throw new InputError(key, `must be a duration in hours such as 8760h, or an RFC 3339 UTC end date such as 2027-01-31T00:00:00Z, got ${show(s)}`);
+    }
+    const end = parseUtcTimestamp(key, s);
+    const current = now();
+    if (end <= current) throw new InputError(key, `is in the past (${s}); the client secret must expire in the future`);
+    if (end - current > MAX_CLIENT_SECRET_HOURS * 3600_000) {
+        throw new InputError(key, `is more than two years away (${s}); a client secret may live at most ${MAX_CLIENT_SECRET_HOURS}h (Entra ID's limit)`);
+    }
+    return s;
 }

@@ -7,7 +7,7 @@ import { stableGuid } from "../azure/guid";
 import {
     AZURE_MAX_LENGTH, resourceGroupId, validateAksClusterName, validateGuid, validateIssuer, validateLocation,
     validateResourceGroupName, validateResourceGroupRef, validateSubject, validateSubscriptionId,
-    validateUserAssignedIdentityName,
+    validateUserAssignedIdentityName, validateAzureTags, validateClientSecretExpiry,
 } from "../azure/validate";
 import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from "../azure/audience";
 import { CASTAI_AKS_ACTIONS } from "./aks-catalog";
@@ -141,7 +141,6 @@ export interface CastAiAksPlan {
 }
 
 const CLUSTER_ID_RULE = "must be the Cast AI cluster ID: 8-64 letters, digits and - (its first 8 characters name the role)";
-const EXPIRY = /^([1-9]\d{0,5}h|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)$/;
 
 function onlyIn(mode: AksAuthentication, key: keyof CastAiAksPlainArgs, a: CastAiAksPlainArgs, current: AksAuthentication): void {
     if (current !== mode && a[key] !== undefined) {
@@ -162,6 +161,7 @@ function requiredIn(mode: AksAuthentication, key: keyof CastAiAksPlainArgs, a: C
  */
 export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
     rejectUnknownKeys(a, CASTAI_AKS_ARG_NAMES, "CastAiAksAccess");
+    validateAzureTags("tags", (a as { tags?: unknown }).tags);
     const subscriptionId = validateSubscriptionId("subscriptionId", a.subscriptionId).toLowerCase();
     const clusterName = validateAksClusterName("clusterName", a.clusterName);
     const clusterId = requireMatch("clusterId", a.clusterId, /^[A-Za-z0-9-]{8,64}$/, CLUSTER_ID_RULE);
@@ -217,8 +217,7 @@ export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
     };
     if (authentication === "clientSecret") {
         const secretExpiry = a.clientSecretExpiry === undefined ? DEFAULT_CLIENT_SECRET_EXPIRY
-            : requireMatch("clientSecretExpiry", a.clientSecretExpiry, EXPIRY,
-                "must be a duration in hours such as 8760h, or an RFC 3339 UTC end date such as 2027-01-31T00:00:00Z");
+            : validateClientSecretExpiry("clientSecretExpiry", a.clientSecretExpiry);
         const owners = a.owners === undefined ? undefined
             : optionalList("owners", a.owners, (k, v) => validateGuid(k, v, "an object ID of a user or service principal"));
         return {

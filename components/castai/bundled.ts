@@ -4,7 +4,7 @@
  * code is loaded only when the argument is given (an AWS-only program needs no @pulumi/kubernetes).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { splitLaterValues } from "../core/inputs";
+import { splitLaterValues, validateKubernetesProvider } from "../core/inputs";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
 
 /** Annotations per service account name, values known now or later. */
@@ -16,6 +16,7 @@ export type Annotations = Readonly<Record<string, Readonly<Record<string, pulumi
  */
 export function plannableClusterRbac(args: CastAiClusterRbacArgs | undefined): unknown {
     if (args === undefined || typeof args !== "object" || args === null) return args;
+    validateKubernetesProvider("clusterRbac.provider", (args as { provider?: unknown }).provider);
     return { ...args, serviceAccountAnnotations: splitLaterValues(args.serviceAccountAnnotations, "").known };
 }
 

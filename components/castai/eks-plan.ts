@@ -7,11 +7,11 @@ import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/cat
 import { AWS_LIMITS, checkManagedPolicyCount, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
 import { NamedDocument, Ranges, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import { eksClusterArn, irsaTrust, podIdentityTrust, validateClusterOidcProvider } from "../aws/trust";
-import { validateNamespace } from "../kubernetes/validate";
+import { rejectReservedNamespace, validateNamespace } from "../kubernetes/validate";
 import {
     MAX_LENGTH, Partition, partitionOf, servicePrincipal, validateAccountId, validateEksClusterName,
     validateExternalId, validatePrincipalArn, validateRegion, validateRoleName, validateSecurityGroupId,
-    validateSubnetId, validateVpcId,
+    validateSubnetId, validateVpcId, validateAwsTags,
 } from "../aws/validate";
 import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "./eks-catalog";
 import { CASTAI_SERVICE_ACCOUNTS } from "./cluster-rbac-catalog";
@@ -232,7 +232,7 @@ function validateAgent(a: CastAiEksPlainArgs, c: { clusterName: string; accountI
         }
     }
     const namespace = clusterRbac !== undefined ? clusterRbac.namespace
-        : a.agentNamespace === undefined ? DEFAULT_NAMESPACE : validateNamespace("agentNamespace", a.agentNamespace);
+        : a.agentNamespace === undefined ? DEFAULT_NAMESPACE : rejectReservedNamespace("agentNamespace", validateNamespace("agentNamespace", a.agentNamespace));
     const roleName = a.agentRoleName === undefined ? `castai-agent-${c.clusterName.slice(0, 51)}` : validateRoleName("agentRoleName", a.agentRoleName);
     if (roleName === c.roleName || roleName === c.nodeRoleName) {
         throw new InputError("agentRoleName", `must differ from roleName and nodeRoleName (${show(roleName)} is taken)`);
@@ -252,6 +252,7 @@ function validateAgent(a: CastAiEksPlainArgs, c: { clusterName: string; accountI
 
 function validate(a: CastAiEksPlainArgs) {
     rejectUnknownKeys(a, CASTAI_EKS_ARG_NAMES, "CastAiEksAccess");
+    validateAwsTags("tags", (a as { tags?: unknown }).tags);
     const clusterName = validateEksClusterName("clusterName", a.clusterName);
     const clusterId = validateExternalId("clusterId", a.clusterId);
     const accountId = validateAccountId("accountId", a.accountId);
@@ -269,6 +270,12 @@ function validate(a: CastAiEksPlainArgs) {
         if (`cast-crossrole-${clusterId}`.length > MAX_LENGTH.iamUserName) {
             throw new InputError("clusterId",
                 `is ${clusterId.length} characters; the default castaiUserArn (user cast-crossrole-<clusterId>) allows at most ${MAX_LENGTH.iamUserName - 15}`);
+        }
+        // The built ARN meets the rule an explicit castaiUserArn meets (IAM user names: letters,
+        // digits and +=,.@_-; an external ID also allows : and /, which would change the ARN's path).
+        const user = `cast-crossrole-${clusterId}`;
+        if (!/^[\w+=,.@-]+$/.test(clusterId) || validatePrincipalArn("clusterId", castaiUserArn).name !== user) {
+            throw new InputError("clusterId", `must fit Cast AI's default user name cast-crossrole-<clusterId> (IAM user names: letters, digits and +=,.@_-), got ${show(clusterId)}`);
         }
     } else {
         castaiUserArn = a.castaiUserArn;

@@ -3,11 +3,12 @@
  * condition CastAiGkeAccess creates. No Pulumi imports; the component only wires what this returns.
  */
 import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, shortHash } from "../core";
+import { rejectReservedNamespace } from "../kubernetes/validate";
 import { Switches, buildPermissions } from "../gcp/catalog";
 import { IamCondition, callerEmailCondition, serviceAccountsCondition, workloadIdentityMember } from "../gcp/condition";
 import {
     optionalSeconds, validateDnsLabel, validateGkeClusterName, validateLocation, validateProjectId,
-    validateServiceAccountEmail, validateServiceAccountUniqueId,
+    validateServiceAccountEmail, validateServiceAccountUniqueId, checkConditionOperands,
 } from "../gcp/validate";
 import { CASTAI_GKE_PERMISSIONS } from "./gke-catalog";
 import { CastAiClusterRbacPlainArgs, CastAiClusterRbacPlan, planBundledClusterRbac } from "./cluster-rbac-plan";
@@ -166,6 +167,7 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
         throw new InputError("castaiServiceAccount", 'is only used in mode "impersonation"; remove it or set mode to "impersonation"');
     }
     const nodeServiceAccountIds = optionalList("nodeServiceAccountIds", a.nodeServiceAccountIds, validateServiceAccountUniqueId);
+    checkConditionOperands("nodeServiceAccountIds", nodeServiceAccountIds);
     const computeManagerProjectIds = optionalList("computeManagerProjectIds", a.computeManagerProjectIds, validateProjectId);
     const same = computeManagerProjectIds.indexOf(projectId);
     if (same >= 0) {
@@ -181,7 +183,7 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
     }
     // One namespace for the cloud proxy's Workload Identity member and the in-cluster objects.
     const cloudProxyNamespace = clusterRbac !== undefined ? clusterRbac.namespace
-        : a.cloudProxyNamespace === undefined ? "castai-agent" : validateDnsLabel("cloudProxyNamespace", a.cloudProxyNamespace);
+        : a.cloudProxyNamespace === undefined ? "castai-agent" : rejectReservedNamespace("cloudProxyNamespace", validateDnsLabel("cloudProxyNamespace", a.cloudProxyNamespace));
     const switches: Switches = {
         loadBalancersTargetBackendPools: optionalBoolean("loadBalancersTargetBackendPools", a.loadBalancersTargetBackendPools, false),
         loadBalancersUnmanagedInstanceGroups: optionalBoolean("loadBalancersUnmanagedInstanceGroups", a.loadBalancersUnmanagedInstanceGroups, false),

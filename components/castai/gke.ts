@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../core";
-import { planOnInputs } from "../core/inputs";
+import { planOnInputs, validateKubernetesProvider } from "../core/inputs";
 import { ServiceAccountAccess, ProjectBindingSpec, AccountBindingSpec, CustomRoleSpec } from "../gcp/service-account";
 import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
@@ -51,6 +51,7 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
     constructor(name: string, args: CastAiGkeAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
         const { kubernetesProvider, ...rest } = args;
+        validateKubernetesProvider("kubernetesProvider", kubernetesProvider);
         const plain = { ...rest, clusterRbac: plannableClusterRbac(args.clusterRbac) } as unknown as CastAiGkePlainArgs;
         const { layout, plan } = planOnInputs(plain, CASTAI_GKE_STRING_ARGS, planCastAiGke, worstCaseArgs);
         if (kubernetesProvider !== undefined && layout.clusterRbac !== undefined) {

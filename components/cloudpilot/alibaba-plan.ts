@@ -3,9 +3,10 @@
  * document CloudPilotAlibabaAccess creates. No Pulumi imports.
  */
 import { InputError, optionalChoice, rejectUnknownKeys, requireMatch } from "../core";
+import { rejectReservedNamespace } from "../kubernetes/validate";
 import { RAM_LIMITS, RamStatement, buildRamStatements, ramPolicySize } from "../alicloud/policy";
 import {
-    validateAckClusterId, validateAlibabaAccountId, validateOidcIssuerUrl, validateRamPolicyName, validateRamRoleName,
+    validateAckClusterId, validateAlibabaAccountId, validateOidcIssuerUrl, validateRamPolicyName, validateRamRoleName, validateAlicloudTags,
 } from "../alicloud/validate";
 import { validateNamespace, validateServiceAccountName } from "../aws/trust";
 import { serviceAccountUsername } from "../kubernetes/rbac";
@@ -74,6 +75,7 @@ function nameSafe(clusterName: string): string {
  */
 export function planCloudPilotAlibaba(a: CloudPilotAlibabaPlainArgs): CloudPilotAlibabaPlan {
     rejectUnknownKeys(a, CLOUDPILOT_ALIBABA_ARG_NAMES, "CloudPilotAlibabaAccess");
+    validateAlicloudTags("tags", (a as { tags?: unknown }).tags);
     const clusterName = requireMatch("clusterName", a.clusterName, /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/,
         "must be an ACK cluster name: 1-63 letters, digits, _ and -, starting with a letter or digit");
     const internalClusterId = validateAckClusterId("internalClusterId", a.internalClusterId);
@@ -96,7 +98,7 @@ export function planCloudPilotAlibaba(a: CloudPilotAlibabaPlainArgs): CloudPilot
         if (a.oidcIssuerUrl === undefined) throw new InputError("oidcIssuerUrl", 'is required when trust is "rrsa" (the cluster\'s RRSA OIDC issuer URL)');
         const accountId = validateAlibabaAccountId("accountId", a.accountId);
         const issuer = validateOidcIssuerUrl("oidcIssuerUrl", a.oidcIssuerUrl);
-        namespace = a.namespace === undefined ? CLOUDPILOT_ALIBABA_NAMESPACE : validateNamespace("namespace", a.namespace);
+        namespace = a.namespace === undefined ? CLOUDPILOT_ALIBABA_NAMESPACE : rejectReservedNamespace("namespace", validateNamespace("namespace", a.namespace));
         serviceAccount = a.serviceAccount === undefined ? CLOUDPILOT_ALIBABA_SERVICE_ACCOUNT : validateServiceAccountName("serviceAccount", a.serviceAccount);
         trust = [{
             effect: "Allow",

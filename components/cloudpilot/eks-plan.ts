@@ -3,6 +3,7 @@
  * CloudPilotEksAccess creates. No Pulumi imports.
  */
 import { InputError, optionalBoolean, optionalChoice, rejectUnknownKeys, show } from "../core";
+import { rejectReservedNamespace } from "../kubernetes/validate";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
 import { AWS_LIMITS, checkManagedPolicyCount, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
 import { NamedDocument, Statement, applyRanges, namedParts, splitRanges } from "../aws/policy";
@@ -11,7 +12,7 @@ import {
 } from "../aws/trust";
 import {
     MAX_LENGTH, Partition, partitionOf, servicePrincipal, validateAccountId, validateEksClusterName, validateExternalId,
-    validatePrincipalArn, validateRegion, validateRoleName,
+    validatePrincipalArn, validateRegion, validateRoleName, validateAwsTags,
 } from "../aws/validate";
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "./eks-catalog";
 import { CLOUDPILOT_NAMESPACE, CLOUDPILOT_SERVICE_ACCOUNT } from "./names";
@@ -83,6 +84,7 @@ const ONLY_FOR: Record<string, CloudPilotTrust[]> = {
 
 function validate(a: CloudPilotEksPlainArgs) {
     rejectUnknownKeys(a, CLOUDPILOT_EKS_ARG_NAMES, "CloudPilotEksAccess");
+    validateAwsTags("tags", (a as { tags?: unknown }).tags);
     const clusterName = validateEksClusterName("clusterName", a.clusterName);
     const accountId = validateAccountId("accountId", a.accountId);
     const region = validateRegion("region", a.region);
@@ -120,7 +122,7 @@ function validate(a: CloudPilotEksPlainArgs) {
         externalId = validateExternalId("externalId", a.externalId);
         trustStatements = externalIdTrust(a.trustedPrincipalArn, externalId);
     } else {
-        namespace = a.serviceAccountNamespace === undefined ? CLOUDPILOT_NAMESPACE : validateNamespace("serviceAccountNamespace", a.serviceAccountNamespace);
+        namespace = a.serviceAccountNamespace === undefined ? CLOUDPILOT_NAMESPACE : rejectReservedNamespace("serviceAccountNamespace", validateNamespace("serviceAccountNamespace", a.serviceAccountNamespace));
         serviceAccountName = a.serviceAccountName === undefined ? CLOUDPILOT_SERVICE_ACCOUNT : validateServiceAccountName("serviceAccountName", a.serviceAccountName);
         if (trust === "podIdentity") {
             // The session tags EKS sets name the pod's service account: only the optimizer's may assume the role.

@@ -1,4 +1,4 @@
-export { InputError } from "./errors";
+export { InputError, oneLine, redact, withSecrets } from "./errors";
 export { Sourced } from "./catalog";
 export { VENDOR_REPOS, VendorRepo, vendorSource } from "./sources";
 export { shortHash } from "./hash";

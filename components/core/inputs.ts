@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { InputError, holdsSecret, withSecrets } from "./errors";
+import { show } from "./validate";
 
 /** True when `value` is known now (not an Output or a Promise). */
 export function isKnown(value: unknown): boolean {
@@ -14,7 +16,8 @@ export function isKnown(value: unknown): boolean {
  * - Some string inputs are Outputs (e.g. a cluster ID read from another stack): `layout` is the
  *   builder run now on `worstCase` values (so the number and names of children are known and
  *   every plain input is validated now), and `plan` runs the builder again once the Outputs
- *   resolve. A value that resolves invalid fails the deployment with the same InputError.
+ *   resolve. A value that resolves invalid fails the deployment with the same InputError, one
+ *   line, and with the value of every input that resolved secret shown as `[secret]`.
  */
 export function planOnInputs<A extends object, P>(
     args: A, stringKeys: readonly (keyof A & string)[], build: (plain: A) => P,
@@ -28,8 +31,31 @@ export function planOnInputs<A extends object, P>(
     const layout = build({ ...args, ...worstCase(unknownKeys) });
     const resolved: Record<string, pulumi.Input<unknown>> = {};
     for (const k of stringKeys) resolved[k] = args[k] as pulumi.Input<unknown>;
-    const plan = pulumi.all(resolved).apply((values) => build({ ...args, ...values } as A));
-    return { layout, plan: plan as unknown as pulumi.Output<P> };
+    // Which inputs are secret: their values are redacted from any error the builder raises.
+    const secretness = pulumi.output(Promise.all(unknownKeys.map((k) => pulumi.isSecret(pulumi.output(args[k] as pulumi.Input<unknown>)))));
+    const secrets = pulumi.unsecret(pulumi.all([pulumi.all(resolved), secretness]).apply(([values, secret]) =>
+        unknownKeys.filter((_, i) => secret[i]).map((k) => (values as Record<string, unknown>)[k])
+            .filter((v): v is string => typeof v === "string" && v.length > 0)));
+    const plan = pulumi.unsecret(pulumi.all([pulumi.all(resolved), secrets]).apply(([values, hidden]) =>
+        withSecrets(hidden, () => build({ ...args, ...values } as A))));
+    return { layout, plan: secretWhereUsed(plan, secrets) };
+}
+
+/**
+ * The plan, not secret as a whole (a secret external ID must not hide every policy and name of a
+ * render), but every value a component takes from it (`plan.apply(f)`) is secret when it holds a
+ * secret input: a trust policy with the external ID is secret, the permission policies are not.
+ */
+function secretWhereUsed<P>(plan: pulumi.Output<P>, secrets: pulumi.Output<string[]>): pulumi.Output<P> {
+    const wrapped = Object.create(plan) as pulumi.Output<P>;
+    const apply = <U>(f: (p: P) => pulumi.Input<U>): pulumi.Output<U> => pulumi.all([plan, secrets]).apply(([p, hidden]) => {
+        const value = pulumi.output(f(p as P));
+        return value.apply((v) => {
+            return holdsSecret(JSON.stringify(v) ?? "", hidden) ? pulumi.secret(v) : v;
+        });
+    }) as unknown as pulumi.Output<U>;
+    Object.defineProperty(wrapped, "apply", { value: apply });
+    return wrapped;
 }
 
 /** A value of a two-level record (e.g. annotations per service account) that is not known yet. */
@@ -59,4 +85,31 @@ export function splitLaterValues(record: unknown, placeholder: string): { known:
         }))];
     }));
     return { known, later };
+}
+
+/**
+ * True only under a real deployment (`pulumi up`): not in a preview, and not under mocks (the
+ * render CLI, `kubegrant/testing`, anyone's `pulumi.runtime.setMocks`). Waits such as IAM
+ * propagation delays happen only then: an offline render never sleeps.
+ */
+export function isRealDeployment(): boolean {
+    if (pulumi.runtime.isDryRun()) return false;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { getMonitor } = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): unknown };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks") as { MockMonitor: new (...a: unknown[]) => unknown };
+    return !(getMonitor() instanceof MockMonitor);
+}
+
+/**
+ * A Kubernetes provider argument: absent, or a `@pulumi/kubernetes` Provider resource. Anything else
+ * (a string, null, a JSON object from `--set`) is an InputError, never a TypeError from the SDK.
+ */
+export function validateKubernetesProvider(key: string, value: unknown): pulumi.ProviderResource | undefined {
+    if (value === undefined) return undefined;
+    const provider = value as { pkg?: unknown };
+    if (!pulumi.CustomResource.isInstance(value) || provider.pkg !== "kubernetes") {
+        throw new InputError(key, `must be a Kubernetes provider (new k8s.Provider(...)), got ${value === null ? "null" : pulumi.Resource.isInstance(value) ? "another resource" : show(value)}`);
+    }
+    return value as pulumi.ProviderResource;
 }

@@ -1,6 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../core";
+import { isRealDeployment } from "../core/inputs";
 import { IamCondition } from "./condition";
 
 /** A project-level custom role; `key` names its resource and never changes. */
@@ -165,7 +166,7 @@ export class ServiceAccountAccess extends pulumi.ComponentResource {
         // Depending on every grant's ID makes anything built from `ready` wait for (and be destroyed
         // before) all of them: a vendor registration never outlives its access.
         this.ready = pulumi.all([this.account.email, ...grants.map((g) => g.id)]).apply(async ([email]) => {
-            if (delay > 0 && !pulumi.runtime.isDryRun()) await new Promise((r) => setTimeout(r, delay * 1000));
+            if (delay > 0 && isRealDeployment()) await new Promise((r) => setTimeout(r, delay * 1000));
             return email;
         });
         this.registerOutputs({

@@ -49,3 +49,18 @@ export function optionalSeconds(key: string, value: unknown, max: number): numbe
     }
     return value;
 }
+
+/**
+ * Logical operators (`&&`, `||`) an IAM condition expression may hold: 12. Source: IAM quotas and
+ * limits, "Conditions: logical operators per condition expression"
+ * (https://cloud.google.com/iam/quotas#limits). A condition joining N IDs with `||` holds N - 1.
+ */
+export const MAX_CONDITION_LOGICAL_OPERATORS = 12;
+
+/** A list of IDs an IAM condition will join with `||`: at most MAX_CONDITION_LOGICAL_OPERATORS + 1. */
+export function checkConditionOperands(key: string, ids: readonly string[]): void {
+    const max = MAX_CONDITION_LOGICAL_OPERATORS + 1;
+    if (ids.length > max) {
+        throw new InputError(key, `lists ${ids.length} IDs; the IAM condition joins them with || and GCP allows ${MAX_CONDITION_LOGICAL_OPERATORS} logical operators per condition, so at most ${max}`);
+    }
+}

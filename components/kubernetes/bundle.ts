@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../core";
-import { LaterValue, splitLaterValues } from "../core/inputs";
+import { LaterValue, splitLaterValues, validateKubernetesProvider } from "../core/inputs";
 import { ClusterRbacPlan } from "./catalog";
 import { KubeObject, RbacBundle, bundleObjects } from "./rbac";
 import { validateAnnotations } from "./validate";
@@ -134,6 +134,7 @@ export abstract class ClusterRbacComponent<C extends string> extends pulumi.Comp
     protected constructor(type: string, name: string, args: ClusterRbacArgs,
         build: (plain: Omit<ClusterRbacArgs, "provider">) => ClusterRbacPlan<C>, opts?: pulumi.ComponentResourceOptions) {
         const { provider, ...plain } = args;
+        validateKubernetesProvider("provider", provider);
         const { plan, later } = planWithLaterAnnotations(plain, build);
         super(type, name, {}, opts);
         const annotations: Record<string, Record<string, pulumi.Output<string>>> = {};

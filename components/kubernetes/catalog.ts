@@ -6,7 +6,7 @@
  */
 import { InputError, Sourced, show } from "../core";
 import { PolicyRule, RbacBundle, RoleSpec, RuleEntry, ServiceAccountSpec } from "./rbac";
-import { validateAnnotations, validateNamespace, validateObjectName } from "./validate";
+import { rejectReservedNamespace, validateAnnotations, validateNamespace, validateObjectName } from "./validate";
 
 /** A Role or ClusterRole of a vendor catalog, and which component's service account it is bound to. */
 export interface CatalogRole<K extends string = string, C extends string = string> {
@@ -76,7 +76,7 @@ export function catalogRoleSpecs<K extends string, C extends string>(
 export function validateComponentsNamespace(key: string, value: unknown, fallback: string, why: string): string {
     const namespace = value === undefined ? fallback : validateNamespace(key, value);
     if (namespace === "kube-system") throw new InputError(key, `must not be kube-system (${why})`);
-    return namespace;
+    return rejectReservedNamespace(key, namespace);
 }
 
 /**

@@ -19,6 +19,9 @@ export function validateObjectName(key: string, value: unknown): string {
     return s;
 }
 
+/** Annotation keys and values of one object, in bytes (apimachinery TotalAnnotationSizeLimitB). */
+export const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+
 /** Annotations: keys are qualified names with an optional DNS-subdomain prefix, values strings. */
 export function validateAnnotations(key: string, value: unknown): Record<string, string> {
     if (value === undefined || value === null) return {};
@@ -37,5 +40,26 @@ export function validateAnnotations(key: string, value: unknown): Record<string,
         if (typeof v !== "string") throw new InputError(`${key}.${k}`, `must be a string, got ${show(v)}`);
         out[k] = v;
     }
+    // apimachinery ValidateAnnotations: keys and values together at most TotalAnnotationSizeLimitB (256 KiB).
+    const size = Object.entries(out).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+    if (size > MAX_ANNOTATIONS_BYTES) {
+        throw new InputError(key, `are ${size} bytes; Kubernetes allows at most ${MAX_ANNOTATIONS_BYTES} bytes of annotations (keys and values) per object`);
+    }
     return out;
+}
+
+/**
+ * Namespaces Kubernetes itself uses (https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/#initial-namespaces):
+ * a vendor's service accounts never run there (kube-system holds the control plane's secrets,
+ * `default` is where unrelated workloads land, kube-public is world-readable, kube-node-lease
+ * holds the nodes' heartbeats).
+ */
+export const RESERVED_NAMESPACES: readonly string[] = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+/** The namespace a vendor's components run in: never one of RESERVED_NAMESPACES. */
+export function rejectReservedNamespace(key: string, namespace: string): string {
+    if (RESERVED_NAMESPACES.includes(namespace)) {
+        throw new InputError(key, `must not be ${namespace} (a namespace Kubernetes reserves; give the vendor its own namespace)`);
+    }
+    return namespace;
 }

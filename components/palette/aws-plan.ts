@@ -7,7 +7,7 @@ import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknow
 import { AWS_LIMITS, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
 import { NamedDocument, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import { externalIdTrust } from "../aws/trust";
-import { MAX_LENGTH, Partition, validateAccountId, validateExternalId, validateRoleName } from "../aws/validate";
+import { MAX_LENGTH, Partition, validateAccountId, validateExternalId, validateRoleName, validateAwsTags } from "../aws/validate";
 import { fillTemplates } from "../aws/catalog";
 import { PALETTE_AWS_POLICIES, PalettePolicyGroup } from "./aws-catalog";
 
@@ -85,6 +85,7 @@ function split(name: string, from: readonly string[], statements: readonly State
 
 export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
     rejectUnknownKeys(a, PALETTE_AWS_ARG_NAMES, "PaletteAwsAccess");
+    validateAwsTags("tags", (a as { tags?: unknown }).tags);
     const accountId = validateAccountId("accountId", a.accountId);
     const variant = optionalChoice("variant", a.variant, PALETTE_VARIANTS, "minimum-dynamic");
     const eks = optionalBoolean("eks", a.eks, false);
@@ -123,15 +124,22 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
         identityName = a.userName === undefined ? "SpectroCloudUser"
             : requireMatch("userName", a.userName, /^[\w+=,.@-]{1,64}$/, "must be an IAM user name: 1-64 letters, digits and +=,.@-_");
     }
-    const extra = optionalList("additionalPolicyArns", a.additionalPolicyArns, (key, v) =>
-        requireMatch(key, v, /^arn:(aws|aws-us-gov):iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/, "must be an IAM policy ARN such as arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"));
+    const extra = optionalList("additionalPolicyArns", a.additionalPolicyArns, (key, v) => {
+        const arn = requireMatch(key, v, /^arn:(aws|aws-us-gov):iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/, "must be an IAM policy ARN such as arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy");
+        // A role can only have policies of its own partition attached.
+        if (!arn.startsWith(`arn:${partition}:`)) throw new InputError(key, `must be a policy of partition ${partition} (the partition argument), got ${show(arn)}`);
+        return arn;
+    });
     const ebsCsi = optionalBoolean("ebsCsiPolicy", a.ebsCsiPolicy, false);
     const ebsArn = `arn:${partition}:iam::aws:policy/${EBS_CSI_POLICY_PATH}`;
     if (ebsCsi && extra.includes(ebsArn)) throw new InputError("additionalPolicyArns", `lists ${show(ebsArn)}, which ebsCsiPolicy adds already`);
     const additionalPolicyArns = ebsCsi ? [ebsArn, ...extra] : extra;
     const nodeCount = PALETTE_EKS_NODE_ROLE_POLICIES + additionalPolicyArns.length;
+    if (nodeCount > max && additionalPolicyArns.length === 0) {
+        throw new InputError("maxManagedPolicies", `is ${max}, but the EKS node-group role Palette creates has ${PALETTE_EKS_NODE_ROLE_POLICIES} AWS-managed policies; AWS allows 10 per role by default`);
+    }
     if (nodeCount > max) {
-        throw new InputError("additionalPolicyArns", `Palette attaches them to every role it creates; its EKS node-group role would have ${nodeCount} managed policies (${PALETTE_EKS_NODE_ROLE_POLICIES} AWS-managed + ${additionalPolicyArns.length}); AWS allows ${max} per role`);
+        throw new InputError(extra.length === 0 ? "ebsCsiPolicy" : "additionalPolicyArns", `Palette attaches them to every role it creates; its EKS node-group role would have ${nodeCount} managed policies (${PALETTE_EKS_NODE_ROLE_POLICIES} AWS-managed + ${additionalPolicyArns.length}); AWS allows ${max} per role`);
     }
 
     const vars = { partition, accountId };

@@ -10,7 +10,7 @@
  *   pulumi up
  */
 import * as pulumi from "@pulumi/pulumi";
-import { InputError, show } from "../core";
+import { InputError, show, withSecrets } from "../core";
 import { StackOutputKind, parseStackOutputRef, stackOutputs } from "../core/stacks";
 import { Preset, loadPreset, parseKeyValue, presetKey, requireKeys } from "../render/preset";
 
@@ -63,9 +63,11 @@ export function readConfig(preset: Preset, all: Readonly<Record<string, string>>
         const name = fullKey.slice("kubegrant:".length);
         if (name === "preset" || fullKey === INPUTS_FROM) continue;
         const key = presetKey(preset, name, fullKey);
-        const value = parseKeyValue(key, raw);
         // Set with --secret, or a key the preset always keeps secret (Palette's external ID).
-        values[name] = (secretKeys.includes(fullKey) || key.secret) && key.type === "string" ? pulumi.secret(value as string) : value;
+        const secret = secretKeys.includes(fullKey) || key.secret === true;
+        // A secret that does not parse is named, never shown.
+        const value = withSecrets(secret ? [raw] : [], () => parseKeyValue(key, raw));
+        values[name] = secret && key.type === "string" ? pulumi.secret(value as string) : value;
     }
     const inputs = parseInputsFrom(preset, all[INPUTS_FROM]);
     for (const name of Object.keys(inputs)) {

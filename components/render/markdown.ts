@@ -1,5 +1,5 @@
 /** The `markdown` format: a review report, per resource, of what it grants, to whom, scoped how and why. */
-import { Sourced } from "../core";
+import { Sourced, oneLine } from "../core";
 import { AWS_DESCRIBERS } from "../aws/report";
 import { GCP_DESCRIBERS } from "../gcp/report";
 import { AZURE_DESCRIBERS } from "../azure/report";
@@ -26,7 +26,30 @@ class RiskRecorder extends Map<string, Sourced> {
     }
 }
 
-export function toMarkdown(r: Rendering, title: string, allExplanations: ReadonlyMap<string, Sourced>): string {
+/**
+ * A string from the rendering made inert in the report: every input-derived string lands in a code
+ * span, a table cell or a sentence, so it must not end the line (a newline then `## …` would be a
+ * heading a reviewer trusts), close a code span or fence (a backtick), or split a table cell (a
+ * pipe). Line breaks and control characters are shown escaped (`\n`), a backtick as `ˋ` (U+02CB),
+ * a pipe as `\|`. The json format shows every value exactly.
+ */
+export function inert(text: string): string {
+    return oneLine(text).replace(/`/g, "\u02cb").replace(/\|/g, "\\|");
+}
+
+/** Every string of a value (keys too), made inert. */
+function inertAll(value: unknown): unknown {
+    if (typeof value === "string") return inert(value);
+    if (Array.isArray(value)) return value.map(inertAll);
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [inert(k), inertAll(v)]));
+    }
+    return value;
+}
+
+export function toMarkdown(rendering: Rendering, title: string, allExplanations: ReadonlyMap<string, Sourced>): string {
+    // Inputs reach the report through names, parents, inputs and outputs: escaped once, here.
+    const r = inertAll(rendering) as Rendering;
     const explanations = new RiskRecorder(allExplanations);
     const risks = explanations.risks;
     const custom = r.resources.filter((x) => !x.type.startsWith("kubegrant:"));

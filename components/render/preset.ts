@@ -95,15 +95,18 @@ export function presetKey(preset: Preset, name: string, errorKey: string): Prese
 export function parseKeyValue(key: PresetKey, raw: string): unknown {
     switch (key.type) {
         case "string":
+            if (raw === "") {
+                throw new InputError(key.name, key.required ? "is required and must not be empty" : "must not be empty (leave the key out to use its default)");
+            }
             return raw;
         case "boolean":
             if (raw === "true") return true;
             if (raw === "false") return false;
             throw new InputError(key.name, `must be true or false, got ${show(raw)}`);
         case "number": {
-            const n = Number(raw);
-            if (raw.trim() === "" || !Number.isFinite(n)) throw new InputError(key.name, `must be a number, got ${show(raw)}`);
-            return n;
+            // Decimal only, as written: no hex (0x10), octal, binary, exponent, spaces or Infinity.
+            if (!/^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?$/.test(raw)) throw new InputError(key.name, `must be a decimal number such as 12, got ${show(raw)}`);
+            return Number(raw);
         }
         case "list":
         case "object": {
@@ -153,3 +156,4 @@ export function requireKeys(preset: Preset, values: Readonly<Record<string, unkn
         }
     }
 }
+

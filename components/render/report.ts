@@ -10,9 +10,9 @@ export interface ReportContext {
 /** Markdown lines describing one resource: what it grants, to whom, scoped how, and why. */
 export type Describer = (r: RenderedResource, ctx: ReportContext) => string[];
 
-/** Escapes a table cell. */
+/** Escapes a table cell (a pipe escaped already, as markdown's `inert` leaves it, stays as it is). */
 export function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+    return text.replace(/(?<!\\)\|/g, "\\|").replace(/\n/g, " ");
 }
 
 export function code(values: readonly unknown[] | unknown): string {

@@ -274,7 +274,10 @@ export class KubegrantMocks implements pulumi.runtime.Mocks {
 export interface Recorder {
     /** Every registration so far, in order. */
     readonly resources: RegisteredResource[];
-    /** Resolves once every registration started so far (and any it started in turn) has finished. */
+    /**
+     * Resolves once every registration started so far (and any it started in turn) has finished.
+     * Rejects as the engine fails a deployment when two resources had the same URN.
+     */
     settle(): Promise<void>;
 }
 
@@ -291,16 +294,28 @@ export function installMocks(options: MockOptions = {}, mocks: pulumi.runtime.Mo
     };
     const resources: RegisteredResource[] = [];
     const pending = new Set<Promise<void>>();
+    // The engine rejects a second registration of a URN; so do these mocks (the MockMonitor alone does not).
+    const urns = new Set<string>();
+    const duplicates: Error[] = [];
     const record = <R>(original: (req: R, cb: (err: unknown, res: unknown) => void) => Promise<void>,
         describe: (req: R) => Omit<RegisteredResource, "urn" | "parent"> & { parentUrn: string }) =>
         (req: R, cb: (err: unknown, res: unknown) => void) => {
             const p = new Promise<void>((resolve) => {
                 void original(req, (err, res) => {
                     if (!err && res) {
+                        const urn = (res as { getUrn(): string }).getUrn();
+                        if (urns.has(urn)) {
+                            const duplicate = new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+                            duplicates.push(duplicate);
+                            cb(duplicate, undefined);
+                            resolve();
+                            return;
+                        }
+                        urns.add(urn);
                         const { parentUrn, ...rest } = describe(req);
                         resources.push({
                             ...rest,
-                            urn: (res as { getUrn(): string }).getUrn(),
+                            urn,
                             parent: parentUrn ? parentUrn.slice(parentUrn.lastIndexOf("::") + 2) : null,
                         });
                     }
@@ -331,6 +346,7 @@ export function installMocks(options: MockOptions = {}, mocks: pulumi.runtime.Mo
                 await new Promise((r) => setImmediate(r));
                 quiet = pending.size === 0 && resources.length + pending.size === before ? quiet + 1 : 0;
             }
+            if (duplicates.length > 0) throw duplicates[0];
         },
     };
 }
