@@ -9,4 +9,10 @@ export interface Sourced {
     readonly why: string;
     /** Where it comes from: a seed document section, or a vendor repository path. */
     readonly source: string;
+    /**
+     * Set only on a grant that holds a known escalation path (DESIGN "Secure by default"), which
+     * kubegrant grants only on an opt-in named for the risk: what it allows. The markdown report
+     * lists every such grant of a render under "## Risks".
+     */
+    readonly risk?: string;
 }

@@ -15,7 +15,9 @@ function condition(c: unknown): string {
 function roleWhy(r: RenderedResource, ctx: ReportContext, scope: "project" | "account"): string {
     const role = String(r.inputs.role);
     if (/^projects\/[^/]+\/roles\//.test(role)) return "custom role: its permissions, each with why, are listed with the role.";
-    return why(ctx.explanations.get(`gcp-${scope}-role:${role}`));
+    // A preset may explain (and flag as a risk) the unconditional grant of a role apart from its conditioned one.
+    const unconditional = r.inputs.condition ? undefined : ctx.explanations.get(`gcp-${scope}-role:${role} unconditional`);
+    return why(unconditional ?? ctx.explanations.get(`gcp-${scope}-role:${role}`));
 }
 
 const account: Describer = (r) =>

@@ -16,7 +16,19 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
     ...ALICLOUD_DESCRIBERS,
 };
 
-export function toMarkdown(r: Rendering, title: string, explanations: ReadonlyMap<string, Sourced>): string {
+/** The explanations, recording every entry with a `risk` that a describer looks up. */
+class RiskRecorder extends Map<string, Sourced> {
+    readonly risks = new Set<Sourced>();
+    override get(key: string): Sourced | undefined {
+        const entry = super.get(key);
+        if (entry?.risk) this.risks.add(entry);
+        return entry;
+    }
+}
+
+export function toMarkdown(r: Rendering, title: string, allExplanations: ReadonlyMap<string, Sourced>): string {
+    const explanations = new RiskRecorder(allExplanations);
+    const risks = explanations.risks;
     const custom = r.resources.filter((x) => !x.type.startsWith("kubegrant:"));
     const lines: string[] = [
         `# kubegrant review: ${title} (\`${r.preset}\`)`,
@@ -41,5 +53,9 @@ export function toMarkdown(r: Rendering, title: string, explanations: ReadonlyMa
             lines.push("```json", JSON.stringify(res.inputs, null, 2), "```");
         }
     }
+    // What a reviewer must weigh first: every grant of this render that holds a known escalation path (opt-ins only).
+    lines.push("", "## Risks", "");
+    if (risks.size === 0) lines.push("None: no grant of this render holds a known escalation path (every such grant is an opt-in, none is set).");
+    for (const e of risks) lines.push(`- **${e.feature}**: ${e.risk} (source: ${e.source})`);
     return `${lines.join("\n")}\n`;
 }
