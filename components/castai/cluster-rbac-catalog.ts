@@ -15,6 +15,16 @@ import { PolicyRule } from "../kubernetes/rbac";
 export const CASTAI_COMPONENTS = ["agent", "cluster-controller", "evictor", "pod-pinner", "operator"] as const;
 export type CastAiComponent = typeof CASTAI_COMPONENTS[number];
 
+/**
+ * The phase that installs each component (seed: "Phase 1 permissions allow the Operator to install
+ * and manage the castai-agent component"; the cluster controller, evictor and pod pinner come
+ * "when your connected cluster moves to Phase 2"). CastAiClusterRbac grants phase 2 components only
+ * when asked (extendedPermissions or an explicit `components` list).
+ */
+export const CASTAI_PHASE: Readonly<Record<CastAiComponent, 1 | 2>> = {
+    "agent": 1, "operator": 1, "cluster-controller": 2, "evictor": 2, "pod-pinner": 2,
+};
+
 /** The service account of each component, as the seed's `kubectl get serviceAccounts` lists them. */
 export const CASTAI_SERVICE_ACCOUNTS: Readonly<Record<CastAiComponent, string>> = {
     "agent": "castai-agent",

@@ -10,7 +10,7 @@ export const castAiKubernetesPreset = clusterRbacPreset({
         { name: "namespace", type: "string", description: "Namespace of the Cast AI components (default castai-agent)" },
         { name: "createNamespace", type: "boolean", description: "Create the namespace (false: use an existing one)" },
         { name: "extendedPermissions", type: "boolean", description: "Operator phase 2: the cluster controller's permissions" },
-        { name: "components", type: "list", description: "agent, cluster-controller, evictor, pod-pinner, operator (default all)" },
+        { name: "components", type: "list", description: "agent, cluster-controller, evictor, pod-pinner, operator (default: agent, operator; all five with extendedPermissions)" },
         { name: "serviceAccountAnnotations", type: "object", description: "Annotations per service account name (workload identity)" },
     ],
     entries: CASTAI_RBAC_ENTRIES,
