@@ -58,8 +58,10 @@ const castAi: JudgedPreset = {
 /** CloudPilot AI in the cluster. No component installs another's roles: no escalation tests. */
 const cloudPilot: JudgedPreset = {
     preset: "cloudpilot-kubernetes",
-    phases: [false, true].map((phase2) => ({
-        title: `phase ${phase2 ? 2 : 1} (${JSON.stringify(phaseValues(phase2))})`, values: phaseValues(phase2), rows: () => cloudPilotRowChecks(phase2),
+    phases: [[false, false], [true, false], [true, true]].map(([phase2, webhookUpdate]) => ({
+        title: `phase ${phase2 ? 2 : 1} (${JSON.stringify(phaseValues(phase2, webhookUpdate))})`,
+        values: phaseValues(phase2, webhookUpdate),
+        rows: () => cloudPilotRowChecks(phase2, webhookUpdate),
     })),
 };
 
@@ -307,6 +309,20 @@ describe("the rendered RBAC, judged by a real kube-apiserver", function () {
             assert.deepStrictEqual(p2()!.refused, [
                 "ClusterRole//castai-evictor", "ClusterRole//castai-pod-pinner", "ClusterRoleBinding//castai-evictor", "ClusterRoleBinding//castai-pod-pinner",
             ]);
+        });
+    });
+
+    describe("cloudpilot-kubernetes: certificate approval is pinned to the optimizer's signers (issue 13)", () => {
+        const optimizer = { namespace: "cloudpilot", name: "cloudpilot-aws-optimizer" };
+        const approve = (name: string) => ({ verb: "approve", apiGroup: "certificates.k8s.io", resource: "signers", name });
+
+        it("the server lets the optimizer approve kubelet-serving and EKS app-serving requests, and refuses kube-apiserver-client (SubjectAccessReview)", async () => {
+            // The cloudpilot-kubernetes phases above applied their objects for real (the last, with the opt-in, holds every rule).
+            assert.strictEqual(await server.allowed(optimizer, approve("kubernetes.io/kubelet-serving")), true);
+            assert.strictEqual(await server.allowed(optimizer, approve("beta.eks.amazonaws.com/app-serving")), true);
+            assert.strictEqual(await server.allowed(optimizer, approve("kubernetes.io/kube-apiserver-client")), false);
+            assert.strictEqual(await server.allowed(optimizer, approve("kubernetes.io/kube-apiserver-client-kubelet")), false);
+            assert.strictEqual(await server.allowed(optimizer, { verb: "update", apiGroup: "certificates.k8s.io", resource: "certificatesigningrequests", subresource: "approval", name: "x" }), true);
         });
     });
 
