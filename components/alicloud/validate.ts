@@ -1,5 +1,5 @@
 /** Validators for Alibaba Cloud names and IDs. Pure: no Pulumi imports. */
-import { requireMatch } from "../core";
+import { InputError, requireMatch, requireString } from "../core";
 
 /** RAM role name: 1-64 letters, digits, '.' and '-' (RAM API CreateRole). */
 export function validateRamRoleName(key: string, value: unknown): string {
@@ -28,4 +28,16 @@ export function validateAckClusterId(key: string, value: unknown): string {
 export function validateOidcIssuerUrl(key: string, value: unknown): string {
     return requireMatch(key, value, /^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9._~-]+)*$/,
         "must be the cluster's RRSA OIDC issuer URL such as https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123...");
+}
+
+/**
+ * The external ID a cross-account RAM trust requires (`sts:ExternalId`, the AssumeRole API's
+ * ExternalId: 2-1224 letters, digits and =,.@:/-_). A secret: the error never shows the value.
+ */
+export function validateRamExternalId(key: string, value: unknown): string {
+    const s = requireString(key, value);
+    if (!/^[\w=,.@:/-]{2,1224}$/.test(s)) {
+        throw new InputError(key, `must be an external ID: 2-1224 letters, digits and =,.@:/-_ (got ${s.length} characters; the value is secret and not shown)`);
+    }
+    return s;
 }
