@@ -110,6 +110,8 @@ export const CASTAI_RBAC_NAMES = [
 ];
 export const KUBELET_SIGNERS = ["kubernetes.io/kube-apiserver-client-kubelet", "kubernetes.io/kubelet-serving"];
 export const CASTWARE_CRDS = ["clusters.castware.cast.ai", "components.castware.cast.ai"];
+/** The Operator's own webhook configurations (castware-operator chart webhook.yaml @19052ac1cbfd, release name castware-operator). */
+export const CASTWARE_WEBHOOKS = ["castware-operator-mutating-webhook-configuration", "castware-operator-validating-webhook-configuration"];
 
 const AGENT_AND_OPERATOR_NS: CastAiRoleKey[] = ["agent-ns", "operator-ns"];
 const AGENT_AND_OPERATOR_CLUSTER: CastAiRoleKey[] = ["agent-cluster", "operator-cluster"];
@@ -239,9 +241,12 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
     e("operatorCluster", "operator-rbac-create", ["operator-cluster"], "rbac.authorization.k8s.io clusterrolebindings, clusterroles, rolebindings, roles: create, patch",
         g("rbac.authorization.k8s.io", ["clusterrolebindings", "clusterroles", "rolebindings", "roles"], ["create", "patch"]), "RBAC of managed components",
         "Creates the RBAC of the components it installs. create cannot be limited by name. No escalate or bind: Kubernetes lets it create or patch only roles whose every rule it holds, and bind only roles it holds."),
-    e("operatorCluster", "operator-webhooks", ["operator-cluster"], "admissionregistration.k8s.io mutatingwebhookconfigurations, validatingwebhookconfigurations: get, list, patch, update, watch",
-        g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], ["get", "list", "patch", "update", "watch"]), "Operator webhooks",
-        "Maintains its webhooks. Not limited by name, as in the seed."),
+    e("operatorCluster", "operator-webhooks-read", ["operator-cluster"], "admissionregistration.k8s.io mutatingwebhookconfigurations, validatingwebhookconfigurations: get, list, patch, update, watch",
+        g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], ["list", "watch"]), "Operator webhooks",
+        "Lists and watches webhook configurations (list and watch of a collection cannot be limited by name). The seed row's get, patch and update are granted on the Operator's own two configurations only (next entry)."),
+    e("operatorCluster", "operator-own-webhooks", ["operator-cluster"], "admissionregistration.k8s.io mutatingwebhookconfigurations, validatingwebhookconfigurations: get, list, patch, update, watch",
+        g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], ["get", "patch", "update"], CASTWARE_WEBHOOKS), "Operator webhooks",
+        "Maintains its own webhooks (\"Required to create/update/delete Operator webhooks\"): get, patch and update only of the two configurations its chart creates, enforced with resourceNames. The seed and the chart grant them on every webhook configuration of the cluster, which is admission webhook control (it could redirect or disable another product's webhooks): a default never grants it (DESIGN \"Secure by default\"). Names: castai/castware-operator charts/castai-castware-operator/templates/webhook.yaml @19052ac1cbfd (`<fullname>-mutating-webhook-configuration`, `<fullname>-validating-webhook-configuration`, fullname castware-operator)."),
 
     // Phase 2, castai-agent namespace.
     e("phase2Ns", "phase2-ns-admin", PHASE2_NS, "* *: * (full administrative permissions in castai-agent namespace)",

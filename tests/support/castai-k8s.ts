@@ -54,6 +54,8 @@ export const CASTAI_CRITICAL: readonly [string, CastAiComponent, boolean, Reques
     ["the operator deletes no other kube-system Role", "operator", false, { verb: "delete", apiGroup: "rbac.authorization.k8s.io", resource: "roles", name: "extension-apiserver-authentication-reader", namespace: "kube-system" }],
     ["the operator updates no other CRD (phase 1)", "operator", false, { verb: "update", apiGroup: "apiextensions.k8s.io", resource: "customresourcedefinitions", name: "certificates.cert-manager.io" }],
     ["the operator reads no secrets outside its namespace", "operator", true, { verb: "get", apiGroup: "", resource: "secrets", name: "x", namespace: "kube-system" }],
+    ["the operator patches no other webhook configuration (phase 1)", "operator", false, { verb: "patch", apiGroup: "admissionregistration.k8s.io", resource: "validatingwebhookconfigurations", name: "gatekeeper-validating-webhook-configuration" }],
+    ["the operator updates no other webhook configuration (phase 2)", "operator", true, { verb: "update", apiGroup: "admissionregistration.k8s.io", resource: "mutatingwebhookconfigurations", name: "istio-sidecar-injector" }],
     ["the pod pinner patches no other webhook", "pod-pinner", true, { verb: "patch", apiGroup: "admissionregistration.k8s.io", resource: "mutatingwebhookconfigurations", name: "istio-sidecar-injector" }],
     ["a named rule never authorizes create: CRD create comes from the unscoped create row", "operator", false, { verb: "create", apiGroup: "apiextensions.k8s.io", resource: "customresourcedefinitions" }],
 ];
