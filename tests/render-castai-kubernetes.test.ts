@@ -43,6 +43,9 @@ describe("render castai-kubernetes", () => {
         assert.match(out, /\*\*seed castai-kubernetes-permissions.txt, "Phase 1: Operator-only permissions in kube-system namespace"\*\*/);
         assert.match(out, /RoleBinding `castware-operator-kube-system-access`: grants Role `castware-operator-kube-system-access` to ServiceAccount `castai-agent\/castware-operator-controller-manager`, in namespace `kube-system` only\./);
         assert.doesNotMatch(out, /no catalog entry|not in the catalog/);
+        assert.match(out, /\n## Risks\n\nNone: no grant of this render holds a known escalation path/);
+        const phase2 = await run("render", "castai-kubernetes", "--format", "markdown", "--set", "extendedPermissions=true");
+        assert.match(phase2.out, /\n## Risks\n\n- \*\*bin packing\*\*: create of pods in every namespace, kube-system included: /);
     });
 
     const bad: [string, string[], string][] = [

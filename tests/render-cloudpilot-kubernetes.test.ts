@@ -62,12 +62,15 @@ describe("render cloudpilot-kubernetes", () => {
         }
         assert.match(out, /\| namespace `cloudpilot` \(Role `cloudpilot-aws-optimizer`\) \| `core` \| `secrets` \| `update` \| `cloudpilot-aws-optimizer-cert`, `cloudpilot-webhook` \| webhook certificates: /);
         assert.match(out, /\| cluster-wide \(ClusterRole `cloudpilot-aws-optimizer`\) \| `certificates.k8s.io` \| `signers` \| `approve` \| `kubernetes.io\/kubelet-serving`, `beta.eks.amazonaws.com\/app-serving` \| webhook certificates: The document grants approve on `\*`/);
-        assert.match(out, /\n## Risks\n\nNone: no grant of this render holds a known escalation path/);
+        // Phase 2 lists the documented workload update it keeps; the webhook update only with its opt-in.
+        const risksOf = (text: string) => text.slice(text.indexOf("\n## Risks\n")).split("\n- ").slice(1).map((x) => x.slice(0, x.indexOf("**:") + 3));
+        assert.deepStrictEqual(risksOf(out), ["**workload rebalancing**:"]);
+        const phase1 = await run("render", "cloudpilot-kubernetes", "--format", "markdown");
+        assert.match(phase1.out, /\n## Risks\n\nNone: no grant of this render holds a known escalation path/);
         const optIn = await run("render", "cloudpilot-kubernetes", "--format", "markdown", "--set", "optimizer=true", "--set", "allowAnyWebhookConfigurationUpdate=true");
         assert.strictEqual(optIn.code, 0);
-        const risks = optIn.out.slice(optIn.out.indexOf("\n## Risks\n"));
-        assert.match(risks, /^\n## Risks\n\n- \*\*webhook certificates \(allowAnyWebhookConfigurationUpdate\)\*\*: update of every mutating and validating webhook configuration of the cluster: /);
-        assert.strictEqual(risks.split("\n- ").length, 2, "exactly one risk");
+        assert.deepStrictEqual(risksOf(optIn.out), ["**webhook certificates (allowAnyWebhookConfigurationUpdate)**:", "**workload rebalancing**:"]);
+        assert.match(optIn.out, /- \*\*webhook certificates \(allowAnyWebhookConfigurationUpdate\)\*\*: update of every mutating and validating webhook configuration of the cluster: /);
         assert.doesNotMatch(out, /no catalog entry|not in the catalog/);
     });
 

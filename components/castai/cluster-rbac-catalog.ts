@@ -302,8 +302,11 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
         g("", ["events"], ["create", "patch"]), "event recording", "Records eviction events. The chart grants events create in a separate castai-evictor-ext ClusterRole."),
     e("evictor", "evictor-nodes", ["evictor-cluster"], "core nodes: get, list, watch, patch, update",
         g("", ["nodes"], ["get", "list", "watch", "patch", "update"]), "bin packing", "Finds nodes to empty and cordons them."),
-    e("evictor", "evictor-pods", ["evictor-cluster"], "core pods: get, list, watch, patch, update, create, delete",
-        g("", ["pods"], ["get", "list", "watch", "patch", "update", "create", "delete"]), "bin packing", "Finds pods to move and deletes stuck pods."),
+    {
+        ...e("evictor", "evictor-pods", ["evictor-cluster"], "core pods: get, list, watch, patch, update, create, delete",
+            g("", ["pods"], ["get", "list", "watch", "patch", "update", "create", "delete"]), "bin packing", "Finds pods to move and deletes stuck pods."),
+        risk: "create of pods in every namespace, kube-system included: a pod runs as any service account of its namespace (the same power as that account's token). The evictor is phase 2: granted with extendedPermissions or when listed in components.",
+    },
     e("evictor", "evictor-replicasets", ["evictor-cluster"], "apps replicaSets: get",
         g("apps", ["replicasets"], ["get"]), "safe eviction",
         "Checks a pod's replica set before evicting it. The seed writes replicaSets; RBAC compares the lower-case resource name, so replicasets. The chart also reads statefulsets and PDBs, which the seed does not list."),

@@ -237,6 +237,7 @@ export const CLOUDPILOT_RBAC_ENTRIES: readonly CloudPilotRuleEntry[] = [
             why: "Reads storage classes, CSI nodes and volume attachments (zonal volumes constrain where pods fit). Read only." },
         { id: "core-apps-write", rule: g(["apps"], ["daemonsets", "deployments", "replicasets", "statefulsets"], ["list", "watch", "get", "update", "patch"]),
             feature: "workload rebalancing",
+            risk: "update of every Deployment, DaemonSet, StatefulSet and ReplicaSet in every namespace, kube-system included: a pod template's image and service account can be changed, so the optimizer can run any image as any service account (the same power as that account's token). Granted with optimizer (phase 2), as CloudPilot documents it; not narrowable by name.",
             why: `Updates workload controllers in any namespace (e.g. to roll pods onto new nodes). Updating a pod template reaches its image and service account: it can run any image as any service account of that namespace, kube-system included. Not narrowable by name: the workloads are the user's. Upstream Karpenter's karpenter-core ClusterRole only reads these (${KARPENTER_CORE}); update and patch are CloudPilot's addition.` },
         { id: "core-crds-read", rule: g(["apiextensions.k8s.io"], ["customresourcedefinitions"], ["get", "watch", "list"]), feature: "CRD management",
             why: "Reads custom resource definitions. Read only." },
