@@ -18,6 +18,7 @@ import { ApiServer, REQUIRE_ENV, findBinaries, startApiServer } from "./support/
 import { renderedObjectsOf } from "./support/k8s-objects";
 import { CASTAI_SA, GKE, GKE_KEY } from "./support/gke-values";
 import { AKS, AKS_CS, AKS_WI } from "./support/aks-values";
+import { EKS } from "./support/values";
 
 // ---------------------------------------------------------------- Kubernetes
 
@@ -132,6 +133,20 @@ describe("escalation matrix: Kubernetes (RBAC evaluator)", () => {
                 const objects = await objectsOf(m.values);
                 assert.ok(serviceAccounts(objects).length > 0);
                 assert.deepStrictEqual(await k8sFindings(objects, (who, r) => authorize(objects, who, r)), expected(modes, m));
+            });
+        }
+    }
+
+    for (const [preset, values] of [["castai-eks", EKS], ["castai-gke", GKE], ["castai-aks", AKS_WI]] as const) {
+        for (const extendedPermissions of [false, true]) {
+            it(`${preset} clusterRbac ${extendedPermissions ? "phase 2" : "default"}: the same RBAC, so the same findings, as castai-kubernetes`, async () => {
+                const rbac = (objects: readonly KubeObject[]) => objects.filter((o) => o.kind !== "ServiceAccount" || o.metadata.name !== "castai-cloud-proxy");
+                const bundled = rbac(await renderedObjectsOf(preset)({ ...values, clusterRbac: extendedPermissions ? { extendedPermissions } : {} }));
+                const alone = await renderedObjectsOf("castai-kubernetes")(extendedPermissions ? { extendedPermissions } : {});
+                const shape = (objects: readonly KubeObject[]) => objects.map((o) => JSON.stringify([o.kind, o.metadata.name, o.metadata.namespace, o.rules, o.subjects])).sort();
+                assert.deepStrictEqual(shape(bundled), shape(alone));
+                assert.deepStrictEqual(await k8sFindings(bundled, (who, r) => authorize(bundled, who, r)),
+                    expected(K8S_MATRIX["castai-kubernetes"], K8S_MATRIX["castai-kubernetes"][extendedPermissions ? 1 : 0]));
             });
         }
     }
