@@ -1,6 +1,7 @@
 /**
  * Markdown describers for the GCP resources kubegrant creates. Explanation keys a preset provides:
- * `gcp-permission:<permission>`, `gcp-project-role:<role>`, `gcp-account-role:<role>`, `gcp-api:<service>`.
+ * `gcp-permission:<permission>`, `gcp-project-role:<role>` (and `gcp-project-role:<role> unconditional`, used for
+ * a grant without condition when given), `gcp-account-role:<role>`, `gcp-api:<service>`.
  */
 import { Describer, ReportContext, cell, code, why } from "../render/report";
 import { RenderedResource } from "../render/run";
