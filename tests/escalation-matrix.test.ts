@@ -310,18 +310,18 @@ const AZURE_PATTERNS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * What castai-aks grants today that a published list names, in every mode (the role is the same in
- * both authentication modes). NOT fixed by this change: Cast AI's role (seed and Terraform module)
- * lists `Microsoft.Compute/virtualMachines/*`, `virtualMachineScaleSets/*` (run command included),
- * `managedClusters/runCommand/action` and identity assign at every assigned resource group. Pinned
- * here so any change shows; follow-up in issue 13.
+ * both authentication modes). Run command on node VMs is subtracted (notActions); NOT fixed by this
+ * change: `managedClusters/runCommand/action` (Cast AI lists it for node bootstrap) and identity
+ * assign at every assigned resource group (the cluster's group too, not only the node group).
+ * Pinned here so any change shows; follow-up in issue 13.
  */
 const AKS_KNOWN: readonly string[] = [
-    "runCommand on machines with identities", "AKS runCommand (kubectl with the cluster's credentials)", "identity assign beyond the node resource group",
+    "AKS runCommand (kubectl with the cluster's credentials)", "identity assign beyond the node resource group",
 ];
 
 describe("escalation matrix: Azure (castai-aks role definitions and assignment scopes)", () => {
     for (const [title, values] of [["workload identity (default)", AKS_WI], ["client secret", AKS_CS]] as const) {
-        it(`castai-aks ${title}: no role assignment write; the known findings exactly`, async () => {
+        it(`castai-aks ${title}: no role assignment write, no VM run command; the known findings exactly`, async () => {
             const r = await render("castai-aks", { ...values });
             const roles = r.resources.filter((x) => x.type === "azure-native:authorization:RoleDefinition");
             assert.strictEqual(roles.length, 1);
