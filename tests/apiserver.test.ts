@@ -59,8 +59,10 @@ const castAi: JudgedPreset = {
 /** CloudPilot AI in the cluster. No component installs another's roles: no escalation tests. */
 const cloudPilot: JudgedPreset = {
     preset: "cloudpilot-kubernetes",
-    phases: [false, true].map((phase2) => ({
-        title: `phase ${phase2 ? 2 : 1} (${JSON.stringify(phaseValues(phase2))})`, values: phaseValues(phase2), rows: () => cloudPilotRowChecks(phase2),
+    phases: [[false, false], [true, false], [true, true]].map(([phase2, webhookUpdate]) => ({
+        title: `phase ${phase2 ? 2 : 1} (${JSON.stringify(phaseValues(phase2, webhookUpdate))})`,
+        values: phaseValues(phase2, webhookUpdate),
+        rows: () => cloudPilotRowChecks(phase2, webhookUpdate),
     })),
 };
 
@@ -278,17 +280,16 @@ describe("the rendered RBAC, judged by a real kube-apiserver", function () {
         const p1 = () => phaseCreatable.get(`castai-kubernetes ${castAi.phases[0].title}`);
         const p2 = () => phaseCreatable.get(`castai-kubernetes ${castAi.phases[1].title}`);
 
-        it("phase 1: the agent's ClusterRole, Roles and bindings, and its own, but none of the cluster controller's, evictor's or pod pinner's", function () {
+        it("phase 1 (the default): only the agent's and the operator's objects, every one of which the operator may install", function () {
             if (!p1()) this.skip();
             for (const k of ["ClusterRole//castai-agent", "Role/castai-agent/castai-agent", "Role/kube-system/castai-agent",
                 "ClusterRoleBinding//castai-agent", "RoleBinding/castai-agent/castai-agent", "RoleBinding/kube-system/castai-agent"]) {
                 assert.ok(p1()!.allowed.includes(k), k);
             }
-            assert.deepStrictEqual(p1()!.refused, [
-                "ClusterRole//castai-cluster-controller", "ClusterRole//castai-evictor", "ClusterRole//castai-pod-pinner",
-                "ClusterRoleBinding//castai-cluster-controller", "ClusterRoleBinding//castai-evictor", "ClusterRoleBinding//castai-pod-pinner",
-                "Role/castai-agent/castai-cluster-controller", "RoleBinding/castai-agent/castai-cluster-controller",
-            ]);
+            assert.deepStrictEqual(p1()!.refused, []);
+            // The cluster controller, evictor and pod pinner are phase 2: not created by default (the
+            // evaluator test shows the phase 1 operator could not install the controller's ClusterRole).
+            assert.deepStrictEqual(p1()!.allowed.filter((k) => /castai-(cluster-controller|evictor|pod-pinner)/.test(k)), []);
         });
 
         it("phase 2: the cluster controller's ClusterRole, Role and bindings too; still not the evictor's or pod pinner's (the seed's phase 2 is the cluster controller's)", function () {
@@ -301,6 +302,20 @@ describe("the rendered RBAC, judged by a real kube-apiserver", function () {
             assert.deepStrictEqual(p2()!.refused, [
                 "ClusterRole//castai-evictor", "ClusterRole//castai-pod-pinner", "ClusterRoleBinding//castai-evictor", "ClusterRoleBinding//castai-pod-pinner",
             ]);
+        });
+    });
+
+    describe("cloudpilot-kubernetes: certificate approval is pinned to the optimizer's signers (issue 13)", () => {
+        const optimizer = { namespace: "cloudpilot", name: "cloudpilot-aws-optimizer" };
+        const approve = (name: string) => ({ verb: "approve", apiGroup: "certificates.k8s.io", resource: "signers", name });
+
+        it("the server lets the optimizer approve kubelet-serving and EKS app-serving requests, and refuses kube-apiserver-client (SubjectAccessReview)", async () => {
+            // The cloudpilot-kubernetes phases above applied their objects for real (the last, with the opt-in, holds every rule).
+            assert.strictEqual(await server.allowed(optimizer, approve("kubernetes.io/kubelet-serving")), true);
+            assert.strictEqual(await server.allowed(optimizer, approve("beta.eks.amazonaws.com/app-serving")), true);
+            assert.strictEqual(await server.allowed(optimizer, approve("kubernetes.io/kube-apiserver-client")), false);
+            assert.strictEqual(await server.allowed(optimizer, approve("kubernetes.io/kube-apiserver-client-kubelet")), false);
+            assert.strictEqual(await server.allowed(optimizer, { verb: "update", apiGroup: "certificates.k8s.io", resource: "certificatesigningrequests", subresource: "approval", name: "x" }), true);
         });
     });
 

@@ -57,7 +57,9 @@ describe("CastAiAksAccess (mocks), workload identity (default)", () => {
             scope: RG,
             permissions: undefined,
         });
-        assert.deepStrictEqual(def.inputs.permissions, [{ actions: plan.actions, notActions: [] }]);
+        assert.deepStrictEqual(def.inputs.permissions, [{ actions: plan.actions, notActions: plan.notActions }]);
+        assert.deepStrictEqual(plan.notActions, ["Microsoft.Compute/virtualMachines/runCommand/action", "Microsoft.Compute/virtualMachines/runCommands/write",
+            "Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action", "Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommands/write"]);
         const [identity] = of(rec, "azure-native:managedidentity:UserAssignedIdentity");
         assert.deepStrictEqual(identity.inputs, { resourceName: "prod-weu-castai-identity", resourceGroupName: "rg-prod", location: "westeurope" });
         const [cred] = of(rec, "azure-native:managedidentity:FederatedIdentityCredential");

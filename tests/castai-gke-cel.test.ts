@@ -60,6 +60,12 @@ describe("GKE IAM conditions, judged by @bufbuild/cel", () => {
         assert.strictEqual(allows(expr, { resourceName: "" }), false);
     });
 
+    it("the default has no unconditional serviceAccountUser: without node IDs the plan refuses, and only the opt-in drops the condition", async () => {
+        assert.throws(() => planCastAiGke({ ...GKE, nodeServiceAccountIds: [] }), /^InputError: nodeServiceAccountIds: is required: /);
+        const wide = await conditions({ ...GKE, nodeServiceAccountIds: undefined, allowProjectWideServiceAccountUse: true });
+        assert.deepStrictEqual(Object.keys(wide), ["castai-access-impersonation-user"], "no condition left on the project-wide grant");
+    });
+
     it("one node ID: the condition admits exactly that one", () => {
         const expr = planCastAiGke({ ...GKE, nodeServiceAccountIds: [NODE_SA_IDS[1]] }).serviceAccountUserCondition!.expression;
         assert.strictEqual(allows(expr, { resourceName: sa(NODE_SA_IDS[1]) }), true);

@@ -90,8 +90,8 @@ describe("CastAiGkeAccess (mocks)", () => {
         assert.strictEqual(expr.replace(/\d{21}/g, "ID"), ids.map(() => 'resource.name.startsWith("projects/-/serviceAccounts/ID")').join(" || "));
     });
 
-    it("without node IDs, serviceAccountUser is unconditional", async () => {
-        const { rec } = await build({ ...GKE, nodeServiceAccountIds: undefined });
+    it("only with allowProjectWideServiceAccountUse is serviceAccountUser unconditional", async () => {
+        const { rec } = await build({ ...GKE, nodeServiceAccountIds: undefined, allowProjectWideServiceAccountUse: true });
         assert.strictEqual(find(rec, "castai-access-sa-user").inputs.condition, undefined);
     });
 
@@ -197,6 +197,7 @@ describe("CastAiGkeAccess (mocks)", () => {
         const rec = installMocks();
         assert.throws(() => new CastAiGkeAccess("castai", { ...GKE, projectId: "acme" }), /^InputError: projectId: must be a GCP project ID/);
         assert.throws(() => new CastAiGkeAccess("castai", { ...GKE, castaiServiceAccount: undefined }), /castaiServiceAccount: is required in mode "impersonation"/);
+        assert.throws(() => new CastAiGkeAccess("castai", { ...GKE, nodeServiceAccountIds: undefined }), /^InputError: nodeServiceAccountIds: is required: /);
         assert.throws(() => new CastAiGkeAccess("castai", { ...GKE, kubernetesProvider: new k8s.Provider("p", {}) }),
             /kubernetesProvider: is only used when cloudProxyWorkloadIdentity is true/);
         await rec.settle();

@@ -91,10 +91,12 @@ describe("planCastAiGke", () => {
         assert.strictEqual(p.impersonationCondition, undefined);
     });
 
-    it("without node IDs leaves serviceAccountUser unconditional and warns", () => {
-        const p = planCastAiGke({ ...GKE, nodeServiceAccountIds: [] });
+    it("only allowProjectWideServiceAccountUse leaves serviceAccountUser unconditional, and warns", () => {
+        const p = planCastAiGke({ ...GKE, nodeServiceAccountIds: undefined, allowProjectWideServiceAccountUse: true });
+        assert.strictEqual(p.allowProjectWideServiceAccountUse, true);
         assert.strictEqual(p.serviceAccountUserCondition, undefined);
-        assert.match(p.warnings[0], /^nodeServiceAccountIds is empty/);
+        assert.match(p.warnings[0], /^allowProjectWideServiceAccountUse is true: Cast AI may act as every service account of the project/);
+        assert.strictEqual(planCastAiGke(GKE).allowProjectWideServiceAccountUse, false);
     });
 
     it("plans Workload Identity, compute-manager roles unique per cluster and project, and the delay", () => {
@@ -126,6 +128,12 @@ describe("planCastAiGke", () => {
         ["node IDs not a list", { nodeServiceAccountIds: NODE_SA_IDS[0] }, `nodeServiceAccountIds: must be a list of strings, got "${NODE_SA_IDS[0]}"`],
         ["node ID not 21 digits", { nodeServiceAccountIds: ["123"] },
             "nodeServiceAccountIds[0]: must be a service account unique ID of 21 digits (gcloud iam service-accounts describe EMAIL --format='value(uniqueId)'), got \"123\""],
+        ["no node IDs", { nodeServiceAccountIds: undefined }, `nodeServiceAccountIds: is required: the unique IDs (21 digits) of the node pools' service accounts, the only ones Cast AI may act as (gcloud iam service-accounts describe EMAIL --format='value(uniqueId)'); to let Cast AI act as every service account of the project instead, set allowProjectWideServiceAccountUse to true`],
+        ["empty node IDs", { nodeServiceAccountIds: [] }, `nodeServiceAccountIds: is required: the unique IDs (21 digits) of the node pools' service accounts, the only ones Cast AI may act as (gcloud iam service-accounts describe EMAIL --format='value(uniqueId)'); to let Cast AI act as every service account of the project instead, set allowProjectWideServiceAccountUse to true`],
+        ["empty node IDs in key mode", { mode: "key", castaiServiceAccount: undefined, nodeServiceAccountIds: [] }, `nodeServiceAccountIds: is required: the unique IDs (21 digits) of the node pools' service accounts, the only ones Cast AI may act as (gcloud iam service-accounts describe EMAIL --format='value(uniqueId)'); to let Cast AI act as every service account of the project instead, set allowProjectWideServiceAccountUse to true`],
+        ["node IDs with the project-wide opt-in", { allowProjectWideServiceAccountUse: true },
+            "allowProjectWideServiceAccountUse: excludes nodeServiceAccountIds (the IDs scope roles/iam.serviceAccountUser to the node pools); remove one of them"],
+        ["opt-in not boolean", { nodeServiceAccountIds: [], allowProjectWideServiceAccountUse: "true" }, 'allowProjectWideServiceAccountUse: must be true or false, got "true"'],
         ["node ID twice", { nodeServiceAccountIds: [NODE_SA_IDS[0], NODE_SA_IDS[0]] }, `nodeServiceAccountIds: lists "${NODE_SA_IDS[0]}" twice`],
         ["compute project is the cluster's", { computeManagerProjectIds: ["acme-prod"] }, 'computeManagerProjectIds[0]: is the cluster\'s own project "acme-prod"; list only other projects'],
         ["compute project invalid", { computeManagerProjectIds: ["X"] }, `computeManagerProjectIds[0]: ${PROJECT_RULE}, got "X"`],
@@ -138,7 +146,7 @@ describe("planCastAiGke", () => {
         ["fractional delay", { propagationDelaySeconds: 1.5 }, `propagationDelaySeconds: ${SECONDS_RULE}, got 1.5`],
         ["delay too long", { propagationDelaySeconds: 601 }, `propagationDelaySeconds: ${SECONDS_RULE}, got 601`],
         ["unknown key", { clustername: "x" },
-            "clustername: is not an argument of CastAiGkeAccess (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, propagationDelaySeconds, clusterRbac, kubernetesProvider)"],
+            "clustername: is not an argument of CastAiGkeAccess (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, allowProjectWideServiceAccountUse, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, propagationDelaySeconds, clusterRbac, kubernetesProvider)"],
     ];
     for (const [what, change, message] of bad) {
         it(`rejects ${what}`, () => {

@@ -3,23 +3,17 @@ import { InputError } from "../components/core";
 import { planCastAiClusterRbac } from "../components/castai/cluster-rbac-plan";
 
 describe("planCastAiClusterRbac (pure)", () => {
-    it("defaults: namespace castai-agent, created, phase 1, all five components with the seed's service account names", () => {
+    it("defaults: namespace castai-agent, created, phase 1: only the agent and the operator, with the seed's service account names", () => {
         const p = planCastAiClusterRbac({});
         assert.strictEqual(p.namespace, "castai-agent");
         assert.deepStrictEqual(p.bundle.namespaces, ["castai-agent"]);
         assert.strictEqual(p.extendedPermissions, false);
-        assert.deepStrictEqual(p.serviceAccountNames, {
-            "agent": "castai-agent", "cluster-controller": "castai-cluster-controller", "evictor": "castai-evictor",
-            "pod-pinner": "castai-pod-pinner", "operator": "castware-operator-controller-manager",
-        });
+        assert.deepStrictEqual(p.components, ["agent", "operator"]);
+        assert.deepStrictEqual(p.serviceAccountNames, { "agent": "castai-agent", "operator": "castware-operator-controller-manager" });
         assert.deepStrictEqual(p.bundle.roles.map((r) => `${r.kind} ${r.namespace ?? "-"}/${r.name} <- ${r.bindingName}`), [
             "ClusterRole -/castai-agent <- castai-agent",
             "Role castai-agent/castai-agent <- castai-agent",
             "Role kube-system/castai-agent <- castai-agent",
-            "ClusterRole -/castai-cluster-controller <- castai-cluster-controller",
-            "Role castai-agent/castai-cluster-controller <- castai-cluster-controller",
-            "ClusterRole -/castai-evictor <- castai-evictor",
-            "ClusterRole -/castai-pod-pinner <- castai-pod-pinner",
             "ClusterRole -/castware-operator-manager-role <- castware-operator-manager-rolebinding",
             "Role castai-agent/castware-operator-namespace-role <- castware-operator-namespace-role-binding",
             "Role castai-agent/castware-operator-leader-election-role <- castware-operator-leader-election-rolebinding",
@@ -27,10 +21,20 @@ describe("planCastAiClusterRbac (pure)", () => {
         ]);
     });
 
-    it("phase 2 adds exactly the operator's two -ext roles", () => {
+    it("phase 2 adds the cluster controller, evictor and pod pinner (what the vendor installs in phase 2) and the operator's two -ext roles", () => {
         const p1 = planCastAiClusterRbac({}).bundle.roles.map((r) => r.name);
-        const p2 = planCastAiClusterRbac({ extendedPermissions: true }).bundle.roles.map((r) => r.name);
-        assert.deepStrictEqual(p2.filter((n) => !p1.includes(n)), ["castware-operator-manager-role-ext", "castware-operator-namespace-role-ext"]);
+        const p2 = planCastAiClusterRbac({ extendedPermissions: true });
+        assert.deepStrictEqual(p2.components, ["agent", "cluster-controller", "evictor", "pod-pinner", "operator"]);
+        assert.deepStrictEqual(p2.bundle.roles.map((r) => r.name).filter((n) => !p1.includes(n)), [
+            "castai-cluster-controller", "castai-cluster-controller", "castai-evictor", "castai-pod-pinner",
+            "castware-operator-manager-role-ext", "castware-operator-namespace-role-ext",
+        ]);
+    });
+
+    it("phase 2 components without extendedPermissions only when listed", () => {
+        const p = planCastAiClusterRbac({ components: ["agent", "evictor"] });
+        assert.deepStrictEqual(p.components, ["agent", "evictor"]);
+        assert.deepStrictEqual(p.bundle.roles.map((r) => r.name), ["castai-agent", "castai-agent", "castai-agent", "castai-evictor"]);
     });
 
     it("a custom namespace moves the service accounts, Roles and the own-namespace delete; kube-system stays kube-system", () => {

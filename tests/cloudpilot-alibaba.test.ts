@@ -10,12 +10,13 @@ import { toRamPolicyDocument, ramPolicyJson, ramPolicySize } from "../components
 import { CLOUDPILOT_ALIBABA_STATEMENTS } from "../components/cloudpilot/alibaba-catalog";
 import { CloudPilotAlibabaPlainArgs, planCloudPilotAlibaba } from "../components/cloudpilot/alibaba-plan";
 import { CloudPilotAlibabaAccess } from "../components/cloudpilot/alibaba";
-import { KubegrantMocks, installMocks, outputValue } from "../components/testing";
+import { KubegrantMocks, installMocks, isSecretValue, outputValue, revealSecrets } from "../components/testing";
 
 const ID = "c0123456789abcdef0123456789abcdef";
 const ISSUER = `https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/${ID}`;
 export const ALI = { clusterName: "prod-hz", internalClusterId: ID, accountId: "1234567890123456", oidcIssuerUrl: ISSUER } as const;
-const ACCOUNT_MODE = { clusterName: "prod-hz", internalClusterId: ID, trust: "account" as const, trustedAccountId: "5555666677778888" };
+const EXTERNAL_ID = "cp-7f3e9a1c-ext";
+const ACCOUNT_MODE = { clusterName: "prod-hz", internalClusterId: ID, trust: "account" as const, trustedAccountId: "5555666677778888", externalId: EXTERNAL_ID };
 
 /** The seed's Alibaba JSON, placeholders filled. */
 function seedDocument(): unknown {
@@ -81,11 +82,15 @@ describe("CloudPilot Alibaba catalog and plan", () => {
         assert.strictEqual(custom.trust[0].conditions![2].values[0], "system:serviceaccount:cp:opt");
     });
 
-    it("trusts another Alibaba Cloud account in account mode", () => {
+    it("trusts another Alibaba Cloud account in account mode, only with the external ID", () => {
         const p = planCloudPilotAlibaba(ACCOUNT_MODE);
         assert.deepStrictEqual(JSON.parse(ramPolicyJson(p.trust)), {
-            Version: "1", Statement: [{ Effect: "Allow", Principal: { RAM: "acs:ram::5555666677778888:root" }, Action: "sts:AssumeRole" }],
+            Version: "1", Statement: [{
+                Effect: "Allow", Principal: { RAM: "acs:ram::5555666677778888:root" }, Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "sts:ExternalId": EXTERNAL_ID } },
+            }],
         });
+        assert.strictEqual(p.externalId, EXTERNAL_ID);
         assert.strictEqual(p.namespace, undefined);
     });
 
@@ -109,10 +114,11 @@ describe("CloudPilot Alibaba catalog and plan", () => {
         ["bad namespace", { namespace: "Cloud" }, 'namespace: must be a Kubernetes namespace: 1-63 lower-case letters, digits and -, got "Cloud"'],
         ["bad service account", { serviceAccount: "a_b" }, 'serviceAccount: must be a Kubernetes name: lower-case letters, digits, - and ., got "a_b"'],
         ["trusted account in rrsa", { trustedAccountId: "5555666677778888" }, 'trustedAccountId: is only used when trust is "account" (trust is "rrsa")'],
+        ["external ID in rrsa", { externalId: "abc" }, 'externalId: is only used when trust is "account" (trust is "rrsa")'],
         ["bad role name", { roleName: "cloud_pilot" }, 'roleName: must be a RAM role name: 1-64 letters, digits, . and -, got "cloud_pilot"'],
         ["long role name", { roleName: "r".repeat(65) }, `roleName: must be a RAM role name: 1-64 letters, digits, . and -, got "${"r".repeat(65)}"`],
         ["bad policy name", { policyName: "a.b" }, 'policyName: must be a RAM policy name: 1-128 letters, digits and -, got "a.b"'],
-        ["unknown key", { extra: 1 }, "extra: is not an argument of CloudPilotAlibabaAccess (known: clusterName, internalClusterId, trust, accountId, oidcIssuerUrl, namespace, serviceAccount, trustedAccountId, roleName, policyName, tags)"],
+        ["unknown key", { extra: 1 }, "extra: is not an argument of CloudPilotAlibabaAccess (known: clusterName, internalClusterId, trust, accountId, oidcIssuerUrl, namespace, serviceAccount, trustedAccountId, externalId, roleName, policyName, tags)"],
     ];
     for (const [what, patch, message] of bad) {
         it(`rejects ${what}`, () => {
@@ -122,6 +128,14 @@ describe("CloudPilot Alibaba catalog and plan", () => {
     }
 
     const badAccount: [string, Record<string, unknown>, string][] = [
+        ["account without external ID", { externalId: undefined },
+            'externalId: is required when trust is "account" (the external ID CloudPilot gives you: the role trusts its account only with it, against the confused deputy)'],
+        ["account with an empty external ID", { externalId: "" },
+            'externalId: is required when trust is "account" (the external ID CloudPilot gives you: the role trusts its account only with it, against the confused deputy)'],
+        ["an external ID with a space, never shown", { externalId: "top secret" },
+            "externalId: must be an external ID: 2-1224 letters, digits and =,.@:/-_ (got 10 characters; the value is secret and not shown)"],
+        ["an external ID of one character", { externalId: "x" },
+            "externalId: must be an external ID: 2-1224 letters, digits and =,.@:/-_ (got 1 characters; the value is secret and not shown)"],
         ["account without trusted account", { trustedAccountId: undefined }, 'trustedAccountId: is required when trust is "account" (the Alibaba Cloud account CloudPilot gives you)'],
         ["bad trusted account", { trustedAccountId: "abc" }, 'trustedAccountId: must be an Alibaba Cloud account ID (10-20 digits), got "abc"'],
         ["issuer in account mode", { oidcIssuerUrl: ISSUER }, 'oidcIssuerUrl: is only used when trust is "rrsa" (trust is "account")'],
@@ -162,14 +176,19 @@ describe("CloudPilotAlibabaAccess (mocks)", () => {
             [ACCOUNT_MODE, { RAM: "acs:ram::5555666677778888:root" }]] as const) {
             const { c, rec } = await build(args);
             const role = rec.resources.find((r) => r.type === "alicloud:ram/role:Role")!;
-            const trust = JSON.parse(String(role.inputs.assumeRolePolicyDocument));
+            // Account mode: the trust policy holds the external ID, so it is sent as a secret.
+            assert.strictEqual(isSecretValue(role.inputs.assumeRolePolicyDocument), args === ACCOUNT_MODE);
+            const trust = JSON.parse(String(revealSecrets(role.inputs.assumeRolePolicyDocument)));
             assert.deepStrictEqual(trust.Statement[0].Principal, principal);
+            if (args === ACCOUNT_MODE) assert.deepStrictEqual(trust.Statement[0].Condition, { StringEquals: { "sts:ExternalId": EXTERNAL_ID } });
             assert.strictEqual(role.inputs.roleName, "CloudPilotAlibaba-prod-hz");
             assert.ok(!("document" in role.inputs) && !("name" in role.inputs));
             const policy = rec.resources.find((r) => r.type === "alicloud:ram/policy:Policy")!;
             assert.deepStrictEqual(JSON.parse(String(policy.inputs.policyDocument)), seedDocument());
             const att = rec.resources.find((r) => r.type === "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment")!;
             assert.deepStrictEqual(att.inputs, { policyName: "CloudPilotAlibabaPolicy-prod-hz", policyType: "Custom", roleName: "CloudPilotAlibaba-prod-hz" });
+            const externalId = await outputValue(c.externalId);
+            assert.deepStrictEqual([externalId.value, externalId.secret], args === ACCOUNT_MODE ? [EXTERNAL_ID, true] : [undefined, false]);
             const out = await Promise.all([c.roleArn, c.trust, c.serviceAccountRef, c.ready].map(async (o) => (await outputValue(o)).value));
             assert.deepStrictEqual(out, ["acs:ram::1234567890123456:role/CloudPilotAlibaba-prod-hz", args === ALI ? "rrsa" : "account",
                 args === ALI ? "cloudpilot/cloudpilot-alibaba-optimizer" : undefined, "acs:ram::1234567890123456:role/CloudPilotAlibaba-prod-hz"]);

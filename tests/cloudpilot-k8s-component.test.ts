@@ -66,7 +66,7 @@ describe("CloudPilotClusterRbac (mocks)", () => {
         });
         const aws = rec.resources.find((r) => r.name === "cp-rbac-clusterrole-cloudpilot-aws-optimizer")!;
         assert.deepStrictEqual((aws.inputs.metadata as { annotations: unknown }).annotations, {
-            "kubegrant.io/rules": "optimizer-ec2nodeclasses-read,optimizer-ec2nodeclasses-write,optimizer-webhooks,optimizer-certificates,optimizer-podmutations",
+            "kubegrant.io/rules": "optimizer-ec2nodeclasses-read,optimizer-ec2nodeclasses-write,optimizer-webhooks-read,optimizer-csrs,optimizer-csr-approval,optimizer-signers-approve,optimizer-podmutations",
         });
         assert.deepStrictEqual((await outputValue(c.serviceAccountNames)).value, { agent: "cloudpilot-agent", optimizer: "cloudpilot-aws-optimizer" });
         assert.deepStrictEqual((await outputValue(c.ready)).value, ["cloudpilot-agent", "cloudpilot-aws-optimizer"]);

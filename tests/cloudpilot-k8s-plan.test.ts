@@ -23,13 +23,23 @@ describe("planCloudPilotClusterRbac (pure)", () => {
         assert.deepStrictEqual(p.bundle.labels, { "app.kubernetes.io/part-of": "cloudpilot" });
     });
 
+    it("allowAnyWebhookConfigurationUpdate adds exactly the webhook update rule to the optimizer's ClusterRole", () => {
+        const off = planCloudPilotClusterRbac({ optimizer: true });
+        const on = planCloudPilotClusterRbac({ optimizer: true, allowAnyWebhookConfigurationUpdate: true });
+        assert.strictEqual(off.allowAnyWebhookConfigurationUpdate, false);
+        assert.strictEqual(on.allowAnyWebhookConfigurationUpdate, true);
+        const ids = (p: typeof on) => p.bundle.roles.flatMap((r) => r.rules.map((x) => x.id));
+        assert.deepStrictEqual(ids(on).filter((id) => !ids(off).includes(id)), ["optimizer-webhooks-update"]);
+        assert.deepStrictEqual(ids(off).filter((id) => !ids(on).includes(id)), []);
+    });
+
     it("optimizer (phase 2) adds its service account, its Role and its three ClusterRoles, bound to it", () => {
         const p = planCloudPilotClusterRbac({ optimizer: true });
         assert.deepStrictEqual(p.components, ["agent", "optimizer"]);
         assert.deepStrictEqual(p.serviceAccountNames, { agent: "cloudpilot-agent", optimizer: "cloudpilot-aws-optimizer" });
         assert.deepStrictEqual(roles(p).slice(2), [
             "Role cloudpilot/cloudpilot-aws-optimizer <- cloudpilot-aws-optimizer -> cloudpilot/cloudpilot-aws-optimizer (5 rules)",
-            "ClusterRole -/cloudpilot-aws-optimizer <- cloudpilot-aws-optimizer -> cloudpilot/cloudpilot-aws-optimizer (5 rules)",
+            "ClusterRole -/cloudpilot-aws-optimizer <- cloudpilot-aws-optimizer -> cloudpilot/cloudpilot-aws-optimizer (7 rules)",
             "ClusterRole -/cloudpilot-aws-optimizer-admin <- cloudpilot-aws-optimizer-admin -> cloudpilot/cloudpilot-aws-optimizer (2 rules)",
             "ClusterRole -/cloudpilot-aws-optimizer-core <- cloudpilot-aws-optimizer-core -> cloudpilot/cloudpilot-aws-optimizer (14 rules)",
         ]);
@@ -70,7 +80,7 @@ describe("planCloudPilotClusterRbac (pure)", () => {
     });
 
     const bad: [string, Record<string, unknown>, string][] = [
-        ["unknown key", { phase2: true }, "phase2: is not an argument of CloudPilotClusterRbac (known: namespace, createNamespace, optimizer, serviceAccountNames, serviceAccountAnnotations, provider)"],
+        ["unknown key", { phase2: true }, "phase2: is not an argument of CloudPilotClusterRbac (known: namespace, createNamespace, optimizer, allowAnyWebhookConfigurationUpdate, serviceAccountNames, serviceAccountAnnotations, provider)"],
         ["namespace upper case", { namespace: "CloudPilot" }, `namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got "CloudPilot"`],
         ["namespace with a dot", { namespace: "cloud.pilot" }, `namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got "cloud.pilot"`],
         ["namespace leading dash", { namespace: "-cloudpilot" }, `namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got "-cloudpilot"`],
@@ -82,6 +92,8 @@ describe("planCloudPilotClusterRbac (pure)", () => {
         ["optimizer a number", { optimizer: 2 }, "optimizer: must be true or false, got 2"],
         ["createNamespace a string", { createNamespace: "no" }, `createNamespace: must be true or false, got "no"`],
         ["serviceAccountNames not an object", { serviceAccountNames: "cloudpilot-agent" }, `serviceAccountNames: must be an object of component names to service account names, got "cloudpilot-agent"`],
+        ["the webhook update opt-in without the optimizer", { allowAnyWebhookConfigurationUpdate: true }, "allowAnyWebhookConfigurationUpdate: is only used when optimizer is true (it widens the optimizer's webhook rule)"],
+        ["the webhook update opt-in not boolean", { optimizer: true, allowAnyWebhookConfigurationUpdate: "yes" }, 'allowAnyWebhookConfigurationUpdate: must be true or false, got "yes"'],
         ["serviceAccountNames a list", { serviceAccountNames: ["a"] }, `serviceAccountNames: must be an object of component names to service account names, got ["a"]`],
         ["serviceAccountNames of an unknown component", { serviceAccountNames: { controller: "x" } }, "serviceAccountNames.controller: is not a component (known: agent, optimizer)"],
         ["the optimizer's name in phase 1", { serviceAccountNames: { optimizer: "x" } }, "serviceAccountNames.optimizer: is only used when the optimizer is granted (set optimizer to true)"],

@@ -8,7 +8,8 @@ import * as assert from "assert";
 import { authorize, rulesFor, uncovered } from "../components/kubernetes/authorize";
 import { KubeObject } from "../components/kubernetes/rbac";
 import {
-    CLOUDPILOT_COMPONENTS, CLOUDPILOT_PHASE, CLOUDPILOT_RBAC_ENTRIES, CLOUDPILOT_ROLES, CLOUDPILOT_SECTIONS,
+    CLOUDPILOT_APPROVED_SIGNERS, CLOUDPILOT_COMPONENTS, CLOUDPILOT_PHASE, CLOUDPILOT_RBAC_ENTRIES, CLOUDPILOT_ROLES, CLOUDPILOT_SECTIONS,
+    cloudPilotEntries,
 } from "../components/cloudpilot/cluster-rbac-catalog";
 import { assertValidObjects } from "./support/k8s-objects";
 import { RowCheck, showRequest } from "./support/rbac-rows";
@@ -98,21 +99,44 @@ describe("cloudpilot-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer d
         it("has every rule of every documented object, in the document's order, and nothing else", () => {
             const catalog: Record<string, string[]> = {};
             for (const e of CLOUDPILOT_RBAC_ENTRIES) {
-                (catalog[e.documentObject] ??= []).push(e.documentRow);
-                assert.strictEqual(e.documentRule, catalog[e.documentObject].length, e.id);
+                const rows = (catalog[e.documentObject] ??= []);
+                // The parts of a rule granted in part share its position and row.
+                if (!(e.partOfDocumentRule && rows.length === e.documentRule && rows[rows.length - 1] === e.documentRow)) rows.push(e.documentRow);
+                assert.strictEqual(e.documentRule, rows.length, e.id);
             }
             assert.deepStrictEqual(catalog, DOCUMENT);
-            assert.strictEqual(CLOUDPILOT_RBAC_ENTRIES.length, 36);
+            assert.strictEqual(Object.values(catalog).flat().length, 35);
+            assert.strictEqual(CLOUDPILOT_RBAC_ENTRIES.length, 38);
         });
 
-        it("renders each documented object with exactly its rules, under the document's name", async () => {
-            const objects = await phase(true);
-            for (const [object, rows] of Object.entries(DOCUMENT)) {
-                const [kind, name] = object.split(" ");
-                const role = objects.find((o) => o.kind === kind && o.metadata.name === name);
-                assert.ok(role, object);
-                assert.deepStrictEqual(role.rules, CLOUDPILOT_RBAC_ENTRIES.filter((e) => e.documentObject === object).map((e) => e.rule), object);
-                assert.strictEqual(role.rules!.length, rows.length);
+        it("grants two documented rules only in part (secure by default), each part saying what is left out", () => {
+            const parts = CLOUDPILOT_RBAC_ENTRIES.filter((e) => e.partOfDocumentRule);
+            assert.deepStrictEqual(parts.map((e) => `${e.id} ${e.optIn ?? "-"}: ${e.documentRow}`), [
+                "optimizer-webhooks-read -: admissionregistration.k8s.io mutatingwebhookconfigurations, validatingwebhookconfigurations: get, update, list, watch",
+                "optimizer-webhooks-update allowAnyWebhookConfigurationUpdate: admissionregistration.k8s.io mutatingwebhookconfigurations, validatingwebhookconfigurations: get, update, list, watch",
+                "optimizer-csrs -: certificates.k8s.io *: get, create, update, patch, delete, approve",
+                "optimizer-csr-approval -: certificates.k8s.io *: get, create, update, patch, delete, approve",
+                "optimizer-signers-approve -: certificates.k8s.io *: get, create, update, patch, delete, approve",
+            ]);
+            assert.deepStrictEqual(CLOUDPILOT_RBAC_ENTRIES.find((e) => e.id === "optimizer-signers-approve")!.rule,
+                { apiGroups: ["certificates.k8s.io"], resources: ["signers"], verbs: ["approve"], resourceNames: ["kubernetes.io/kubelet-serving", "beta.eks.amazonaws.com/app-serving"] });
+            assert.match(CLOUDPILOT_RBAC_ENTRIES.find((e) => e.id === "optimizer-csrs")!.why, /not certificatesigningrequests\/status .* and not clustertrustbundles/);
+            assert.match(CLOUDPILOT_RBAC_ENTRIES.find((e) => e.id === "optimizer-webhooks-read")!.why, /only with allowAnyWebhookConfigurationUpdate/);
+            // Only an opt-in entry carries a risk, and the opt-in entry does.
+            assert.deepStrictEqual(CLOUDPILOT_RBAC_ENTRIES.filter((e) => e.optIn).map((e) => e.id), ["optimizer-webhooks-update"]);
+            assert.match(CLOUDPILOT_RBAC_ENTRIES.find((e) => e.id === "optimizer-webhooks-update")!.risk!, /every mutating and validating webhook configuration/);
+        });
+
+        it("renders each documented object with exactly its granted rules, under the document's name (with and without the opt-in)", async () => {
+            for (const webhookUpdate of [false, true]) {
+                const objects = await renderedObjects(phaseValues(true, webhookUpdate));
+                const granted = cloudPilotEntries({ allowAnyWebhookConfigurationUpdate: webhookUpdate });
+                for (const object of Object.keys(DOCUMENT)) {
+                    const [kind, name] = object.split(" ");
+                    const role = objects.find((o) => o.kind === kind && o.metadata.name === name);
+                    assert.ok(role, object);
+                    assert.deepStrictEqual(role.rules, granted.filter((e) => e.documentObject === object).map((e) => e.rule), object);
+                }
             }
         });
 
@@ -130,11 +154,9 @@ describe("cloudpilot-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer d
                 assert.ok(!e.rule.verbs.some((v) => ["create", "list", "watch", "deletecollection"].includes(v)), e.id);
                 assert.match(e.why, /enforced by resourceNames/, e.id);
             }
-            const wildcard = CLOUDPILOT_RBAC_ENTRIES.filter((e) => e.rule.resources!.includes("*"));
-            assert.deepStrictEqual(wildcard.map((e) => e.id), ["optimizer-certificates"]);
-            assert.deepStrictEqual(wildcard[0].reaches, ["certificatesigningrequests", "certificatesigningrequests/approval", "certificatesigningrequests/status", "signers", "clustertrustbundles"]);
-            assert.match(wildcard[0].why, /kube-apiserver-client/);
-            for (const id of ["optimizer-webhooks", "core-objects-write", "core-apps-write", "agent-leases", "optimizer-leases-read"]) {
+            // No `*` resource is granted: the document's certificates.k8s.io `*` is granted in part.
+            assert.deepStrictEqual(CLOUDPILOT_RBAC_ENTRIES.filter((e) => e.rule.resources!.includes("*")).map((e) => e.id), []);
+            for (const id of ["optimizer-webhooks-update", "core-objects-write", "core-apps-write", "agent-leases", "optimizer-leases-read"]) {
                 assert.match(CLOUDPILOT_RBAC_ENTRIES.find((e) => e.id === id)!.why, /resourceNames|by name/, id);
             }
         });
@@ -143,14 +165,14 @@ describe("cloudpilot-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer d
     for (const phase2 of [false, true]) {
         describe(`phase ${phase2 ? 2 : 1} (optimizer=${phase2}): one row per documented rule, allowed, and its near misses denied`, () => {
             const components = CLOUDPILOT_COMPONENTS.filter((c) => CLOUDPILOT_PHASE[c] === 1 || phase2);
-            const rows = CLOUDPILOT_RBAC_ENTRIES.filter((e) => components.includes(CLOUDPILOT_ROLES.find((r) => r.key === e.roles[0])!.component));
+            const rows = cloudPilotEntries({}).filter((e) => components.includes(CLOUDPILOT_ROLES.find((r) => r.key === e.roles[0])!.component));
             // Generated once per phase, on first use (every test below reads the same list).
             let generated: RowCheck[] | undefined;
             const rowChecks = () => (generated ??= cloudPilotRowChecks(phase2));
 
-            it(`covers ${phase2 ? 36 : 10} of the document's 36 rules (phase 1: the agent's 10), and every check belongs to a rule or to the reach checks`, async () => {
+            it(`covers ${phase2 ? 37 : 9} granted entries (phase 1: the agent's 9; phase 2: the document's 35 rules, two in part, without the webhook update opt-in), and every check belongs to an entry or to the reach checks`, async () => {
                 const checks = rowChecks();
-                assert.strictEqual(rows.length, phase2 ? 36 : 10);
+                assert.strictEqual(rows.length, phase2 ? 37 : 9);
                 const belongs = checks.filter((c) => rows.some((e) => inRow(rowLabel(e))(c)) || c.row.startsWith(`${REACH_LABEL}: `));
                 assert.strictEqual(belongs.length, checks.length);
             });
@@ -166,19 +188,38 @@ describe("cloudpilot-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer d
 
             it("what the broad rules reach, and what the document never grants (no escalate, bind or impersonate)", async () => {
                 const checks = rowChecks().filter((c) => c.row.startsWith(`${REACH_LABEL}: `));
-                assert.strictEqual(checks.length, 10 + 2 * 3 * (4 + 5) + 10);
+                assert.strictEqual(checks.length, 7 + 2 * 3 * (4 + 5) + 17);
                 judge(await phase(phase2), checks);
             });
         });
     }
 
+    describe("phase 2 with allowAnyWebhookConfigurationUpdate (the opt-in named for its risk)", () => {
+        it("every row check of the opt-in render is answered as the table demands, the webhook update included", async () => {
+            const checks = cloudPilotRowChecks(true, true);
+            assert.ok(checks.some((c) => c.allowed && c.row.includes("[granted part: admissionregistration.k8s.io mutatingwebhookconfigurations, validatingwebhookconfigurations: update]")));
+            judge(await renderedObjects(phaseValues(true, true)), checks);
+        });
+
+        it("adds exactly the webhook configuration update to the optimizer, nothing else", async () => {
+            const [off, on] = await Promise.all([phase(true), renderedObjects(phaseValues(true, true))]);
+            assert.deepStrictEqual(uncovered(rulesFor(off, sa("optimizer")), rulesFor(on, sa("optimizer"))), [
+                { apiGroups: ["admissionregistration.k8s.io"], resources: ["mutatingwebhookconfigurations"], verbs: ["update"] },
+                { apiGroups: ["admissionregistration.k8s.io"], resources: ["validatingwebhookconfigurations"], verbs: ["update"] },
+            ]);
+            assert.deepStrictEqual(uncovered(rulesFor(on, sa("optimizer")), rulesFor(off, sa("optimizer"))), []);
+            assert.deepStrictEqual(on.map((o) => o.metadata.name), off.map((o) => o.metadata.name));
+        });
+    });
+
     for (const phase2 of [false, true]) {
-        it(`no role holds escalate, bind, impersonate or a * verb; approve only in the documented certificates rule (phase ${phase2 ? 2 : 1})`, async () => {
+        it(`no role holds escalate, bind, impersonate or a * verb; approve only on the named signers (phase ${phase2 ? 2 : 1})`, async () => {
             for (const o of (await phase(phase2)).filter((x) => x.rules)) {
                 for (const rule of o.rules!) {
                     for (const verb of ["*", "escalate", "bind", "impersonate"]) assert.ok(!rule.verbs.includes(verb), `${verb} in ${o.metadata.name}`);
                     if (rule.verbs.includes("approve")) {
-                        assert.deepStrictEqual([o.kind, o.metadata.name, rule.apiGroups, rule.resources], ["ClusterRole", "cloudpilot-aws-optimizer", ["certificates.k8s.io"], ["*"]]);
+                        assert.deepStrictEqual([o.kind, o.metadata.name, rule.apiGroups, rule.resources, rule.resourceNames],
+                            ["ClusterRole", "cloudpilot-aws-optimizer", ["certificates.k8s.io"], ["signers"], CLOUDPILOT_APPROVED_SIGNERS]);
                     }
                     assert.ok(!(rule.apiGroups ?? []).includes("*") && !rule.nonResourceURLs, `${o.metadata.name}: ${JSON.stringify(rule)}`);
                 }

@@ -16,7 +16,7 @@ describe("README documents cloudpilot-alibaba", () => {
         const src = readFileSync(join(__dirname, "..", "components", "cloudpilot", "alibaba-preset.ts"), "utf8");
         const block = src.slice(src.indexOf("outputs: {"));
         const outputs = [...block.matchAll(/(\w+): c\.\w+/g)].map((m) => m[1]);
-        assert.strictEqual(outputs.length, 6);
+        assert.strictEqual(outputs.length, 7);
         for (const o of outputs) assert.match(text, new RegExp(`\\| \`${o}\` \\|`), o);
     });
 });

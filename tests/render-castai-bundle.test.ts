@@ -33,8 +33,8 @@ const EKS_COUNTS: [string, string[], string][] = [
     ["default", [], "14 + 3"],
     ["`agentIdentity=podIdentity`", ["--set", "agentIdentity=podIdentity"], "17 + 4"],
     ["`agentIdentity=irsa`", IRSA, "16 + 4"],
-    ["`clusterRbac={}`", ["--set", "clusterRbac={}"], "42 + 5"],
-    ["`agentIdentity=irsa`, `clusterRbac={}`", [...IRSA, "--set", "clusterRbac={}"], "44 + 6"],
+    ["`clusterRbac={}`", ["--set", "clusterRbac={}"], "31 + 5"],
+    ["`agentIdentity=irsa`, `clusterRbac={}`", [...IRSA, "--set", "clusterRbac={}"], "33 + 6"],
 ];
 
 describe("render castai-eks with the agent's identity and clusterRbac", () => {
@@ -98,7 +98,7 @@ describe("render castai-eks with the agent's identity and clusterRbac", () => {
 describe("render castai-gke and castai-aks with clusterRbac", () => {
     it("castai-gke: the in-cluster part, and the cloud proxy's service account in its namespace", async () => {
         const r = await rendered("castai-gke", [...sets(GKE), "--set", "cloudProxyWorkloadIdentity=true", "--set", 'clusterRbac={"namespace":"cast"}']);
-        assert.strictEqual(counts(r), "38 + 4");
+        assert.strictEqual(counts(r), "27 + 4"); // 17 objects of phase 1 (agent and operator) + the cloud proxy's service account
         const proxy = r.resources.find((x) => x.name === "castai-cloud-proxy")!;
         assert.strictEqual((proxy.inputs.metadata as { namespace: string }).namespace, "cast");
         assert.strictEqual(r.resources.find((x) => x.name === "castai-access-cloud-proxy-wi")!.inputs.member, "serviceAccount:acme-prod.svc.id.goog[cast/castai-cloud-proxy]");
@@ -106,6 +106,6 @@ describe("render castai-gke and castai-aks with clusterRbac", () => {
 
     it("castai-aks: the in-cluster part", async () => {
         const r = await rendered("castai-aks", [...sets(AKS_WI), "--set", "clusterRbac={}"]);
-        assert.strictEqual(counts(r), "33 + 5");
+        assert.strictEqual(counts(r), "22 + 5"); // 17 objects of phase 1 (agent and operator)
     });
 });

@@ -3,8 +3,11 @@ import { parseAllDocuments } from "yaml";
 import { run } from "./support/cli";
 
 describe("render castai-kubernetes", () => {
-    it("prints the JSON contract: 30 resources in phase 1, 34 in phase 2", async () => {
-        for (const [sets, count] of [[[], 30], [["--set", "extendedPermissions=true"], 34]] as const) {
+    it("prints the JSON contract: 19 resources in phase 1 (agent and operator), 34 in phase 2 (all five)", async () => {
+        for (const [sets, count, ready] of [
+            [[], 19, ["castai-agent", "castware-operator-controller-manager"]],
+            [["--set", "extendedPermissions=true"], 34, ["castai-agent", "castai-cluster-controller", "castai-evictor", "castai-pod-pinner", "castware-operator-controller-manager"]],
+        ] as const) {
             const { code, out, err } = await run("render", "castai-kubernetes", ...sets);
             assert.strictEqual(err, "");
             assert.strictEqual(code, 0);
@@ -12,7 +15,7 @@ describe("render castai-kubernetes", () => {
             assert.strictEqual(r.preset, "castai-kubernetes");
             assert.strictEqual(r.resources.length, count);
             assert.deepStrictEqual(r.resources[0], { type: "kubegrant:castai:CastAiClusterRbac", name: "castai", parent: null, inputs: {} });
-            assert.deepStrictEqual(r.outputs.ready, ["castai-agent", "castai-cluster-controller", "castai-evictor", "castai-pod-pinner", "castware-operator-controller-manager"]);
+            assert.deepStrictEqual(r.outputs.ready, ready);
         }
     });
 
@@ -40,6 +43,9 @@ describe("render castai-kubernetes", () => {
         assert.match(out, /\*\*seed castai-kubernetes-permissions.txt, "Phase 1: Operator-only permissions in kube-system namespace"\*\*/);
         assert.match(out, /RoleBinding `castware-operator-kube-system-access`: grants Role `castware-operator-kube-system-access` to ServiceAccount `castai-agent\/castware-operator-controller-manager`, in namespace `kube-system` only\./);
         assert.doesNotMatch(out, /no catalog entry|not in the catalog/);
+        assert.match(out, /\n## Risks\n\nNone: no grant of this render holds a known escalation path/);
+        const phase2 = await run("render", "castai-kubernetes", "--format", "markdown", "--set", "extendedPermissions=true");
+        assert.match(phase2.out, /\n## Risks\n\n- \*\*bin packing\*\*: create of pods in every namespace, kube-system included: /);
     });
 
     const bad: [string, string[], string][] = [
@@ -47,7 +53,7 @@ describe("render castai-kubernetes", () => {
         ["unknown component", ["--set", 'components=["agent","spot-handler"]'], `kubegrant: components[1]: must be one of "agent", "cluster-controller", "evictor", "pod-pinner", "operator", got "spot-handler"\n`],
         ["non-boolean extendedPermissions", ["--set", "extendedPermissions=yes"], `kubegrant: extendedPermissions: must be true or false, got "yes"\n`],
         ["unknown key", ["--set", "namespce=x"], "kubegrant: namespce: is not a key of preset castai-kubernetes (known: namespace, createNamespace, extendedPermissions, operatorClusterWidePodWrite, components, serviceAccountAnnotations)\n"],
-        ["annotations of an unknown account", ["--set", 'serviceAccountAnnotations={"castai-kvisor":{}}'], "kubegrant: serviceAccountAnnotations.castai-kvisor: is not a service account of the selected components (known: castai-agent, castai-cluster-controller, castai-evictor, castai-pod-pinner, castware-operator-controller-manager)\n"],
+        ["annotations of an unknown account", ["--set", 'serviceAccountAnnotations={"castai-kvisor":{}}'], "kubegrant: serviceAccountAnnotations.castai-kvisor: is not a service account of the selected components (known: castai-agent, castware-operator-controller-manager)\n"],
     ];
     for (const [what, argv, message] of bad) {
         it(`exits 2 with one line naming the key: ${what}`, async () => {

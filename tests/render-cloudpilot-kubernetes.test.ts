@@ -61,7 +61,16 @@ describe("render cloudpilot-kubernetes", () => {
             for (const f of found) assert.match(f, new RegExp(`^${doc}, `));
         }
         assert.match(out, /\| namespace `cloudpilot` \(Role `cloudpilot-aws-optimizer`\) \| `core` \| `secrets` \| `update` \| `cloudpilot-aws-optimizer-cert`, `cloudpilot-webhook` \| webhook certificates: /);
-        assert.match(out, /\| cluster-wide \(ClusterRole `cloudpilot-aws-optimizer`\) \| `certificates.k8s.io` \| `\*` \| `get`, `create`, `update`, `patch`, `delete`, `approve` \| any \| webhook and node certificates: The broadest rule/);
+        assert.match(out, /\| cluster-wide \(ClusterRole `cloudpilot-aws-optimizer`\) \| `certificates.k8s.io` \| `signers` \| `approve` \| `kubernetes.io\/kubelet-serving`, `beta.eks.amazonaws.com\/app-serving` \| webhook certificates: The document grants approve on `\*`/);
+        // Phase 2 lists the documented workload update it keeps; the webhook update only with its opt-in.
+        const risksOf = (text: string) => text.slice(text.indexOf("\n## Risks\n")).split("\n- ").slice(1).map((x) => x.slice(0, x.indexOf("**:") + 3));
+        assert.deepStrictEqual(risksOf(out), ["**workload rebalancing**:"]);
+        const phase1 = await run("render", "cloudpilot-kubernetes", "--format", "markdown");
+        assert.match(phase1.out, /\n## Risks\n\nNone: no grant of this render holds a known escalation path/);
+        const optIn = await run("render", "cloudpilot-kubernetes", "--format", "markdown", "--set", "optimizer=true", "--set", "allowAnyWebhookConfigurationUpdate=true");
+        assert.strictEqual(optIn.code, 0);
+        assert.deepStrictEqual(risksOf(optIn.out), ["**webhook certificates (allowAnyWebhookConfigurationUpdate)**:", "**workload rebalancing**:"]);
+        assert.match(optIn.out, /- \*\*webhook certificates \(allowAnyWebhookConfigurationUpdate\)\*\*: update of every mutating and validating webhook configuration of the cluster: /);
         assert.doesNotMatch(out, /no catalog entry|not in the catalog/);
     });
 
@@ -69,7 +78,7 @@ describe("render cloudpilot-kubernetes", () => {
         ["bad namespace", ["--set", "namespace=Cloud_Pilot"], `kubegrant: namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got "Cloud_Pilot"\n`],
         ["kube-system", ["--set", "namespace=kube-system"], "kubegrant: namespace: must not be kube-system (the optimizer reads every secret in its namespace, and both components write leases there)\n"],
         ["non-boolean optimizer", ["--set", "optimizer=yes"], `kubegrant: optimizer: must be true or false, got "yes"\n`],
-        ["unknown key", ["--set", "phase=2"], "kubegrant: phase: is not a key of preset cloudpilot-kubernetes (known: namespace, createNamespace, optimizer, serviceAccountNames, serviceAccountAnnotations)\n"],
+        ["unknown key", ["--set", "phase=2"], "kubegrant: phase: is not a key of preset cloudpilot-kubernetes (known: namespace, createNamespace, optimizer, allowAnyWebhookConfigurationUpdate, serviceAccountNames, serviceAccountAnnotations)\n"],
         ["serviceAccountNames not a JSON object", ["--set", "serviceAccountNames=cloudpilot-agent"], `kubegrant: serviceAccountNames: must be a JSON object such as '{"team":"platform"}', got "cloudpilot-agent"\n`],
         ["a bad service account name", ["--set", 'serviceAccountNames={"agent":"Agent"}'], `kubegrant: serviceAccountNames.agent: must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.'), got "Agent"\n`],
         ["the optimizer's name without the optimizer", ["--set", 'serviceAccountNames={"optimizer":"controller"}'], "kubegrant: serviceAccountNames.optimizer: is only used when the optimizer is granted (set optimizer to true)\n"],

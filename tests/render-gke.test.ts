@@ -85,6 +85,17 @@ describe("render castai-gke", () => {
         assert.doesNotMatch(out, /```json/);
     });
 
+    it("the markdown report's Risks section is empty by default and names the project-wide opt-in when set", async () => {
+        const scoped = await run("render", "castai-gke", ...SETS, "--format", "markdown");
+        assert.match(scoped.out, /\n## Risks\n\nNone: no grant of this render holds a known escalation path/);
+        const wide = await run("render", "castai-gke", ...BASE, "--set", `castaiServiceAccount=${CASTAI_SA}`, "--set", "allowProjectWideServiceAccountUse=true", "--format", "markdown");
+        assert.strictEqual(wide.code, 0);
+        assert.match(wide.out, /- Condition: none \(unconditional\)\n- Why: node service account \(allowProjectWideServiceAccountUse\): /);
+        const risks = wide.out.slice(wide.out.indexOf("\n## Risks\n"));
+        assert.match(risks, /^\n## Risks\n\n- \*\*node service account \(allowProjectWideServiceAccountUse\)\*\*: roles\/iam.serviceAccountUser on the whole project with no condition: .*start a VM as any service account of the project/);
+        assert.strictEqual(risks.split("\n- ").length, 2, "exactly one risk");
+    });
+
     it("prints no Kubernetes objects as YAML (the Kubernetes service account needs a provider)", async () => {
         const { code, out } = await run("render", "castai-gke", ...SETS, "--format", "yaml");
         assert.strictEqual(code, 0);
@@ -103,6 +114,8 @@ describe("render castai-gke", () => {
             'kubegrant: castaiServiceAccount: must be a service account e-mail such as cast-gke-1a2b3c4d@prod-cast-identity.iam.gserviceaccount.com, got "ops@example.com"\n'],
         ["missing Cast AI account", BASE,
             'kubegrant: castaiServiceAccount: is required in mode "impersonation" (the account Cast AI returns from gcp-create-sa, cast-gke-<hash>@prod-cast-identity.iam.gserviceaccount.com); to use a service-account key instead, set mode to "key"\n'],
+        ["missing node IDs", [...BASE, "--set", `castaiServiceAccount=${CASTAI_SA}`],
+            "kubegrant: nodeServiceAccountIds: is required: the unique IDs (21 digits) of the node pools' service accounts, the only ones Cast AI may act as (gcloud iam service-accounts describe EMAIL --format='value(uniqueId)'); to let Cast AI act as every service account of the project instead, set allowProjectWideServiceAccountUse to true\n"],
         ["unknown mode", [...SETS, "--set", "mode=workload"], 'kubegrant: mode: must be one of "impersonation", "key", got "workload"\n'],
         ["malformed JSON list", [...BASE, "--set", `castaiServiceAccount=${CASTAI_SA}`, "--set", "nodeServiceAccountIds=[1,"],
             `kubegrant: nodeServiceAccountIds: must be a JSON list such as '["a","b"]', got "[1,"\n`],
@@ -111,7 +124,7 @@ describe("render castai-gke", () => {
         ["list of numbers", [...BASE, "--set", `castaiServiceAccount=${CASTAI_SA}`, "--set", "nodeServiceAccountIds=[1]"],
             "kubegrant: nodeServiceAccountIds[0]: must be a string, got 1\n"],
         ["unknown key", [...SETS, "--set", "region=europe-west1"],
-            "kubegrant: region: is not a key of preset castai-gke (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, propagationDelaySeconds, clusterRbac)\n"],
+            "kubegrant: region: is not a key of preset castai-gke (known: projectId, clusterName, location, mode, castaiServiceAccount, nodeServiceAccountIds, allowProjectWideServiceAccountUse, computeManagerProjectIds, cloudProxyWorkloadIdentity, cloudProxyNamespace, loadBalancersTargetBackendPools, loadBalancersUnmanagedInstanceGroups, propagationDelaySeconds, clusterRbac)\n"],
         ["bad boolean", [...SETS, "--set", "cloudProxyWorkloadIdentity=on"], 'kubegrant: cloudProxyWorkloadIdentity: must be true or false, got "on"\n'],
         ["bad delay", [...SETS, "--set", "propagationDelaySeconds=three"], 'kubegrant: propagationDelaySeconds: must be a decimal number such as 12, got "three"\n'],
         ["delay out of range", [...SETS, "--set", "propagationDelaySeconds=900"], "kubegrant: propagationDelaySeconds: must be a whole number of seconds from 0 to 600, got 900\n"],

@@ -1,5 +1,5 @@
 /** Validators for Alibaba Cloud names and IDs. Pure: no Pulumi imports. */
-import { TagRules, requireMatch, validateTags } from "../core";
+import { InputError, TagRules, requireMatch, requireString, validateTags } from "../core";
 
 /** RAM role name: 1-64 letters, digits, '.' and '-' (RAM API CreateRole). */
 export function validateRamRoleName(key: string, value: unknown): string {
@@ -53,4 +53,16 @@ export const ALICLOUD_TAG_RULES: TagRules = {
 /** `tags` of an Alibaba Cloud component, checked against ALICLOUD_TAG_RULES. */
 export function validateAlicloudTags(key: string, value: unknown): unknown {
     return validateTags(key, value, ALICLOUD_TAG_RULES);
+}
+
+/**
+ * The external ID a cross-account RAM trust requires (`sts:ExternalId`, the AssumeRole API's
+ * ExternalId: 2-1224 letters, digits and =,.@:/-_). A secret: the error never shows the value.
+ */
+export function validateRamExternalId(key: string, value: unknown): string {
+    const s = requireString(key, value);
+    if (!/^[\w=,.@:/-]{2,1224}$/.test(s)) {
+        throw new InputError(key, `must be an external ID: 2-1224 letters, digits and =,.@:/-_ (got ${s.length} characters; the value is secret and not shown)`);
+    }
+    return s;
 }

@@ -53,5 +53,23 @@ export const CASTAI_AKS_ACTIONS: readonly ActionEntry[] = [
     e("Microsoft.ManagedIdentity/userAssignedIdentities/assign/action", "node provisioning", "Assigns the node pool's kubelet identity to the VMs it launches. Only identities in the assigned resource groups."),
 ];
 
+/**
+ * Actions the vendor's wildcards (`virtualMachines/*`, `virtualMachineScaleSets/*`) include that
+ * kubegrant subtracts (the role's notActions): run command executes a script on a node VM, as root,
+ * with the VM's managed identities (the kubelet identity), a known escalation path (DESIGN "Secure by
+ * default"). No Cast AI feature in the seed or the module names VM run command; its node bootstrap
+ * uses the AKS API's managedClusters/runCommand, which stays granted.
+ */
+export const CASTAI_AKS_NOT_ACTIONS: readonly ActionEntry[] = [
+    "Microsoft.Compute/virtualMachines/runCommand/action",
+    "Microsoft.Compute/virtualMachines/runCommands/write",
+    "Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action",
+    "Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommands/write",
+].map((action) => ({
+    action, feature: "not granted: run command on node VMs",
+    why: "Included in the vendor's Compute wildcards, subtracted: run command runs code on a node VM with its managed identities, which no Cast AI feature needs.",
+    source: `${BOTH} (wildcards); kubegrant (secure by default)`,
+}));
+
 /** Actions of the seed that kubegrant does not grant, with the reason: none (the default branch grants all 36). */
 export const CASTAI_AKS_DROPPED: readonly DroppedAction[] = [];

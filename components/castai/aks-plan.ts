@@ -10,7 +10,7 @@ import {
     validateUserAssignedIdentityName, validateAzureTags, validateClientSecretExpiry,
 } from "../azure/validate";
 import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from "../azure/audience";
-import { CASTAI_AKS_ACTIONS } from "./aks-catalog";
+import { CASTAI_AKS_ACTIONS, CASTAI_AKS_NOT_ACTIONS } from "./aks-catalog";
 import { CastAiClusterRbacPlainArgs, CastAiClusterRbacPlan, planBundledClusterRbac } from "./cluster-rbac-plan";
 
 export type AksAuthentication = "workloadIdentity" | "clientSecret";
@@ -114,6 +114,8 @@ export interface CastAiAksPlan {
     /** `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`. */
     readonly roleDefinitionId: string;
     readonly actions: readonly string[];
+    /** Actions the role's wildcards include and kubegrant subtracts (run command on node VMs). */
+    readonly notActions: readonly string[];
     /** Cluster group, node group, additional groups: the definition is created at the first. */
     readonly assignableScopes: readonly string[];
     readonly assignments: readonly AksAssignment[];
@@ -211,6 +213,7 @@ export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
         roleDefinitionGuid,
         roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleDefinitionGuid}`,
         actions: CASTAI_AKS_ACTIONS.map((e) => e.action),
+        notActions: CASTAI_AKS_NOT_ACTIONS.map((e) => e.action),
         assignableScopes: groups.map((g) => g.scope),
         assignments,
         ...(clusterRbac !== undefined ? { clusterRbac } : {}),

@@ -85,6 +85,7 @@ export class CastAiAksAccess extends pulumi.ComponentResource {
             roleName: field((p) => p.roleName),
             description: field((p) => p.roleDescription),
             actions: layout.actions,
+            notActions: layout.notActions,
             assignableScopes: field((p) => p.assignableScopes),
             assignments: layout.assignments.map((a, i) => ({
                 key: a.key,

@@ -16,6 +16,16 @@ import { PolicyRule } from "../kubernetes/rbac";
 export const CASTAI_COMPONENTS = ["agent", "cluster-controller", "evictor", "pod-pinner", "operator"] as const;
 export type CastAiComponent = typeof CASTAI_COMPONENTS[number];
 
+/**
+ * The phase that installs each component (seed: "Phase 1 permissions allow the Operator to install
+ * and manage the castai-agent component"; the cluster controller, evictor and pod pinner come
+ * "when your connected cluster moves to Phase 2"). CastAiClusterRbac grants phase 2 components only
+ * when asked (extendedPermissions or an explicit `components` list).
+ */
+export const CASTAI_PHASE: Readonly<Record<CastAiComponent, 1 | 2>> = {
+    "agent": 1, "operator": 1, "cluster-controller": 2, "evictor": 2, "pod-pinner": 2,
+};
+
 /** The service account of each component, as the seed's `kubectl get serviceAccounts` lists them. */
 export const CASTAI_SERVICE_ACCOUNTS: Readonly<Record<CastAiComponent, string>> = {
     "agent": "castai-agent",
@@ -120,6 +130,8 @@ export function chartSource(chart: keyof typeof CASTAI_CHARTS, file: string): st
 const OPERATOR_EXT = vendorSource("castai/castware-operator", "charts/castai-castware-operator/templates/rbac-ext.yaml");
 export const KUBELET_SIGNERS = ["kubernetes.io/kube-apiserver-client-kubelet", "kubernetes.io/kubelet-serving"];
 export const CASTWARE_CRDS = ["clusters.castware.cast.ai", "components.castware.cast.ai"];
+/** The Operator's own webhook configurations (castware-operator chart webhook.yaml @19052ac1cbfd, release name castware-operator). */
+export const CASTWARE_WEBHOOKS = ["castware-operator-mutating-webhook-configuration", "castware-operator-validating-webhook-configuration"];
 
 const AGENT_AND_OPERATOR_NS: CastAiRoleKey[] = ["agent-ns", "operator-ns"];
 const AGENT_AND_OPERATOR_CLUSTER: CastAiRoleKey[] = ["agent-cluster", "operator-cluster"];
@@ -256,9 +268,12 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
     e("operatorCluster", "operator-rbac-create", ["operator-cluster"], "rbac.authorization.k8s.io clusterrolebindings, clusterroles, rolebindings, roles: create, patch",
         g("rbac.authorization.k8s.io", ["clusterrolebindings", "clusterroles", "rolebindings", "roles"], ["create", "patch"]), "RBAC of managed components",
         "Creates the RBAC of the components it installs. create cannot be limited by name. No escalate or bind: Kubernetes lets it create or patch only roles whose every rule it holds, and bind only roles it holds."),
-    e("operatorCluster", "operator-webhooks", ["operator-cluster"], "admissionregistration.k8s.io mutatingwebhookconfigurations, validatingwebhookconfigurations: get, list, patch, update, watch",
-        g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], ["get", "list", "patch", "update", "watch"]), "Operator webhooks",
-        "Maintains its webhooks. Not limited by name, as in the seed."),
+    e("operatorCluster", "operator-webhooks-read", ["operator-cluster"], "admissionregistration.k8s.io mutatingwebhookconfigurations, validatingwebhookconfigurations: get, list, patch, update, watch",
+        g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], ["list", "watch"]), "Operator webhooks",
+        "Lists and watches webhook configurations (list and watch of a collection cannot be limited by name). The seed row's get, patch and update are granted on the Operator's own two configurations only (next entry)."),
+    e("operatorCluster", "operator-own-webhooks", ["operator-cluster"], "admissionregistration.k8s.io mutatingwebhookconfigurations, validatingwebhookconfigurations: get, list, patch, update, watch",
+        g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], ["get", "patch", "update"], CASTWARE_WEBHOOKS), "Operator webhooks",
+        "Maintains its own webhooks (\"Required to create/update/delete Operator webhooks\"): get, patch and update only of the two configurations its chart creates, enforced with resourceNames. The seed and the chart grant them on every webhook configuration of the cluster, which is admission webhook control (it could redirect or disable another product's webhooks): a default never grants it (DESIGN \"Secure by default\"). Names: castai/castware-operator charts/castai-castware-operator/templates/webhook.yaml @19052ac1cbfd (`<fullname>-mutating-webhook-configuration`, `<fullname>-validating-webhook-configuration`, fullname castware-operator)."),
 
     // Phase 2, castai-agent namespace.
     e("phase2Ns", "phase2-ns-admin", PHASE2_NS, "* *: * (full administrative permissions in castai-agent namespace)",
@@ -322,8 +337,11 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
         g("", ["events"], ["create", "patch"]), "event recording", "Records eviction events. The chart grants events create in a separate castai-evictor-ext ClusterRole."),
     e("evictor", "evictor-nodes", ["evictor-cluster"], "core nodes: get, list, watch, patch, update",
         g("", ["nodes"], ["get", "list", "watch", "patch", "update"]), "bin packing", "Finds nodes to empty and cordons them."),
-    e("evictor", "evictor-pods", ["evictor-cluster"], "core pods: get, list, watch, patch, update, create, delete",
-        g("", ["pods"], ["get", "list", "watch", "patch", "update", "create", "delete"]), "bin packing", "Finds pods to move and deletes stuck pods."),
+    {
+        ...e("evictor", "evictor-pods", ["evictor-cluster"], "core pods: get, list, watch, patch, update, create, delete",
+            g("", ["pods"], ["get", "list", "watch", "patch", "update", "create", "delete"]), "bin packing", "Finds pods to move and deletes stuck pods."),
+        risk: "create of pods in every namespace, kube-system included: a pod runs as any service account of its namespace (the same power as that account's token). The evictor is phase 2: granted with extendedPermissions or when listed in components.",
+    },
     e("evictor", "evictor-replicasets", ["evictor-cluster"], "apps replicaSets: get",
         g("apps", ["replicasets"], ["get"]), "safe eviction",
         "Checks a pod's replica set before evicting it. The seed writes replicaSets; RBAC compares the lower-case resource name, so replicasets. The chart also reads statefulsets and PDBs, which the seed does not list."),

@@ -7,7 +7,7 @@ import {
     ClusterRbacPlan, catalogRoleSpecs, serviceAccountSpecs, validateComponentsNamespace, validateServiceAccountAnnotations,
 } from "../kubernetes/catalog";
 import {
-    CASTAI_COMPONENTS, CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SERVICE_ACCOUNTS, CastAiComponent,
+    CASTAI_COMPONENTS, CASTAI_PHASE, CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SERVICE_ACCOUNTS, CastAiComponent,
 } from "./cluster-rbac-catalog";
 
 /** The inputs of CastAiClusterRbac as plain values (see CastAiClusterRbacArgs for the docs). */
@@ -41,7 +41,10 @@ export function planCastAiClusterRbac(args: CastAiClusterRbacPlainArgs): CastAiC
     if (operatorClusterWidePodWrite && !extendedPermissions) {
         throw new InputError("operatorClusterWidePodWrite", "is only used when extendedPermissions is true (it extends the operator's phase 2)");
     }
-    const listed = args.components === undefined ? [...CASTAI_COMPONENTS] : optionalList("components", args.components, (key, item) => {
+    // Default: what the vendor installs in the phase asked for (phase 1: the agent and the operator;
+    // phase 2 adds the cluster controller, evictor and pod pinner, which delete nodes, approve
+    // kubelet certificates and create pods cluster-wide).
+    const listed = args.components === undefined ? CASTAI_COMPONENTS.filter((c) => CASTAI_PHASE[c] === 1 || extendedPermissions) : optionalList("components", args.components, (key, item) => {
         if (typeof item !== "string" || !(CASTAI_COMPONENTS as readonly string[]).includes(item)) {
             throw new InputError(key, `must be one of ${CASTAI_COMPONENTS.map((c) => `"${c}"`).join(", ")}, got ${show(item)}`);
         }

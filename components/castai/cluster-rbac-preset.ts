@@ -11,7 +11,7 @@ export const castAiKubernetesPreset = clusterRbacPreset({
         { name: "createNamespace", type: "boolean", description: "Create the namespace (false: use an existing one)" },
         { name: "extendedPermissions", type: "boolean", description: "Operator phase 2: the cluster controller's permissions" },
         { name: "operatorClusterWidePodWrite", type: "boolean", description: "RISK: phase 2 operator also holds the evictor's and pod pinner's chart rules (pods patch, nodes create, ...)" },
-        { name: "components", type: "list", description: "agent, cluster-controller, evictor, pod-pinner, operator (default all)" },
+        { name: "components", type: "list", description: "agent, cluster-controller, evictor, pod-pinner, operator (default: agent, operator; all five with extendedPermissions)" },
         { name: "serviceAccountAnnotations", type: "object", description: "Annotations per service account name (workload identity)" },
     ],
     entries: CASTAI_RBAC_ENTRIES,

@@ -16,7 +16,8 @@ export interface CastAiClusterRbacArgs {
     /**
      * Phase 2 of the castware operator (its chart's `extendedPermissions`): the operator also gets
      * exactly the cluster controller's permissions, so it can install the controller without
-     * escalating. Has no effect without the `operator` component.
+     * escalating, and the default `components` become all five (phase 2 installs the cluster
+     * controller, evictor and pod pinner). Has no effect on the operator without the `operator` component.
      * @default false
      */
     readonly extendedPermissions?: boolean;
@@ -31,7 +32,9 @@ export interface CastAiClusterRbacArgs {
     readonly operatorClusterWidePodWrite?: boolean;
     /**
      * Which components to grant: any of `agent`, `cluster-controller`, `evictor`, `pod-pinner`, `operator`.
-     * @default all five
+     * The phase 2 components (cluster controller, evictor, pod pinner) delete nodes, approve kubelet
+     * certificates and create pods cluster-wide: they are granted only when listed or in phase 2.
+     * @default the phase's components: `agent` and `operator` (phase 1); all five with extendedPermissions
      */
     readonly components?: readonly CastAiComponent[];
     /**

@@ -115,8 +115,14 @@ export const CASTAI_GKE_PERMISSIONS: readonly PermissionEntry[] = [
 export const CASTAI_GKE_ROLES = {
     serviceAccountUser: {
         feature: "node service account",
-        why: "Launching a node that runs as a service account requires acting as it (iam.serviceAccounts.actAs). With nodeServiceAccountIds, an IAM condition limits this to exactly those accounts (the seed's recommended secure mode); without, it covers every service account of the project.",
+        why: "Launching a node that runs as a service account requires acting as it (iam.serviceAccounts.actAs). An IAM condition limits this to exactly the nodeServiceAccountIds (the seed's recommended secure mode), which are required.",
         source: `seed castai-cloud-permissions.txt, GCP IAM Conditions; ${vendorSource("castai/terraform-castai-gke-iam", "service_account.tf")}`,
+    },
+    serviceAccountUserProjectWide: {
+        feature: "node service account (allowProjectWideServiceAccountUse)",
+        why: "Launching a node that runs as a service account requires acting as it (iam.serviceAccounts.actAs). Opted in with allowProjectWideServiceAccountUse: no condition, for node pools whose service accounts are not known in advance (Cast AI's module default when no IDs are given).",
+        source: "seed castai-cloud-permissions.txt, GCP IAM Conditions; castai/terraform-castai-gke-iam main.tf",
+        risk: "roles/iam.serviceAccountUser on the whole project with no condition: with compute.instances.create and setServiceAccount, Cast AI can start a VM as any service account of the project (an owner's or editor's included) and use its token (iam.serviceAccounts.actAs project-wide). Scope it with nodeServiceAccountIds.",
     },
     tokenCreator: {
         feature: "keyless impersonation",

@@ -48,11 +48,17 @@ export interface CastAiGkeArgsOf<S, R = CastAiClusterRbacPlainArgs> {
     readonly castaiServiceAccount?: S;
     /**
      * Unique IDs (21 digits) of the node pools' service accounts: roles/iam.serviceAccountUser is
-     * conditioned to exactly these. Empty: Cast AI may act as any service account of the project
-     * (a warning is logged).
-     * @default []
+     * conditioned to exactly these. Required unless allowProjectWideServiceAccountUse is true.
+     * @default required
      */
     readonly nodeServiceAccountIds?: readonly string[];
+    /**
+     * RISK: grant roles/iam.serviceAccountUser on the whole project with no condition, so Cast AI
+     * may act as (and start VMs as) every service account of the project, owners' included. Only
+     * for node pools whose service accounts are not known in advance; excludes nodeServiceAccountIds.
+     * @default false
+     */
+    readonly allowProjectWideServiceAccountUse?: boolean;
     /** Projects holding sole-tenant node groups: each gets the custom role, bound to the service account. @default [] */
     readonly computeManagerProjectIds?: readonly string[];
     /**
@@ -94,7 +100,7 @@ export type CastAiGkePlainArgs = CastAiGkeArgsOf<string>;
 /** Argument names in documentation order; the preset takes exactly these keys. */
 export const CASTAI_GKE_ARG_NAMES: readonly string[] = [
     "projectId", "clusterName", "location", "mode", "castaiServiceAccount", "nodeServiceAccountIds",
-    "computeManagerProjectIds", "cloudProxyWorkloadIdentity", "cloudProxyNamespace", "loadBalancersTargetBackendPools",
+    "allowProjectWideServiceAccountUse", "computeManagerProjectIds", "cloudProxyWorkloadIdentity", "cloudProxyNamespace", "loadBalancersTargetBackendPools",
     "loadBalancersUnmanagedInstanceGroups", "propagationDelaySeconds", "clusterRbac",
 ] satisfies readonly (keyof CastAiGkePlainArgs)[];
 
@@ -128,7 +134,9 @@ export interface CastAiGkePlan {
     /** Sorted permissions of the custom role (and of every compute-manager role). */
     readonly permissions: readonly string[];
     readonly nodeServiceAccountIds: readonly string[];
-    /** Condition of the project-level roles/iam.serviceAccountUser; undefined when no node IDs are given. */
+    /** The project-wide serviceAccountUser opt-in (no condition). */
+    readonly allowProjectWideServiceAccountUse: boolean;
+    /** Condition of the project-level roles/iam.serviceAccountUser; undefined only with allowProjectWideServiceAccountUse. */
     readonly serviceAccountUserCondition?: IamCondition;
     /** Cast AI's impersonation account (impersonation mode). */
     readonly castaiServiceAccount?: string;
@@ -168,6 +176,14 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
     }
     const nodeServiceAccountIds = optionalList("nodeServiceAccountIds", a.nodeServiceAccountIds, validateServiceAccountUniqueId);
     checkConditionOperands("nodeServiceAccountIds", nodeServiceAccountIds);
+    const allowProjectWideServiceAccountUse = optionalBoolean("allowProjectWideServiceAccountUse", a.allowProjectWideServiceAccountUse, false);
+    if (allowProjectWideServiceAccountUse && nodeServiceAccountIds.length > 0) {
+        throw new InputError("allowProjectWideServiceAccountUse", "excludes nodeServiceAccountIds (the IDs scope roles/iam.serviceAccountUser to the node pools); remove one of them");
+    }
+    if (!allowProjectWideServiceAccountUse && nodeServiceAccountIds.length === 0) {
+        throw new InputError("nodeServiceAccountIds",
+            "is required: the unique IDs (21 digits) of the node pools' service accounts, the only ones Cast AI may act as (gcloud iam service-accounts describe EMAIL --format='value(uniqueId)'); to let Cast AI act as every service account of the project instead, set allowProjectWideServiceAccountUse to true");
+    }
     const computeManagerProjectIds = optionalList("computeManagerProjectIds", a.computeManagerProjectIds, validateProjectId);
     const same = computeManagerProjectIds.indexOf(projectId);
     if (same >= 0) {
@@ -194,8 +210,8 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
     const accountId = `castai-gke-${hash}`;
     const roleId = `castai.gkeAccess.${hash}`;
     const warnings: string[] = [];
-    if (nodeServiceAccountIds.length === 0) {
-        warnings.push("nodeServiceAccountIds is empty: Cast AI may act as every service account of the project. List the node pools' service-account unique IDs to scope roles/iam.serviceAccountUser (the seed's recommended mode).");
+    if (allowProjectWideServiceAccountUse) {
+        warnings.push("allowProjectWideServiceAccountUse is true: Cast AI may act as every service account of the project (roles/iam.serviceAccountUser with no condition). List the node pools' service-account unique IDs in nodeServiceAccountIds instead when you can.");
     }
     return {
         mode, projectId, clusterName, location, switches, accountId,
@@ -208,7 +224,8 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
         roleDescription: `Cast AI manages GKE cluster ${clusterName} (${location}) (kubegrant)`,
         permissions: buildPermissions(CASTAI_GKE_PERMISSIONS, switches),
         nodeServiceAccountIds,
-        serviceAccountUserCondition: nodeServiceAccountIds.length === 0 ? undefined : {
+        allowProjectWideServiceAccountUse,
+        serviceAccountUserCondition: allowProjectWideServiceAccountUse ? undefined : {
             title: "castai_node_service_accounts_only",
             description: `Cast AI may act only as the ${nodeServiceAccountIds.length} node pool service account(s) of cluster ${clusterName}`,
             expression: serviceAccountsCondition(nodeServiceAccountIds),

@@ -9,6 +9,7 @@ import { CASTAI_RBAC_ENTRIES } from "./cluster-rbac-catalog";
 const explanations = new Map<string, Sourced>([
     ...CASTAI_GKE_PERMISSIONS.flatMap((e) => e.permissions.map((p) => [`gcp-permission:${p}`, e] as const)),
     ["gcp-project-role:roles/iam.serviceAccountUser", CASTAI_GKE_ROLES.serviceAccountUser],
+    ["gcp-project-role:roles/iam.serviceAccountUser unconditional", CASTAI_GKE_ROLES.serviceAccountUserProjectWide],
     ["gcp-account-role:roles/iam.serviceAccountTokenCreator", CASTAI_GKE_ROLES.tokenCreator],
     ["gcp-account-role:roles/iam.serviceAccountUser", CASTAI_GKE_ROLES.impersonationUser],
     ["gcp-account-role:roles/iam.workloadIdentityUser", CASTAI_GKE_ROLES.workloadIdentityUser],
@@ -26,7 +27,8 @@ export const castAiGkePreset: Preset = {
         { name: "location", type: "string", required: true, description: "Region or zone of the cluster" },
         { name: "mode", type: "string", description: "impersonation (keyless, default) | key" },
         { name: "castaiServiceAccount", type: "string", description: "Cast AI's impersonation account (impersonation mode)" },
-        { name: "nodeServiceAccountIds", type: "list", description: "Unique IDs of the node pools' service accounts" },
+        { name: "nodeServiceAccountIds", type: "list", description: "Unique IDs of the node pools' service accounts (required unless allowProjectWideServiceAccountUse)" },
+        { name: "allowProjectWideServiceAccountUse", type: "boolean", description: "RISK: roles/iam.serviceAccountUser project-wide, no condition (Cast AI may act as any service account)" },
         { name: "computeManagerProjectIds", type: "list", description: "Sole-tenant projects" },
         { name: "cloudProxyWorkloadIdentity", type: "boolean", description: "Workload Identity for castai-cloud-proxy" },
         { name: "cloudProxyNamespace", type: "string", description: "Namespace of the cloud proxy" },

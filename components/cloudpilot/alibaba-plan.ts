@@ -6,7 +6,7 @@ import { InputError, optionalChoice, rejectUnknownKeys, requireMatch } from "../
 import { rejectReservedNamespace } from "../kubernetes/validate";
 import { RAM_LIMITS, RamStatement, buildRamStatements, ramPolicySize } from "../alicloud/policy";
 import {
-    validateAckClusterId, validateAlibabaAccountId, validateOidcIssuerUrl, validateRamPolicyName, validateRamRoleName, validateAlicloudTags,
+    validateAckClusterId, validateAlibabaAccountId, validateOidcIssuerUrl, validateRamExternalId, validateRamPolicyName, validateRamRoleName, validateAlicloudTags,
 } from "../alicloud/validate";
 import { validateNamespace, validateServiceAccountName } from "../aws/trust";
 import { serviceAccountUsername } from "../kubernetes/rbac";
@@ -33,18 +33,19 @@ export interface CloudPilotAlibabaPlainArgs {
     readonly namespace?: string;
     readonly serviceAccount?: string;
     readonly trustedAccountId?: string;
+    readonly externalId?: string;
     readonly roleName?: string;
     readonly policyName?: string;
 }
 
 export const CLOUDPILOT_ALIBABA_ARG_NAMES: readonly string[] = [
     "clusterName", "internalClusterId", "trust", "accountId", "oidcIssuerUrl", "namespace", "serviceAccount",
-    "trustedAccountId", "roleName", "policyName", "tags",
+    "trustedAccountId", "externalId", "roleName", "policyName", "tags",
 ];
 
 export const CLOUDPILOT_ALIBABA_STRING_ARGS = [
     "clusterName", "internalClusterId", "accountId", "oidcIssuerUrl", "namespace", "serviceAccount", "trustedAccountId",
-    "roleName", "policyName",
+    "externalId", "roleName", "policyName",
 ] as const;
 
 export interface CloudPilotAlibabaPlan {
@@ -56,12 +57,14 @@ export interface CloudPilotAlibabaPlan {
     /** `namespace/name` parts of the trusted service account (rrsa), else undefined. */
     readonly namespace?: string;
     readonly serviceAccount?: string;
+    /** The external ID the account trust requires (account mode; secret). */
+    readonly externalId?: string;
     readonly trust: readonly RamStatement[];
     readonly policy: readonly RamStatement[];
 }
 
 const ONLY_FOR: Record<string, CloudPilotAlibabaTrust> = {
-    accountId: "rrsa", oidcIssuerUrl: "rrsa", namespace: "rrsa", serviceAccount: "rrsa", trustedAccountId: "account",
+    accountId: "rrsa", oidcIssuerUrl: "rrsa", namespace: "rrsa", serviceAccount: "rrsa", trustedAccountId: "account", externalId: "account",
 };
 
 /** Names derived from the cluster name keep to the RAM role and policy name rules (no `_`). */
@@ -93,6 +96,7 @@ export function planCloudPilotAlibaba(a: CloudPilotAlibabaPlainArgs): CloudPilot
     let trust: RamStatement[];
     let namespace: string | undefined;
     let serviceAccount: string | undefined;
+    let externalId: string | undefined;
     if (trustMode === "rrsa") {
         if (a.accountId === undefined) throw new InputError("accountId", 'is required when trust is "rrsa" (the Alibaba Cloud account of the cluster)');
         if (a.oidcIssuerUrl === undefined) throw new InputError("oidcIssuerUrl", 'is required when trust is "rrsa" (the cluster\'s RRSA OIDC issuer URL)');
@@ -113,11 +117,23 @@ export function planCloudPilotAlibaba(a: CloudPilotAlibabaPlainArgs): CloudPilot
     } else {
         if (a.trustedAccountId === undefined) throw new InputError("trustedAccountId", 'is required when trust is "account" (the Alibaba Cloud account CloudPilot gives you)');
         const trusted = validateAlibabaAccountId("trustedAccountId", a.trustedAccountId);
-        trust = [{ effect: "Allow", principals: [{ type: "RAM", identifiers: [`acs:ram::${trusted}:root`] }], actions: ["sts:AssumeRole"] }];
+        // A trust across accounts always carries an external ID (DESIGN "Secure by default"): without
+        // one, anyone CloudPilot's account acts for could have it assume this role (confused deputy).
+        // RAM trust policies take `sts:ExternalId`, matched against the ExternalId parameter of STS
+        // AssumeRole (https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerole;
+        // a RAM trust policy with this condition: https://docs.guance.com/en/management/aliyun-account).
+        if (a.externalId === undefined || a.externalId === null || a.externalId === "") {
+            throw new InputError("externalId", 'is required when trust is "account" (the external ID CloudPilot gives you: the role trusts its account only with it, against the confused deputy)');
+        }
+        externalId = validateRamExternalId("externalId", a.externalId);
+        trust = [{
+            effect: "Allow", principals: [{ type: "RAM", identifiers: [`acs:ram::${trusted}:root`] }], actions: ["sts:AssumeRole"],
+            conditions: [{ test: "StringEquals", variable: "sts:ExternalId", values: [externalId] }],
+        }];
     }
     const policy = buildRamStatements(CLOUDPILOT_ALIBABA_STATEMENTS, { internalClusterId });
     if (ramPolicySize(policy) > RAM_LIMITS.policyDocumentBytes) {
         throw new InputError("internalClusterId", `makes a RAM policy of ${ramPolicySize(policy)} bytes; RAM allows ${RAM_LIMITS.policyDocumentBytes}`);
     }
-    return { trustMode, clusterName, internalClusterId, roleName, policyName, namespace, serviceAccount, trust, policy };
+    return { trustMode, clusterName, internalClusterId, roleName, policyName, namespace, serviceAccount, externalId, trust, policy };
 }

@@ -17,6 +17,7 @@ export const cloudPilotAlibabaPreset: Preset = {
         { name: "namespace", type: "string", description: "Namespace of CloudPilot's optimizer (rrsa)" },
         { name: "serviceAccount", type: "string", description: "Service account of CloudPilot's optimizer (rrsa)" },
         { name: "trustedAccountId", type: "string", description: "Alibaba Cloud account that assumes the role (account)" },
+        { name: "externalId", type: "string", description: "External ID CloudPilot gives you (account, required there)", secret: true },
         { name: "roleName", type: "string", description: "Name of the RAM role" },
         { name: "policyName", type: "string", description: "Name of the RAM policy" },
         { name: "tags", type: "object", description: "Tags for the role and the policy" },
@@ -30,7 +31,7 @@ export const cloudPilotAlibabaPreset: Preset = {
             component: c,
             outputs: {
                 roleArn: c.roleArn, roleName: c.roleName, policyName: c.policyName, trust: c.trust,
-                serviceAccountRef: c.serviceAccountRef, ready: c.ready,
+                serviceAccountRef: c.serviceAccountRef, externalId: c.externalId, ready: c.ready,
             },
         };
     },

@@ -29,6 +29,12 @@ export interface CloudPilotAlibabaAccessArgs {
     readonly serviceAccount?: pulumi.Input<string>;
     /** The Alibaba Cloud account that may assume the role (account only, required there). */
     readonly trustedAccountId?: pulumi.Input<string>;
+    /**
+     * The external ID CloudPilot gives you (account only, required there): the trust admits
+     * CloudPilot's account only when its AssumeRole call carries it (`sts:ExternalId`), against the
+     * confused deputy. Secret: kept secret in outputs and never shown in an error.
+     */
+    readonly externalId?: pulumi.Input<string>;
     /** @default `CloudPilotAlibaba-<clusterName[:46], _ as ->` */
     readonly roleName?: pulumi.Input<string>;
     /** @default `CloudPilotAlibabaPolicy-<clusterName, _ as ->` */
@@ -50,6 +56,8 @@ export class CloudPilotAlibabaAccess extends pulumi.ComponentResource {
     readonly trust: pulumi.Output<string>;
     /** `namespace/name` of the trusted service account (rrsa), else undefined. */
     readonly serviceAccountRef: pulumi.Output<string | undefined>;
+    /** The external ID the trust requires (account mode), secret; else undefined. */
+    readonly externalId: pulumi.Output<string | undefined>;
     /** The role ARN, resolved once the policy is attached. */
     readonly ready: pulumi.Output<string>;
     readonly role: RamRole;
@@ -62,7 +70,8 @@ export class CloudPilotAlibabaAccess extends pulumi.ComponentResource {
         this.role = new RamRole(`${name}-access`, {
             roleName: field((p) => p.roleName),
             description: "Used by CloudPilot AI to manage the ACK cluster's nodes (kubegrant)",
-            trustPolicy: field((p) => ramPolicyJson(p.trust)),
+            // With an external ID the trust policy holds it: secret like the ID itself.
+            trustPolicy: layout.externalId === undefined ? field((p) => ramPolicyJson(p.trust)) : pulumi.secret(field((p) => ramPolicyJson(p.trust))),
             policies: [{
                 key: "policy", name: field((p) => p.policyName),
                 description: "CloudPilot AI (kubegrant)",
@@ -75,10 +84,11 @@ export class CloudPilotAlibabaAccess extends pulumi.ComponentResource {
         this.policyName = field((p) => p.policyName);
         this.trust = pulumi.output(layout.trustMode);
         this.serviceAccountRef = field((p) => p.namespace === undefined ? undefined : `${p.namespace}/${p.serviceAccount}`);
+        this.externalId = layout.externalId === undefined ? pulumi.output(undefined) : pulumi.secret(field((p) => p.externalId));
         this.ready = this.role.ready;
         this.registerOutputs({
             roleArn: this.roleArn, roleName: this.roleName, policyName: this.policyName, trust: this.trust,
-            serviceAccountRef: this.serviceAccountRef, ready: this.ready,
+            serviceAccountRef: this.serviceAccountRef, externalId: this.externalId, ready: this.ready,
         });
     }
 }
@@ -93,6 +103,7 @@ function worstCaseArgs(unknown: readonly string[]): Partial<CloudPilotAlibabaPla
         namespace: `n${"0".repeat(62)}`,
         serviceAccount: `s${"0".repeat(252)}`,
         trustedAccountId: "0".repeat(20),
+        externalId: "0".repeat(1224),
         roleName: "r".repeat(64),
         policyName: "p".repeat(128),
     };

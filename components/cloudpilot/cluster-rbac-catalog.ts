@@ -7,7 +7,9 @@
  * "ClusterRole/Role Used in Phase 1" and "ClusterRole/Role Used in Phase 2 for AWS": one entry
  * per rule of each documented object, in the document's order, with exactly its API groups,
  * resources, verbs (in its order) and resourceNames; `documentObject` and `documentRule` name the rule it
- * implements. Where a rule reaches far, `why` says how far; where it could be narrowed with
+ * implements. Two documented rules hold a known escalation path (DESIGN "Secure by default") and
+ * are granted in part (`partOfDocumentRule`): certificate approval pinned to named signers, and
+ * webhook configuration update only with the opt-in allowAnyWebhookConfigurationUpdate. Where a rule reaches far, `why` says how far; where it could be narrowed with
  * resourceNames without breaking what the document describes, `why` says so (kubegrant keeps the
  * documented rule).
  *
@@ -70,6 +72,22 @@ export interface CloudPilotRuleEntry extends CatalogRuleEntry<CloudPilotRoleKey>
     readonly documentRow: string;
     /** For a rule whose resources are `*`: the resources of its API group it reaches (the row tests ask for each). */
     readonly reaches?: readonly string[];
+    /**
+     * Set when kubegrant grants the documented rule only in part (secure by default): this entry is
+     * one part of it, and `documentRow` is still the document's whole rule. `why` says what is left out.
+     */
+    readonly partOfDocumentRule?: true;
+    /** Granted only with this argument of CloudPilotClusterRbac set to true (an opt-in named for its risk). */
+    readonly optIn?: CloudPilotOptIn;
+}
+
+/** The opt-ins of CloudPilotClusterRbac: each grants documented power kubegrant cannot pin (DESIGN "Secure by default"). */
+export const CLOUDPILOT_OPT_INS = ["allowAnyWebhookConfigurationUpdate"] as const;
+export type CloudPilotOptIn = typeof CLOUDPILOT_OPT_INS[number];
+
+/** The entries granted with these opt-ins (every entry without `optIn`, and those whose opt-in is set). */
+export function cloudPilotEntries(optIns: Readonly<Partial<Record<CloudPilotOptIn, boolean>>>): readonly CloudPilotRuleEntry[] {
+    return CLOUDPILOT_RBAC_ENTRIES.filter((e) => e.optIn === undefined || optIns[e.optIn] === true);
 }
 
 const DOC = CLOUDPILOT_DOC;
@@ -90,20 +108,31 @@ export function documentRow(rule: PolicyRule): string {
     return `${groups} ${(rule.resources ?? []).join(", ")}: ${rule.verbs.join(", ")}${names}`;
 }
 
+type EntryInput = Omit<CloudPilotRuleEntry, "roles" | "source" | "section" | "documentObject" | "documentRule" | "documentRow" | "partOfDocumentRule">;
+
+/**
+ * The entries of one documented object, in the document's order. An item is one documented rule,
+ * or `{ documented, parts }`: a documented rule kubegrant grants only in part (each part an entry
+ * with the document's row and position).
+ */
 function entries(section: keyof typeof CLOUDPILOT_SECTIONS, role: CloudPilotRoleKey,
-    rules: readonly (Omit<CloudPilotRuleEntry, "roles" | "source" | "section" | "documentObject" | "documentRule" | "documentRow">)[]): CloudPilotRuleEntry[] {
+    rules: readonly (EntryInput | { readonly documented: PolicyRule; readonly parts: readonly EntryInput[] })[]): CloudPilotRuleEntry[] {
     const def = CLOUDPILOT_ROLES.find((r) => r.key === role)!;
     const documentObject = `${def.kind} ${def.name}`;
-    return rules.map((r, i) => ({
-        ...r,
-        roles: [role],
-        section: CLOUDPILOT_SECTIONS[section],
-        documentObject,
-        documentRule: i + 1,
-        documentRow: documentRow(r.rule),
-        source: `${DOC}, "${CLOUDPILOT_SECTIONS[section]}": ${documentObject}`,
-    }));
+    const common = { roles: [role], section: CLOUDPILOT_SECTIONS[section], documentObject, source: `${DOC}, "${CLOUDPILOT_SECTIONS[section]}": ${documentObject}` };
+    return rules.flatMap((r, i) => ("parts" in r
+        ? r.parts.map((p) => ({ ...p, ...common, documentRule: i + 1, documentRow: documentRow(r.documented), partOfDocumentRule: true as const }))
+        : [{ ...r, ...common, documentRule: i + 1, documentRow: documentRow(r.rule) }]));
 }
+
+/**
+ * The signers whose requests the optimizer may approve: the ones CloudPilot's same document names
+ * for the certificates of its webhooks (its Workload Autoscaler's rule: kubelet-serving and EKS's
+ * app-serving signer; cloudpilot-ai/docs src/content/guide/security/permissions_required.mdx on the
+ * default branch main, 154f490d8e16, section "Workload Autoscaler Additional Permissions"). Never kubernetes.io/kube-apiserver-client: a client certificate for any user
+ * or group, system:masters included.
+ */
+export const CLOUDPILOT_APPROVED_SIGNERS = ["kubernetes.io/kubelet-serving", "beta.eks.amazonaws.com/app-serving"];
 
 const PODS_PATCH = "Pod update and patch reach the mutable fields of any pod in any namespace, including its containers' images: a pod of another workload can be made to run another image with that pod's service account";
 const KARPENTER_CORE = "aws/karpenter-provider-aws charts/karpenter/templates/clusterrole-core.yaml";
@@ -160,13 +189,33 @@ export const CLOUDPILOT_RBAC_ENTRIES: readonly CloudPilotRuleEntry[] = [
             why: "Reads Karpenter's EC2NodeClasses (AMI, subnets, security groups, node role of the nodes it launches). Read only." },
         { id: "optimizer-ec2nodeclasses-write", rule: g(["karpenter.k8s.aws"], ["ec2nodeclasses", "ec2nodeclasses/status"], ["patch", "update"]), feature: "node provisioning",
             why: "Writes EC2NodeClass status and metadata. Updating a node class reaches its AMI and user data: the nodes launched from it run what the class says. Names are the user's node classes, so not narrowed." },
-        { id: "optimizer-webhooks", rule: g(["admissionregistration.k8s.io"], ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], ["get", "update", "list", "watch"]),
-            feature: "webhook certificates",
-            why: "Writes the CA bundle of its webhooks. As documented it may update every mutating and validating webhook configuration of the cluster: it could redirect or disable another product's admission webhooks (a policy engine's, for example). get and update could be narrowed by resourceNames to its own configurations, whose names CloudPilot does not document; list and watch cannot." },
-        { id: "optimizer-certificates", rule: g(["certificates.k8s.io"], ["*"], ["get", "create", "update", "patch", "delete", "approve"]),
-            reaches: ["certificatesigningrequests", "certificatesigningrequests/approval", "certificatesigningrequests/status", "signers", "clustertrustbundles"],
-            feature: "webhook and node certificates",
-            why: "The broadest rule of the document: every resource of certificates.k8s.io. With create on certificatesigningrequests, update on their approval and approve on every signer (resources `*` include signers, for any signer name), the optimizer can approve its own requests for any signer, kubernetes.io/kube-apiserver-client included: a client certificate for any user or group the cluster's CA signs it for, which is an identity beyond its own RBAC. It also reaches clustertrustbundles (create, update, delete) where the API serves them. Approve could be narrowed with resourceNames on signers to the signers it uses (the same document's Workload Autoscaler section names kubernetes.io/kubelet-serving and beta.eks.amazonaws.com/app-serving), but CloudPilot does not document the optimizer's, so kubegrant keeps `*` and a reviewer should weigh this rule first." },
+        {
+            documented: g(["admissionregistration.k8s.io"], ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], ["get", "update", "list", "watch"]),
+            parts: [
+                { id: "optimizer-webhooks-read", rule: g(["admissionregistration.k8s.io"], ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], ["get", "list", "watch"]),
+                    feature: "webhook certificates",
+                    why: "Reads webhook configurations (to find its own and their CA bundle). Read only. The document's rule also grants update on every webhook configuration of the cluster; kubegrant grants that part only with allowAnyWebhookConfigurationUpdate (next entry), because it is admission webhook control (DESIGN: a default never grants it) and CloudPilot does not document the names of its own configurations, so resourceNames cannot pin it." },
+                { id: "optimizer-webhooks-update", optIn: "allowAnyWebhookConfigurationUpdate",
+                    rule: g(["admissionregistration.k8s.io"], ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], ["update"]),
+                    feature: "webhook certificates (allowAnyWebhookConfigurationUpdate)",
+                    why: "Writes the CA bundle of its webhooks, as the document grants it: update of every mutating and validating webhook configuration. Only with allowAnyWebhookConfigurationUpdate: could be narrowed by resourceNames to its own configurations, whose names CloudPilot does not document.",
+                    risk: "update of every mutating and validating webhook configuration of the cluster: the optimizer could redirect another product's admission webhook to itself (seeing and mutating every object it admits) or disable a policy engine's (Gatekeeper, Kyverno) validation." },
+            ],
+        },
+        {
+            documented: g(["certificates.k8s.io"], ["*"], ["get", "create", "update", "patch", "delete", "approve"]),
+            parts: [
+                { id: "optimizer-csrs", rule: g(["certificates.k8s.io"], ["certificatesigningrequests"], ["get", "create", "update", "patch", "delete"]),
+                    feature: "webhook certificates",
+                    why: "Creates, reads and deletes the certificate signing requests of its webhook certificates, with the document's verbs. The document grants these on every resource of certificates.k8s.io (`*`); kubegrant grants them on certificatesigningrequests only: not certificatesigningrequests/status (a signer's write) and not clustertrustbundles (create, update, delete of the CA bundles pods trust), which an optimizer has no use for." },
+                { id: "optimizer-csr-approval", rule: g(["certificates.k8s.io"], ["certificatesigningrequests/approval"], ["update", "patch"]),
+                    feature: "webhook certificates",
+                    why: "Approves its own certificate signing requests (the approval subresource). Which requests it may approve is decided by the signers rule below: Kubernetes also requires approve on the request's signer." },
+                { id: "optimizer-signers-approve", rule: g(["certificates.k8s.io"], ["signers"], ["approve"], CLOUDPILOT_APPROVED_SIGNERS),
+                    feature: "webhook certificates",
+                    why: "The document grants approve on `*`, that is on every signer, kubernetes.io/kube-apiserver-client included: the optimizer could approve its own request for a client certificate of any user or group (system:masters). kubegrant pins approve to the signers the same document names for CloudPilot's webhook certificates (its Workload Autoscaler rule, main 154f490d8e16: kubernetes.io/kubelet-serving and beta.eks.amazonaws.com/app-serving), enforced by resourceNames; on EKS the control plane approves the nodes' own kubelet certificates, so the optimizer (a Karpenter fork; upstream Karpenter approves none) needs no kubelet client signer." },
+            ],
+        },
         { id: "optimizer-podmutations", rule: g(["agent.cloudpilot.ai"], ["podmutations"], ["get", "create", "update", "patch", "delete", "list", "watch"]),
             feature: "pod mutations",
             why: "Manages CloudPilot's own PodMutation custom resources, in its agent.cloudpilot.ai group only." },
@@ -193,6 +242,7 @@ export const CLOUDPILOT_RBAC_ENTRIES: readonly CloudPilotRuleEntry[] = [
             why: "Reads storage classes, CSI nodes and volume attachments (zonal volumes constrain where pods fit). Read only." },
         { id: "core-apps-write", rule: g(["apps"], ["daemonsets", "deployments", "replicasets", "statefulsets"], ["list", "watch", "get", "update", "patch"]),
             feature: "workload rebalancing",
+            risk: "update of every Deployment, DaemonSet, StatefulSet and ReplicaSet in every namespace, kube-system included: a pod template's image and service account can be changed, so the optimizer can run any image as any service account (the same power as that account's token). Granted with optimizer (phase 2), as CloudPilot documents it; not narrowable by name.",
             why: `Updates workload controllers in any namespace (e.g. to roll pods onto new nodes). Updating a pod template reaches its image and service account: it can run any image as any service account of that namespace, kube-system included. Not narrowable by name: the workloads are the user's. Upstream Karpenter's karpenter-core ClusterRole only reads these (${KARPENTER_CORE}); update and patch are CloudPilot's addition.` },
         { id: "core-crds-read", rule: g(["apiextensions.k8s.io"], ["customresourcedefinitions"], ["get", "watch", "list"]), feature: "CRD management",
             why: "Reads custom resource definitions. Read only." },

@@ -10,6 +10,7 @@ export const cloudPilotKubernetesPreset = clusterRbacPreset({
         { name: "namespace", type: "string", description: "Namespace of the CloudPilot components (default cloudpilot)" },
         { name: "createNamespace", type: "boolean", description: "Create the namespace (false: use an existing one)" },
         { name: "optimizer", type: "boolean", description: "Phase 2: also grant the optimizer (default false: the read-only agent only)" },
+        { name: "allowAnyWebhookConfigurationUpdate", type: "boolean", description: "RISK: the optimizer may update every webhook configuration of the cluster, as documented (default false: read only)" },
         { name: "serviceAccountNames", type: "object", description: "Service account per component: agent, optimizer (not documented by CloudPilot)" },
         { name: "serviceAccountAnnotations", type: "object", description: "Annotations per service account name (IRSA)" },
     ],

@@ -22,6 +22,14 @@ export interface CloudPilotClusterRbacArgs {
      */
     readonly optimizer?: boolean;
     /**
+     * RISK: let the optimizer update every mutating and validating webhook configuration of the
+     * cluster, as CloudPilot's document grants it (to write its webhooks' CA bundle). Admission
+     * webhook control: it could redirect or disable another product's webhooks. Without it the
+     * optimizer reads webhook configurations only. Needs optimizer.
+     * @default false
+     */
+    readonly allowAnyWebhookConfigurationUpdate?: boolean;
+    /**
      * Service account name per component (`agent`, `optimizer`). CloudPilot documents neither:
      * the defaults are kubegrant's choice. Keep the optimizer's equal to CloudPilotEksAccess's
      * `serviceAccountName`, which its Pod Identity or IRSA trust names.

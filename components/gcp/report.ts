@@ -1,6 +1,7 @@
 /**
  * Markdown describers for the GCP resources kubegrant creates. Explanation keys a preset provides:
- * `gcp-permission:<permission>`, `gcp-project-role:<role>`, `gcp-account-role:<role>`, `gcp-api:<service>`.
+ * `gcp-permission:<permission>`, `gcp-project-role:<role>` (and `gcp-project-role:<role> unconditional`, used for
+ * a grant without condition when given), `gcp-account-role:<role>`, `gcp-api:<service>`.
  */
 import { Describer, ReportContext, cell, code, why } from "../render/report";
 import { RenderedResource } from "../render/run";
@@ -15,7 +16,9 @@ function condition(c: unknown): string {
 function roleWhy(r: RenderedResource, ctx: ReportContext, scope: "project" | "account"): string {
     const role = String(r.inputs.role);
     if (/^projects\/[^/]+\/roles\//.test(role)) return "custom role: its permissions, each with why, are listed with the role.";
-    return why(ctx.explanations.get(`gcp-${scope}-role:${role}`));
+    // A preset may explain (and flag as a risk) the unconditional grant of a role apart from its conditioned one.
+    const unconditional = r.inputs.condition ? undefined : ctx.explanations.get(`gcp-${scope}-role:${role} unconditional`);
+    return why(unconditional ?? ctx.explanations.get(`gcp-${scope}-role:${role}`));
 }
 
 const account: Describer = (r) =>

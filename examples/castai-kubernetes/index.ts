@@ -1,5 +1,7 @@
 // Cast AI in the cluster: one service account per Cast AI component and exactly the RBAC Cast AI
-// documents, created before the vendor's Helm charts (which then use these objects).
+// documents, created before the vendor's Helm charts (which then use these objects). Phase 1 (the
+// default): the agent and the operator; extendedPermissions (phase 2) adds the cluster controller,
+// evictor and pod pinner.
 import * as pulumi from "@pulumi/pulumi";
 import { CastAiClusterRbac } from "kubegrant/kubernetes";
 

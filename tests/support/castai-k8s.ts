@@ -9,7 +9,7 @@ import { substituteNamespace } from "../../components/kubernetes/catalog";
 import { renderedObjectsOf } from "./k8s-objects";
 import { Request, ResourceRequest } from "../../components/kubernetes/authorize";
 import {
-    CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SEED_ALIASES, CASTAI_SERVICE_ACCOUNTS, CastAiComponent,
+    CASTAI_PHASE, CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SEED_ALIASES, CASTAI_SERVICE_ACCOUNTS, CastAiComponent,
 } from "../../components/castai/cluster-rbac-catalog";
 import { IMPERSONATE_TARGETS, RowCheck, UNNAMED_VERBS, grantedRules, grantingEntries, requestsOf } from "./rbac-rows";
 
@@ -19,8 +19,13 @@ export const renderedObjects = renderedObjectsOf("castai-kubernetes");
 export const CASTAI_NS = "castai-agent";
 export const castAiServiceAccount = (c: CastAiComponent) => ({ namespace: CASTAI_NS, name: CASTAI_SERVICE_ACCOUNTS[c] });
 
-/** The roles of one phase (extendedPermissions), without the opt-in roles unless `optIn` (operatorClusterWidePodWrite). */
-export const phaseRoles = (extended: boolean, optIn = false) => CASTAI_ROLES.filter((r) => (!r.extended || extended) && (r.optIn === undefined || optIn));
+/** The roles of one phase (extendedPermissions, default components: phase 2 adds the cluster controller, evictor and pod pinner), without the opt-in roles unless `optIn` (operatorClusterWidePodWrite). */
+export const phaseRoles = (extended: boolean, optIn = false) => CASTAI_ROLES.filter((r) =>
+    (!r.extended || extended) && (r.optIn === undefined || optIn) && (CASTAI_PHASE[r.component] === 1 || extended));
+
+const inPhase = (extended: boolean) => (c: CastAiComponent) => CASTAI_PHASE[c] === 1 || extended;
+/** The seed aliases whose components a phase grants by default. */
+export const phaseAliases = (extended: boolean) => CASTAI_SEED_ALIASES.filter((a) => a.components.some(inPhase(extended)));
 
 /** Variants of a granted request that the row does not grant: another name, namespace, or resource. */
 function negativesOf(req: Request, rule: PolicyRule, roleNamespace: string | undefined): Request[] {
@@ -50,7 +55,9 @@ export const CASTAI_CRITICAL: readonly [string, CastAiComponent, boolean, Reques
     ["the operator deletes no other kube-system Role", "operator", false, { verb: "delete", apiGroup: "rbac.authorization.k8s.io", resource: "roles", name: "extension-apiserver-authentication-reader", namespace: "kube-system" }],
     ["the operator updates no other CRD (phase 1)", "operator", false, { verb: "update", apiGroup: "apiextensions.k8s.io", resource: "customresourcedefinitions", name: "certificates.cert-manager.io" }],
     ["the operator reads no secrets outside its namespace", "operator", true, { verb: "get", apiGroup: "", resource: "secrets", name: "x", namespace: "kube-system" }],
-    ["the pod pinner patches no other webhook", "pod-pinner", false, { verb: "patch", apiGroup: "admissionregistration.k8s.io", resource: "mutatingwebhookconfigurations", name: "istio-sidecar-injector" }],
+    ["the operator patches no other webhook configuration (phase 1)", "operator", false, { verb: "patch", apiGroup: "admissionregistration.k8s.io", resource: "validatingwebhookconfigurations", name: "gatekeeper-validating-webhook-configuration" }],
+    ["the operator updates no other webhook configuration (phase 2)", "operator", true, { verb: "update", apiGroup: "admissionregistration.k8s.io", resource: "mutatingwebhookconfigurations", name: "istio-sidecar-injector" }],
+    ["the pod pinner patches no other webhook", "pod-pinner", true, { verb: "patch", apiGroup: "admissionregistration.k8s.io", resource: "mutatingwebhookconfigurations", name: "istio-sidecar-injector" }],
     ["a named rule never authorizes create: CRD create comes from the unscoped create row", "operator", false, { verb: "create", apiGroup: "apiextensions.k8s.io", resource: "customresourcedefinitions" }],
 ];
 
@@ -96,9 +103,9 @@ export function castAiRows(extended: boolean, optIn = false): RowCheck[] {
             }
         }
     }
-    for (const alias of CASTAI_SEED_ALIASES) {
+    for (const alias of phaseAliases(extended)) {
         const row = `${alias.table} | ${alias.seedRow} → ${alias.components.join(", ")} (granted by ${alias.implementedBy.join(", ")})`;
-        for (const c of alias.components) {
+        for (const c of alias.components.filter(inPhase(extended))) {
             for (const request of requestsOf(substituteNamespace(alias.rule, CASTAI_NS), alias.scope === "release" ? CASTAI_NS : undefined)) {
                 out.push({ row, who: castAiServiceAccount(c), request, allowed: true });
             }

@@ -9,8 +9,8 @@
 import { Request, ResourceRequest, ServiceAccountRef } from "../../components/kubernetes/authorize";
 import { PolicyRule } from "../../components/kubernetes/rbac";
 import {
-    CLOUDPILOT_PHASE, CLOUDPILOT_RBAC_ENTRIES, CLOUDPILOT_ROLES, CLOUDPILOT_SERVICE_ACCOUNTS,
-    CloudPilotComponent, CloudPilotRuleEntry,
+    CLOUDPILOT_APPROVED_SIGNERS, CLOUDPILOT_PHASE, CLOUDPILOT_ROLES, CLOUDPILOT_SERVICE_ACCOUNTS,
+    CloudPilotComponent, CloudPilotRuleEntry, cloudPilotEntries, documentRow,
 } from "../../components/cloudpilot/cluster-rbac-catalog";
 import { CLOUDPILOT_NAMESPACE } from "../../components/cloudpilot/names";
 import { renderedObjectsOf } from "./k8s-objects";
@@ -19,10 +19,16 @@ import { IMPERSONATE_TARGETS, RowCheck, grantedRules, grantingEntries } from "./
 /** Renders cloudpilot-kubernetes once per set of values and returns the Kubernetes objects (the YAML format's content). */
 export const renderedObjects = renderedObjectsOf("cloudpilot-kubernetes");
 
-/** The preset values the row table of each phase is for: phase 1 is the default render, phase 2 sets `optimizer`. */
-export function phaseValues(phase2: boolean): Record<string, unknown> {
-    return phase2 ? { optimizer: true } : {};
+/**
+ * The preset values the row table of each phase is for: phase 1 is the default render, phase 2 sets
+ * `optimizer`; `webhookUpdate` (phase 2 only) also sets the opt-in allowAnyWebhookConfigurationUpdate.
+ */
+export function phaseValues(phase2: boolean, webhookUpdate = false): Record<string, unknown> {
+    return phase2 ? { optimizer: true, ...(webhookUpdate ? { allowAnyWebhookConfigurationUpdate: true } : {}) } : {};
 }
+
+/** The catalog entries a render with these values grants. */
+const entriesOf = (webhookUpdate: boolean) => cloudPilotEntries({ allowAnyWebhookConfigurationUpdate: webhookUpdate });
 
 export const NS = CLOUDPILOT_NAMESPACE;
 export const sa = (c: CloudPilotComponent): ServiceAccountRef => ({ namespace: NS, name: CLOUDPILOT_SERVICE_ACCOUNTS[c] });
@@ -32,7 +38,8 @@ const OTHER_GROUP = "kubegrant.example.com";
 
 /** The label of a documented rule: section, object, position and the rule itself. */
 export function rowLabel(e: CloudPilotRuleEntry): string {
-    return `"${e.section}" ${e.documentObject} rule ${e.documentRule}: ${e.documentRow}`;
+    const part = e.partOfDocumentRule ? ` [granted part: ${documentRow(e.rule)}]` : "";
+    return `"${e.section}" ${e.documentObject} rule ${e.documentRule}: ${e.documentRow}${part}`;
 }
 
 /** Label prefix of the checks that pin what the document's rules reach, or leave out, beyond single rows. */
@@ -43,10 +50,10 @@ function granted(phase2: boolean): CloudPilotComponent[] {
 }
 
 /** The oracle: true when some catalog rule of a role bound to `who` in this phase allows `req` where it applies. */
-export function catalogAllows(phase2: boolean, who: ServiceAccountRef, req: Request): boolean {
+export function catalogAllows(phase2: boolean, who: ServiceAccountRef, req: Request, webhookUpdate = false): boolean {
     const component = granted(phase2).find((c) => who.namespace === NS && who.name === CLOUDPILOT_SERVICE_ACCOUNTS[c]);
     if (component === undefined) return false;
-    return grantingEntries(CLOUDPILOT_ROLES.filter((r) => r.component === component), CLOUDPILOT_RBAC_ENTRIES, NS, req).length > 0;
+    return grantingEntries(CLOUDPILOT_ROLES.filter((r) => r.component === component), entriesOf(webhookUpdate), NS, req).length > 0;
 }
 
 /** Variants of an allowed request the row does not grant: another name, namespace, resource or group. */
@@ -65,7 +72,7 @@ function nearMisses(req: ResourceRequest, rule: PolicyRule, roleNs: string | und
 }
 
 /** Checks beyond single rows: what the broad rules reach, and what the document never grants. */
-function reachChecks(phase2: boolean): RowCheck[] {
+function reachChecks(phase2: boolean, webhookUpdate: boolean): RowCheck[] {
     const agent = sa("agent");
     const optimizer = sa("optimizer");
     const c = (what: string, who: ServiceAccountRef, request: Request, allowed: boolean): RowCheck =>
@@ -110,11 +117,23 @@ function reachChecks(phase2: boolean): RowCheck[] {
             { verb: "update", apiGroup: "apiextensions.k8s.io", resource: "customresourcedefinitions", name: "certificates.cert-manager.io" }, false),
         c("the optimizer deletes no namespace", optimizer, { verb: "delete", apiGroup: "", resource: "namespaces", name: NS }, false),
         c("the optimizer writes no RBAC", optimizer, { verb: "create", apiGroup: "rbac.authorization.k8s.io", resource: "clusterrolebindings" }, false),
-        // What the document's broad rules reach (allowed in phase 2: a reviewer should see them granted).
-        c("the optimizer may approve requests for the kube-apiserver-client signer (resources `*` of certificates.k8s.io)", optimizer,
-            { verb: "approve", apiGroup: "certificates.k8s.io", resource: "signers", name: "kubernetes.io/kube-apiserver-client" }, phase2),
-        c("the optimizer may update any validating webhook configuration", optimizer,
-            { verb: "update", apiGroup: "admissionregistration.k8s.io", resource: "validatingwebhookconfigurations", name: "gatekeeper-validating-webhook-configuration" }, phase2),
+        // What the document's broad rules reach, and what kubegrant keeps of them (secure by default).
+        c("the optimizer approves no request for the kube-apiserver-client signer (approve pinned to named signers)", optimizer,
+            { verb: "approve", apiGroup: "certificates.k8s.io", resource: "signers", name: "kubernetes.io/kube-apiserver-client" }, false),
+        c("the optimizer approves no request for the kubelet client signer", optimizer,
+            { verb: "approve", apiGroup: "certificates.k8s.io", resource: "signers", name: "kubernetes.io/kube-apiserver-client-kubelet" }, false),
+        c("the optimizer approves no request for a signer wildcard name", optimizer,
+            { verb: "approve", apiGroup: "certificates.k8s.io", resource: "signers", name: "kubernetes.io/*" }, false),
+        ...CLOUDPILOT_APPROVED_SIGNERS.map((name) => c(`the optimizer may approve requests for ${name} (its webhook certificates)`, optimizer,
+            { verb: "approve", apiGroup: "certificates.k8s.io", resource: "signers", name }, phase2)),
+        c("the optimizer writes no certificate status (a signer's write)", optimizer,
+            { verb: "update", apiGroup: "certificates.k8s.io", resource: "certificatesigningrequests", subresource: "status", name: "x" }, false),
+        c("the optimizer writes no ClusterTrustBundle", optimizer,
+            { verb: "create", apiGroup: "certificates.k8s.io", resource: "clustertrustbundles" }, false),
+        c("the optimizer updates another product's validating webhook configuration only with allowAnyWebhookConfigurationUpdate", optimizer,
+            { verb: "update", apiGroup: "admissionregistration.k8s.io", resource: "validatingwebhookconfigurations", name: "gatekeeper-validating-webhook-configuration" }, phase2 && webhookUpdate),
+        c("the optimizer patches no webhook configuration (the document lists update only)", optimizer,
+            { verb: "patch", apiGroup: "admissionregistration.k8s.io", resource: "mutatingwebhookconfigurations", name: "istio-sidecar-injector" }, false),
         c("the optimizer may patch any pod (its image included) in kube-system", optimizer,
             { verb: "patch", apiGroup: "", resource: "pods", name: "coredns-0", namespace: "kube-system" }, phase2),
         c("the optimizer may update any deployment's pod template in kube-system", optimizer,
@@ -131,7 +150,7 @@ function reachChecks(phase2: boolean): RowCheck[] {
  * namespace's `default` service account and by the other CloudPilot component; then the reach
  * checks. Each check's `row` starts with rowLabel(entry), or with REACH_LABEL.
  */
-export function cloudPilotRowChecks(phase2: boolean): RowCheck[] {
+export function cloudPilotRowChecks(phase2: boolean, webhookUpdate = false): RowCheck[] {
     const out: RowCheck[] = [];
     const seen = new Set<string>();
     const add = (check: RowCheck) => {
@@ -142,20 +161,20 @@ export function cloudPilotRowChecks(phase2: boolean): RowCheck[] {
         }
     };
     const roles = CLOUDPILOT_ROLES.filter((r) => granted(phase2).includes(r.component));
-    for (const { entry, role, rule, roleNamespace, who, requests } of grantedRules(CLOUDPILOT_RBAC_ENTRIES, roles, NS, (c) => CLOUDPILOT_SERVICE_ACCOUNTS[c])) {
+    for (const { entry, role, rule, roleNamespace, who, requests } of grantedRules(entriesOf(webhookUpdate), roles, NS, (c) => CLOUDPILOT_SERVICE_ACCOUNTS[c])) {
         const label = rowLabel(entry);
         for (const request of requests) {
             add({ row: label, who, request, allowed: true });
             // The document lists no non-resource URL: every request is a resource request.
             for (const [why, miss] of nearMisses(request as ResourceRequest, rule, roleNamespace)) {
-                add({ row: `${label} | near miss: ${why}`, who, request: miss, allowed: catalogAllows(phase2, who, miss) });
+                add({ row: `${label} | near miss: ${why}`, who, request: miss, allowed: catalogAllows(phase2, who, miss, webhookUpdate) });
             }
         }
         const first = requests[0];
         const other: CloudPilotComponent = role.component === "agent" ? "optimizer" : "agent";
         add({ row: `${label} | near miss: another service account (default)`, who: { namespace: NS, name: "default" }, request: first, allowed: false });
-        add({ row: `${label} | near miss: the ${other}'s service account`, who: sa(other), request: first, allowed: catalogAllows(phase2, sa(other), first) });
+        add({ row: `${label} | near miss: the ${other}'s service account`, who: sa(other), request: first, allowed: catalogAllows(phase2, sa(other), first, webhookUpdate) });
     }
-    for (const check of reachChecks(phase2)) add(check);
+    for (const check of reachChecks(phase2, webhookUpdate)) add(check);
     return out;
 }
