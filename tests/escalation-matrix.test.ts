@@ -251,7 +251,7 @@ const GCP_PATTERNS: Readonly<Record<string, (g: ReturnType<typeof projectGrants>
 };
 
 const ALL_FEATURES = { cloudProxyWorkloadIdentity: true, computeManagerProjectIds: ["acme-sole-tenant"], loadBalancersTargetBackendPools: true,
-    loadBalancersUnmanagedInstanceGroups: true, loadBalancersNetworkEndpointGroup: true };
+    loadBalancersUnmanagedInstanceGroups: true };
 const GKE_MODES: readonly (Mode & { values: Record<string, unknown> })[] = [
     { title: "impersonation (default)", values: { ...GKE }, adds: [] },
     { title: "key", values: { ...GKE_KEY }, adds: [] },
