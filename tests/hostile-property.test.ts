@@ -30,7 +30,8 @@ const BASE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
         nodeResourceGroup: AKS_WI.nodeResourceGroup, castaiIdentitySubject: AKS_WI.castaiIdentitySubject, location: AKS_WI.location,
     },
     "cloudpilot-eks": { clusterName: "prod-eu", accountId: "123456789012", region: "eu-central-1" },
-    "cloudpilot-alibaba": { clusterName: "prod", internalClusterId: `c${"0a".repeat(16)}`, trust: "account", trustedAccountId: "1234567890123456" },
+    // Account trust requires the external ID CloudPilot gives (issue 13): a secret key, so every case also checks it never shows.
+    "cloudpilot-alibaba": { clusterName: "prod", internalClusterId: `c${"0a".repeat(16)}`, trust: "account", trustedAccountId: "1234567890123456", externalId: "cp-ext-7f3a9c1e5b7d" },
     "palette-aws": { accountId: "123456789012", trustedAccountId: "111122223333", externalId: "ext7f3a9c1e5b7d" },
     "castai-kubernetes": {},
     "cloudpilot-kubernetes": {},

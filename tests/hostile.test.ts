@@ -3,9 +3,11 @@
  * gets now: one line naming the key and the rule, never a secret value, no serialization prefix.
  */
 import * as assert from "assert";
+import { readFileSync } from "fs";
+import { join } from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse, parseAllDocuments } from "yaml";
-import { InputError, setClock, show, withSecrets } from "../components/core";
+import { InputError, Sourced, setClock, show, withSecrets } from "../components/core";
 import { isRealDeployment } from "../components/core/inputs";
 import { planCastAiEks } from "../components/castai/eks-plan";
 import { planCastAiGke } from "../components/castai/gke-plan";
@@ -18,17 +20,22 @@ import { CastAiGkeAccess } from "../components/castai/gke";
 import { run as runRoot } from "../components/program/main";
 import { toMarkdown } from "../components/render/markdown";
 import { toYaml } from "../components/render/yaml";
+import { loadPreset, presetNames } from "../components/render/preset";
 import { installMocks, mockSecret, runProgram } from "../components/testing";
 import { run } from "./support/cli";
 import { failure } from "./support/failure";
 import { EKS } from "./support/values";
-import { GKE } from "./support/gke-values";
+import { GKE, NODE_SA_IDS } from "./support/gke-values";
 import { AKS_CS, AKS_WI } from "./support/aks-values";
 
 const EKS_SET = ["--set", `clusterName=${EKS.clusterName}`, "--set", `clusterId=${EKS.clusterId}`, "--set", `accountId=${EKS.accountId}`,
     "--set", `region=${EKS.region}`, "--set", `vpcId=${EKS.vpcId}`];
+/** castai-gke's required values: since issue 13 the node pools' service account IDs are required (or the risky project-wide opt-in). */
+const GKE_SET = ["--set", "projectId=acme-prod", "--set", "clusterName=prod-eu", "--set", "location=europe-west1",
+    "--set", `castaiServiceAccount=${GKE.castaiServiceAccount}`, "--set", `nodeServiceAccountIds=${JSON.stringify(NODE_SA_IDS)}`];
 const PALETTE_SET = ["--set", "accountId=123456789012", "--set", "trustedAccountId=111122223333"];
-const ALIBABA = { clusterName: "prod", internalClusterId: `c${"0".repeat(32)}`, trust: "account", trustedAccountId: "1234567890123456" };
+/** cloudpilot-alibaba with account trust: since issue 13 it requires the external ID CloudPilot gives (a secret key). */
+const ALIBABA = { clusterName: "prod", internalClusterId: `c${"0".repeat(32)}`, trust: "account", trustedAccountId: "1234567890123456", externalId: "cp-ext-5b7d4e8f" };
 const SECRET = "TOPSECRET-7f3a9c1e";
 
 /** The message `fn` throws (an InputError, one line). */
@@ -116,7 +123,7 @@ describe("issue 15 (2): castai-eks checks the default Cast AI user ARN it builds
 describe("issue 15 (3): clusterRbac.provider is checked", () => {
     const cases: [string, string[]][] = [
         ["castai-eks", EKS_SET],
-        ["castai-gke", ["--set", "projectId=acme-prod", "--set", "clusterName=prod-eu", "--set", "location=europe-west1", "--set", `castaiServiceAccount=${GKE.castaiServiceAccount}`]],
+        ["castai-gke", GKE_SET],
         ["castai-aks", ["--set", `subscriptionId=${AKS_WI.subscriptionId}`, "--set", `clusterName=${AKS_WI.clusterName}`, "--set", `clusterId=${AKS_WI.clusterId}`,
             "--set", `resourceGroup=${AKS_WI.resourceGroup}`, "--set", `nodeResourceGroup=${AKS_WI.nodeResourceGroup}`,
             "--set", `castaiIdentitySubject=${AKS_WI.castaiIdentitySubject}`, "--set", `location=${AKS_WI.location}`]],
@@ -146,9 +153,8 @@ describe("issue 15 (3): clusterRbac.provider is checked", () => {
 describe("issue 15 (4): render never waits", () => {
     it("castai-gke with propagationDelaySeconds=600 renders at once (waits happen only under a real pulumi up)", async () => {
         const start = Date.now();
-        const { code } = await run("render", "castai-gke", "--set", "projectId=acme-prod", "--set", "clusterName=prod-eu", "--set", "location=europe-west1",
-            "--set", `castaiServiceAccount=${GKE.castaiServiceAccount}`, "--set", "propagationDelaySeconds=600");
-        assert.strictEqual(code, 0);
+        const { code, err } = await run("render", "castai-gke", ...GKE_SET, "--set", "propagationDelaySeconds=600");
+        assert.strictEqual(code, 0, err);
         assert.ok(Date.now() - start < 15_000, `took ${Date.now() - start} ms`);
         assert.strictEqual(isRealDeployment(), false);
     });
@@ -204,6 +210,8 @@ describe("issue 15 (6): tags are checked against each cloud's rules", () => {
         assert.strictEqual(ali({ team: "see https://x" }), "tags.team: must not contain https:// in its key or value (Alibaba Cloud RAM)");
         assert.strictEqual(ali({ team: "v".repeat(129) }), "tags.team: is a tag value of 129 characters; Alibaba Cloud RAM allows at most 128");
         assert.strictEqual(ali(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`t${i}`, "x"]))), "tags: has 21 tags; Alibaba Cloud RAM allows at most 20 per resource");
+        // The base values are valid (the external ID included): the errors above are the tags'.
+        assert.ok(planCloudPilotAlibaba({ ...ALIBABA, tags: { team: "v".repeat(128) } } as never));
     });
 });
 
@@ -263,12 +271,61 @@ describe("issue 15 (9, 10, 14): the CLI", () => {
         assert.strictEqual(code, 0);
         const lines = out.trimEnd().split("\n");
         assert.strictEqual(lines[0], "usage: kubegrant render castai-eks [--set key=value]... [--format json|yaml|markdown]");
-        assert.strictEqual(lines.length, 2 + 24);
+        // 29 keys: issue 15's 24, and issue 14's vpcAccountId, capacityReservations, hibernation, passRoleArns, allowPassAnyRole.
+        assert.strictEqual(lines.length, 2 + 29);
         assert.match(out, /\n {2}clusterName +string; required\. EKS cluster name\n/);
         assert.match(out, /\n {2}roleName +string; default: castai-eks-<clusterName\[:53\]>\. Name of the role Cast AI assumes\n/);
         assert.match(out, /\n {2}hardened +boolean; default: false\. /);
+        assert.match(out, /\n {2}vpcAccountId +string; default: accountId\. Account owning the VPC/);
+        assert.match(out, /\n {2}passRoleArns +list; default: \[\]\. Roles besides the node role/);
+        assert.match(out, /\n {2}allowPassAnyRole +boolean; default: false\. RISK: /);
+        assert.match(out, /\n {2}capacityReservations +boolean; default: true\. /);
+        assert.match(out, /\n {2}hibernation +boolean; default: true\. /);
         const palette = (await run("render", "palette-aws", "--help")).out;
-        assert.match(palette, /\n {2}externalId +string \(secret\); default: /);
+        assert.match(palette, /\n {2}externalId +string \(secret\); default: required for role\. /);
+        assert.match(palette, /\n {2}allowIamPrivilegeEscalation +boolean; default: false\. RISK: /);
+        const alibaba = (await run("render", "cloudpilot-alibaba", "--help")).out;
+        assert.match(alibaba, /\n {2}externalId +string \(secret\); default: required for account\. /);
+        const gke = (await run("render", "castai-gke", "--help")).out;
+        assert.match(gke, /\n {2}allowProjectWideServiceAccountUse +boolean; default: false\. RISK: /);
+        assert.ok(!/\bneg|networkEndpointGroup/i.test(gke), "castai-gke has no NEG switch any more (issue 14)");
+        assert.match((await run("render", "castai-kubernetes", "--help")).out, /\n {2}operatorClusterWidePodWrite +boolean; default: false\. RISK: /);
+        assert.match((await run("render", "cloudpilot-kubernetes", "--help")).out, /\n {2}allowAnyWebhookConfigurationUpdate +boolean; default: false\. RISK: /);
+    });
+    it("every preset's --help: one line per key, in order, with its type, the Default cell of its README row and its meaning", async () => {
+        const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+        /** Cells of a table row (a `\|` stays in its cell), backticks removed as --help shows them. */
+        const cells = (row: string) => row.replace(/^\|/, "").replace(/\|\s*$/, "").split(/(?<!\\)\|/).map((c) => c.trim().replace(/`/g, ""));
+        for (const name of presetNames()) {
+            const preset = loadPreset(name);
+            const { code, out } = await run("render", name, "--help");
+            assert.strictEqual(code, 0, name);
+            const lines = out.trimEnd().split("\n").slice(2);
+            assert.strictEqual(lines.length, preset.keys.length, name);
+            // The preset's README section (the heading, or the line under it, names the preset) and its argument table.
+            const sections = readme.split(/\n(?=## )/).filter((x) => x.split("\n").slice(0, 3).join("\n").includes(`preset \`${name}\``));
+            assert.strictEqual(sections.length, 1, `${name}: one README section`);
+            const body = sections[0].split("\n");
+            const header = body.findIndex((l) => l.startsWith("| Argument |"));
+            assert.ok(header > 0, `${name}: an argument table`);
+            const table = body.slice(header + 2, body.findIndex((l, i) => i > header && !l.startsWith("|")));
+            const column = cells(body[header]).indexOf("Default");
+            preset.keys.forEach((k, i) => {
+                const line = lines[i];
+                assert.ok(k.description.length > 0 && line.endsWith(`. ${k.description}`), `${name} ${k.name}: meaning: ${line}`);
+                const m = /^ {2}(\w+) +(\w+)( \(secret\))?; (.*)$/.exec(line.slice(0, -(k.description.length + 2)));
+                assert.ok(m, line);
+                assert.deepStrictEqual([m[1], m[2], m[3] !== undefined], [k.name, k.type, k.secret === true], line);
+                if (k.required) {
+                    assert.strictEqual(m[4], "required", line);
+                    return;
+                }
+                // Without a README row --help would say "none": every optional key needs its row, and shows its Default cell.
+                const row = table.find((l) => l.startsWith(`| \`${k.name}\` |`));
+                assert.ok(row, `${name}: no README argument row for ${k.name}`);
+                assert.strictEqual(m[4], `default: ${cells(row)[column]}`, `${name} ${k.name}`);
+            });
+        }
     });
     it("a switch given an Output says so (not Pulumi's toJSON warning)", () => {
         assert.strictEqual(thrown(() => planCastAiEks({ ...EKS, hardened: pulumi.output(true) as never })),
@@ -284,7 +341,7 @@ describe("issue 15 (9, 10, 14): the CLI", () => {
                 `agentNamespace: must not be ${ns} (a namespace Kubernetes reserves; give the vendor its own namespace)`);
             assert.strictEqual(thrown(() => planCastAiGke({ ...GKE, cloudProxyWorkloadIdentity: true, cloudProxyNamespace: ns } as never)),
                 `cloudProxyNamespace: must not be ${ns} (a namespace Kubernetes reserves; give the vendor its own namespace)`);
-            assert.strictEqual(thrown(() => planCloudPilotAlibaba({ ...ALIBABA, trust: "rrsa", trustedAccountId: undefined, accountId: "1234567890123456",
+            assert.strictEqual(thrown(() => planCloudPilotAlibaba({ ...ALIBABA, trust: "rrsa", trustedAccountId: undefined, externalId: undefined, accountId: "1234567890123456",
                 oidcIssuerUrl: "https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0", namespace: ns } as never)),
             `namespace: must not be ${ns} (a namespace Kubernetes reserves; give the vendor its own namespace)`);
         }
@@ -293,16 +350,44 @@ describe("issue 15 (9, 10, 14): the CLI", () => {
 
 describe("issue 15 (11): markdown and YAML escape every input-derived string", () => {
     const HOSTILE = "v\n## Injected `code` | pipe # end";
-    /** Headings a report may have: the title, its two sections, and one per resource. */
-    const headings = (md: string) => md.split("\n").filter((l) => l.startsWith("#"));
-    const onlyOurHeadings = (md: string) => {
-        for (const h of headings(md)) assert.match(h, /^(# kubegrant review: |## Outputs$|## Resources$|### `)/, h);
+    const NO_RISKS = "None: no grant of this render holds a known escalation path (every such grant is an opt-in, none is set).";
+    /**
+     * The report's shape, and no other heading: the title, Outputs, Resources with one heading per
+     * resource, and Risks last (issue 13). Returns the Risks section's lines.
+     */
+    const onlyOurHeadings = (md: string): string[] => {
+        const lines = md.trimEnd().split("\n");
+        const headings = lines.filter((l) => l.startsWith("#"));
+        assert.match(headings[0], /^# kubegrant review: /);
+        assert.deepStrictEqual([headings[1], headings[2], headings[headings.length - 1]], ["## Outputs", "## Resources", "## Risks"]);
+        for (const h of headings.slice(3, -1)) assert.match(h, /^### `/, h);
+        return lines.slice(lines.indexOf("## Risks") + 1).filter((l) => l !== "");
+    };
+    /** The Risks section holds only catalog text: each line the risk of an entry of `catalog`, or the sentence for none; never input. */
+    const risksFromCatalog = (risks: readonly string[], catalog: ReadonlyMap<string, Sourced>) => {
+        const allowed = new Set([...catalog.values()].filter((e) => e.risk).map((e) => `- **${e.feature}**: ${e.risk} (source: ${e.source})`));
+        assert.ok(risks.length > 0);
+        if (risks[0] === NO_RISKS) assert.strictEqual(risks.length, 1);
+        else for (const l of risks) assert.ok(allowed.has(l), `not a catalog risk: ${l}`);
+        for (const l of risks) assert.ok(!l.includes("Injected"), l);
+    };
+    /** A render that succeeds. */
+    const rendered = async (...argv: string[]) => {
+        const { code, out, err } = await run(...argv);
+        assert.strictEqual(code, 0, err);
+        return out;
     };
     it("annotation values (castai-kubernetes): markdown shows them escaped, YAML round-trips them", async () => {
         const set = ["--set", `serviceAccountAnnotations=${JSON.stringify({ "castai-agent": { "x.io/a": HOSTILE } })}`];
-        const md = (await run("render", "castai-kubernetes", ...set, "--format", "markdown")).out;
-        onlyOurHeadings(md);
+        const md = await rendered("render", "castai-kubernetes", ...set, "--format", "markdown");
+        risksFromCatalog(onlyOurHeadings(md), loadPreset("castai-kubernetes").explanations);
         assert.ok(md.includes("`x.io/a: v\\n## Injected ˋcodeˋ \\| pipe # end`"));
+        // Phase 2 holds a grant with a risk: the Risks section lists it, from the catalog, next to the hostile input.
+        const phase2 = await rendered("render", "castai-kubernetes", ...set, "--set", "extendedPermissions=true", "--format", "markdown");
+        const risks = onlyOurHeadings(phase2);
+        assert.notDeepStrictEqual(risks, [NO_RISKS]);
+        risksFromCatalog(risks, loadPreset("castai-kubernetes").explanations);
+        assert.ok(phase2.includes("`x.io/a: v\\n## Injected ˋcodeˋ \\| pipe # end`"));
         const yaml = (await run("render", "castai-kubernetes", ...set, "--format", "yaml")).out;
         const sa = parseAllDocuments(yaml).map((d) => d.toJS()).find((o) => o.kind === "ServiceAccount" && o.metadata.name === "castai-agent");
         assert.strictEqual(sa.metadata.annotations["x.io/a"], HOSTILE);
@@ -311,22 +396,45 @@ describe("issue 15 (11): markdown and YAML escape every input-derived string", (
         const aks = ["--set", `subscriptionId=${AKS_WI.subscriptionId}`, "--set", `clusterName=${AKS_WI.clusterName}`, "--set", `clusterId=${AKS_WI.clusterId}`,
             "--set", `resourceGroup=${AKS_WI.resourceGroup}`, "--set", `nodeResourceGroup=${AKS_WI.nodeResourceGroup}`,
             "--set", `castaiIdentitySubject=${AKS_WI.castaiIdentitySubject}`, "--set", `location=${AKS_WI.location}`];
-        const md = (await run("render", "castai-aks", ...aks, "--set", `tags=${JSON.stringify({ team: HOSTILE })}`, "--format", "markdown")).out;
-        onlyOurHeadings(md);
-        const ali = (await run("render", "cloudpilot-alibaba", "--set", "clusterName=prod", "--set", `internalClusterId=${ALIBABA.internalClusterId}`,
-            "--set", "trust=account", "--set", `trustedAccountId=${ALIBABA.trustedAccountId}`, "--set", `tags=${JSON.stringify({ team: HOSTILE })}`, "--format", "markdown")).out;
-        onlyOurHeadings(md + ali);
+        const md = await rendered("render", "castai-aks", ...aks, "--set", `tags=${JSON.stringify({ team: HOSTILE })}`, "--format", "markdown");
+        risksFromCatalog(onlyOurHeadings(md), loadPreset("castai-aks").explanations);
+        const ali = await rendered("render", "cloudpilot-alibaba", "--set", "clusterName=prod", "--set", `internalClusterId=${ALIBABA.internalClusterId}`,
+            "--set", "trust=account", "--set", `trustedAccountId=${ALIBABA.trustedAccountId}`, "--set", `externalId=${ALIBABA.externalId}`,
+            "--set", `tags=${JSON.stringify({ team: HOSTILE })}`, "--format", "markdown");
+        risksFromCatalog(onlyOurHeadings(ali), loadPreset("cloudpilot-alibaba").explanations);
+        // The reports do not show tags (the JSON render does): no piece of the value may reach them raw.
+        for (const report of [md, ali]) {
+            assert.ok(!report.includes(HOSTILE) && !/^## Injected/m.test(report) && !report.includes("`code`"), report);
+        }
+        const json = await rendered("render", "cloudpilot-alibaba", "--set", "clusterName=prod", "--set", `internalClusterId=${ALIBABA.internalClusterId}`,
+            "--set", "trust=account", "--set", `trustedAccountId=${ALIBABA.trustedAccountId}`, "--set", `externalId=${ALIBABA.externalId}`,
+            "--set", `tags=${JSON.stringify({ team: HOSTILE })}`);
+        assert.ok(JSON.parse(json).resources.some((r: { inputs: { tags?: Record<string, string> } }) => r.inputs.tags?.team === HOSTILE));
     });
-    it("every place of a rendering (names, parents, types, inputs, outputs, JSON fallback) is escaped", () => {
+    it("every place of a rendering (names, parents, types, inputs, outputs, JSON fallback) is escaped; Risks holds only catalog text", () => {
+        const catalog = new Map<string, Sourced>([
+            ["k8s-rule:risky", { feature: "pod scheduling", why: "w", source: 'seed s.txt, "Pods"', risk: "create of pods anywhere" }],
+            ["k8s-rule:other", { feature: "other", why: "w", source: "s", risk: "never looked up" }],
+        ]);
         const md = toMarkdown({
             preset: "p",
             resources: [
                 { type: "kubegrant:x:Y", name: HOSTILE, parent: null, inputs: {} },
                 { type: `unknown:${HOSTILE}`, name: `n${HOSTILE}`, parent: HOSTILE, inputs: { [HOSTILE]: HOSTILE, fence: "```\n# x" } },
+                // A role whose first rule's catalog entry carries a risk, the second's ID is hostile (no entry).
+                { type: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", name: `r${HOSTILE}`, parent: HOSTILE, inputs: {
+                    apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole",
+                    metadata: { name: `r${HOSTILE}`, annotations: { "kubegrant.io/rules": `risky,${HOSTILE}` } },
+                    rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["create"] }, { apiGroups: [HOSTILE], resources: [HOSTILE], verbs: [HOSTILE], resourceNames: [HOSTILE] }],
+                } },
             ],
             outputs: { [HOSTILE]: HOSTILE, list: [HOSTILE] },
-        }, "T", new Map());
-        onlyOurHeadings(md);
+        }, "T", catalog);
+        const risks = onlyOurHeadings(md);
+        assert.deepStrictEqual(risks, ["- **pod scheduling**: create of pods anywhere (source: seed s.txt, \"Pods\")"]);
+        risksFromCatalog(risks, catalog);
+        // With no entry looked up, the Risks section says so.
+        assert.deepStrictEqual(onlyOurHeadings(toMarkdown({ preset: "p", resources: [], outputs: { [HOSTILE]: HOSTILE } }, "T", catalog)), [NO_RISKS]);
         // The JSON fallback's fence is never closed early.
         assert.strictEqual(md.split("\n").filter((l) => l.startsWith("```")).length, 2);
         for (const line of md.split("\n").filter((l) => l.includes("Injected"))) assert.ok(!/(?<!\\)\|/.test(line.replace(/^\|.*\|$/, "")), line);
