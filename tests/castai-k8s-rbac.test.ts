@@ -59,7 +59,8 @@ describe("castai-kubernetes RBAC, evaluated as Kubernetes' RBAC authorizer does"
         const scoped = CASTAI_RBAC_ENTRIES.filter((e) => /\((scoped|applicable|delete scoped)/i.test(e.seedRow));
         assert.deepStrictEqual(scoped.map((e) => e.id), [
             "shared-ns-agent-deployment", "operator-kube-system-rbac", "operator-crds-named", "operator-clusterrbac-delete",
-            "phase2-signers", "phase2-llms-namespace", "phase2-own-namespace-delete", "phase2-cluster-controller-ext-rbac", "cluster-controller-rbac", "pod-pinner-own-webhook",
+            "phase2-signers", "phase2-llms-namespace", "phase2-own-namespace-delete", "phase2-cluster-controller-ext-rbac", "phase2-pod-pinner-webhook",
+            "cluster-controller-rbac", "pod-pinner-own-webhook", "charts-pod-pinner-webhook-update",
         ]);
         for (const e of scoped) assert.ok(e.rule.resourceNames && e.rule.resourceNames.length > 0 && !e.rule.verbs.includes("create"), e.id);
         const create = CASTAI_RBAC_ENTRIES.find((e) => e.id === "operator-crds-create")!;

@@ -86,7 +86,7 @@ const K8S_MATRIX: Readonly<Record<string, readonly Mode[]>> = {
         {
             title: "extendedPermissions (phase 2: cluster controller, evictor, pod pinner)", values: { extendedPermissions: true },
             extends: "default (phase 1: agent, operator)", adds: ["workloads in kube-system (run as any service account)"],
-            why: "the evictor creates pods in any namespace (seed: Evictor, core pods create); CSR approval stays pinned to the two kubelet signers",
+            why: "the evictor creates pods in any namespace (seed: Evictor, core pods create); CSR approval stays pinned to the two kubelet signers, and webhook get and patch to the pod pinner's own configuration castai-pod-pinner (a risk in the report), never another product's",
         },
     ],
     "cloudpilot-kubernetes": [

@@ -132,6 +132,9 @@ export const KUBELET_SIGNERS = ["kubernetes.io/kube-apiserver-client-kubelet", "
 export const CASTWARE_CRDS = ["clusters.castware.cast.ai", "components.castware.cast.ai"];
 /** The Operator's own webhook configurations (castware-operator chart webhook.yaml @19052ac1cbfd, release name castware-operator). */
 export const CASTWARE_WEBHOOKS = ["castware-operator-mutating-webhook-configuration", "castware-operator-validating-webhook-configuration"];
+/** The pod pinner's mutating webhook configuration (its chart's webhookName with fullnameOverride castai-pod-pinner), which the cluster controller's chart names too. */
+export const POD_PINNER_WEBHOOK = "castai-pod-pinner";
+const POD_PINNER_WEBHOOK_RISK = "patch or update of the pod pinner's MutatingWebhookConfiguration castai-pod-pinner: whoever holds it can point that webhook at another service or URL and widen its rules to every pod created in the cluster, so change any new pod (admission webhook control through that one configuration). Pinned by name: no other product's webhook configuration, and no create; phase 2 only (the cluster controller's pod pinner upgrades, and the Operator that installs it).";
 
 const AGENT_AND_OPERATOR_NS: CastAiRoleKey[] = ["agent-ns", "operator-ns"];
 const AGENT_AND_OPERATOR_CLUSTER: CastAiRoleKey[] = ["agent-cluster", "operator-cluster"];
@@ -149,6 +152,9 @@ function x(table: keyof typeof CASTAI_TABLES, id: string, roles: CastAiRoleKey[]
     feature: string, why: string, source: string): CastAiRuleEntry {
     return { id, table: CASTAI_TABLES[table], seedRow: `(not in the seed) ${row}`, roles, rule, feature, why, source };
 }
+
+/** An entry that holds a known escalation path: its `risk` (listed in the markdown report's Risks section) also ends its `why`. */
+const risky = (entry: CastAiRuleEntry, risk: string): CastAiRuleEntry => ({ ...entry, why: `${entry.why} RISK: ${risk}`, risk });
 
 const g = (apiGroup: string, resources: string[], verbs: string[], resourceNames?: string[]): PolicyRule =>
     ({ apiGroups: [apiGroup], resources, verbs, ...(resourceNames ? { resourceNames } : {}) });
@@ -276,9 +282,10 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
         "Maintains its own webhooks (\"Required to create/update/delete Operator webhooks\"): get, patch and update only of the two configurations its chart creates, enforced with resourceNames. The seed and the chart grant them on every webhook configuration of the cluster, which is admission webhook control (it could redirect or disable another product's webhooks): a default never grants it (DESIGN \"Secure by default\"). Names: castai/castware-operator charts/castai-castware-operator/templates/webhook.yaml @19052ac1cbfd (`<fullname>-mutating-webhook-configuration`, `<fullname>-validating-webhook-configuration`, fullname castware-operator)."),
 
     // Phase 2, castai-agent namespace.
-    e("phase2Ns", "phase2-ns-admin", PHASE2_NS, "* *: * (full administrative permissions in castai-agent namespace)",
+    risky(e("phase2Ns", "phase2-ns-admin", PHASE2_NS, "* *: * (full administrative permissions in castai-agent namespace)",
         { apiGroups: ["*"], resources: ["*"], verbs: ["*"] }, "component upgrades",
-        "Namespace administrator of the components' namespace only, with the seed's `*` verbs. RISK: `*` includes escalate and bind on Roles and RoleBindings and impersonate on service accounts, in this namespace only. It has to be `*`: the cluster controller chart's own Role grants `*` (" + chartSource("clusterController", "templates/rbac.yaml") + "), and Kubernetes lets a subject without escalate create or update a Role only if it holds every rule of it, where a list of verbs never covers `*`. The alternatives are worse: escalate on roles (cluster-wide, or for a create, which carries no name) or bind. What it adds stays in this namespace: a Role can grant nothing outside it, the service accounts it can impersonate are this namespace's, and a namespace admin can already run a pod as any of them. Never in kube-system or cluster-wide."),
+        "Namespace administrator of the components' namespace only, with the seed's `*` verbs. It has to be `*`: the cluster controller chart's own Role grants `*` (" + chartSource("clusterController", "templates/rbac.yaml") + "), and Kubernetes lets a subject without escalate create or update a Role only if it holds every rule of it, where a list of verbs never covers `*`. The alternatives are worse: escalate on roles (cluster-wide, or for a create, which carries no name) or bind. What it adds stays in this namespace: a Role can grant nothing outside it, the service accounts it can impersonate are this namespace's, and a namespace admin can already run a pod as any of them. Never in kube-system or cluster-wide."),
+        "`*` includes escalate and bind on Roles and RoleBindings and impersonate on service accounts, in the components' namespace only (phase 2, extendedPermissions): the cluster controller and the Operator can grant themselves, or act as, anything in that namespace."),
 
     // Phase 2, cluster-wide (cluster controller and Operator alike).
     e("phase2Cluster", "phase2-nodes-pods-read", PHASE2_CLUSTER, "core nodes, pods: get, list, watch",
@@ -324,6 +331,11 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
         g("rbac.authorization.k8s.io", ["clusterroles", "clusterrolebindings"], ["get", "delete"], ["castai-cluster-controller-ext"]), "component uninstall",
         "Reads and removes the cluster controller's -ext ClusterRole and binding only: enforced with resourceNames. The Operator's rbac-ext.yaml adds this name to its list; the cluster controller's own list leaves it out on purpose (its chart: \"we do not want to touch them after installation\").",
         OPERATOR_EXT),
+    risky(x("phase2Cluster", "phase2-pod-pinner-webhook", PHASE2_CLUSTER, "admissionregistration.k8s.io mutatingwebhookconfigurations: get, patch (scoped to castai-pod-pinner only)",
+            g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations"], ["get", "patch"], [POD_PINNER_WEBHOOK]), "pod pinner upgrades",
+            "The cluster controller upgrades the pod pinner, whose chart patches its own mutating webhook configuration: get and patch of castai-pod-pinner only, enforced with resourceNames (no create, which a name cannot limit, so no new configuration; no other product's). The cluster controller's last chart grants it (\"Add RBAC permissions to cluster-controller for castai-pod-pinner upgrades\", castai/helm-charts 3cc03e00) and so does the Operator's rbac-ext.yaml: the Operator must hold it to install the cluster controller's ClusterRole (the real API server refuses that ClusterRole otherwise, tests/apiserver-charts.test.ts). Phase 1's Operator holds get, patch and update of its own two configurations only, so this is phase 2's.",
+            `${OPERATOR_EXT}; ${chartSource("clusterController", "templates/rbac.yaml")}`),
+        POD_PINNER_WEBHOOK_RISK),
 
     // Cluster controller rows the phase 2 table does not repeat.
     e("clusterController", "cluster-controller-events", PHASE2_CLUSTER, "core events: list, create, patch",
@@ -362,35 +374,44 @@ export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
         g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations"], ["list", "watch"]), "pod pinner webhook",
         "Lists and watches mutating webhook configurations (list and watch of a collection cannot be limited by name)."),
     e("podPinner", "pod-pinner-own-webhook", ["pod-pinner-cluster"], "admissionregistration.k8s.io mutatingwebhookconfigurations: watch, get, patch, update (scoped to pod-pinner resource only)",
-        g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations"], ["watch", "get", "patch", "update"], ["castai-pod-pinner"]), "pod pinner webhook",
+        g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations"], ["watch", "get", "patch", "update"], [POD_PINNER_WEBHOOK]), "pod pinner webhook",
         "Maintains its own webhook configuration only: enforced with resourceNames for get, patch and update. A named watch works only for a single-object watch; the unscoped rule above covers watching the collection."),
 
     // Phase 2 opt-in (operatorClusterWidePodWrite): what the Operator must hold beyond phase 2 to
     // install the evictor's and pod pinner's charts, whose rules it cannot create without holding them.
-    x("chartInstall", "charts-leases", CHARTS, "coordination.k8s.io leases: create, get, list, watch, update",
+    risky(x("chartInstall", "charts-leases", CHARTS, "coordination.k8s.io leases: create, get, list, watch, update",
         g("coordination.k8s.io", ["leases"], ["create", "get", "list", "watch", "update"]), "installing the evictor",
-        "The evictor's ClusterRole grants leader-election leases cluster-wide. RISK: lease write in every namespace can take over other controllers' leader election.",
+        "The evictor's ClusterRole grants leader-election leases cluster-wide.",
         chartSource("evictor", "templates/clusterrole.yaml")),
+        "lease write in every namespace (operatorClusterWidePodWrite): the Operator can take over other controllers' leader election."),
     x("chartInstall", "charts-nodeclaims-delete", CHARTS, "karpenter.sh nodeclaims: delete",
         g("karpenter.sh", ["nodeclaims"], ["delete"]), "installing the evictor",
         "The evictor's -ext ClusterRole deletes Karpenter NodeClaims (cleanup of Karpenter nodes); read is already held (phase 1).",
         chartSource("evictor", "child-charts/castai-evictor-ext/templates/clusterrole.yaml")),
-    x("chartInstall", "charts-nodes-create", CHARTS, "core nodes: create",
+    risky(x("chartInstall", "charts-nodes-create", CHARTS, "core nodes: create",
         g("", ["nodes"], ["create"]), "installing the pod pinner",
-        "The pod pinner's ClusterRoles create placeholder nodes. RISK: a registered Node object can attract pods that the scheduler or a binding places on it.",
+        "The pod pinner's ClusterRoles create placeholder nodes.",
         chartSource("podPinner", "templates/cluster-role.yaml")),
-    x("chartInstall", "charts-pods-patch", CHARTS, "core pods: patch",
+        "nodes create (operatorClusterWidePodWrite): a Node object the Operator registers can attract pods that the scheduler or a binding places on it."),
+    risky(x("chartInstall", "charts-pods-patch", CHARTS, "core pods: patch",
         g("", ["pods"], ["patch"]), "installing the pod pinner",
-        "The pod pinner's ClusterRoles patch pods. RISK: patch reaches a pod's container images in any namespace, so it can run other code as that pod's service account.",
+        "The pod pinner's ClusterRoles patch pods.",
         chartSource("podPinner", "templates/cluster-role.yaml")),
-    x("chartInstall", "charts-pods-binding", CHARTS, "core pods/binding: create",
+        "pods patch in every namespace (operatorClusterWidePodWrite): patch reaches a pod's container images, so the Operator can run other code as that pod's service account."),
+    risky(x("chartInstall", "charts-pods-binding", CHARTS, "core pods/binding: create",
         g("", ["pods/binding"], ["create"]), "installing the pod pinner",
-        "The pod pinner binds pods to the nodes it chose. RISK: with nodes create, it can place any pending pod on a node it registered.",
+        "The pod pinner binds pods to the nodes it chose.",
         chartSource("podPinner", "templates/cluster-role.yaml")),
+        "pods/binding create (operatorClusterWidePodWrite): with nodes create, the Operator can place any pending pod on a node it registered."),
     x("chartInstall", "charts-volumes-patch", CHARTS, "core persistentvolumeclaims, persistentvolumes: patch",
         g("", ["persistentvolumeclaims", "persistentvolumes"], ["patch"]), "installing the pod pinner",
         "The pod pinner's -ext ClusterRole patches volumes and claims (their annotations when it pins pods); read is already held (phase 1).",
         chartSource("podPinner", "child-charts/castai-pod-pinner-ext/templates/clusterrole.yaml")),
+    risky(x("chartInstall", "charts-pod-pinner-webhook-update", CHARTS, "admissionregistration.k8s.io mutatingwebhookconfigurations: update (scoped to castai-pod-pinner only)",
+            g("admissionregistration.k8s.io", ["mutatingwebhookconfigurations"], ["update"], [POD_PINNER_WEBHOOK]), "installing the pod pinner",
+            "The pod pinner's ClusterRoles maintain its own mutating webhook configuration (get, patch, update of castai-pod-pinner): phase 2 holds get and patch (the cluster controller's rule), this adds update, of castai-pod-pinner only, enforced with resourceNames.",
+            `${chartSource("podPinner", "templates/cluster-role.yaml")}; ${chartSource("podPinner", "child-charts/castai-pod-pinner-ext/templates/clusterrole.yaml")}`),
+        POD_PINNER_WEBHOOK_RISK),
 ];
 
 const AG: CastAiComponent[] = ["agent"];
