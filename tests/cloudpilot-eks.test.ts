@@ -48,15 +48,16 @@ describe("CloudPilot EKS catalog", () => {
             });
         });
         // Narrowed (secure by default): ec2:CreateTags only at creation or with Karpenter's post-launch
-        // keys, termination pinned to this cluster, PassRole only to EC2. Everything else is the seed's.
-        const NARROWED = ["CloudPilotCreationTagging", "CloudPilotScopedResourceTagging", "ConditionalEC2Termination", "PassNodeIAMRole"];
+        // keys, termination pinned to this cluster, PassRole only to EC2, ssm:GetParameter only of AWS's
+        // public parameters. Everything else is the seed's.
+        const NARROWED = ["CloudPilotCreationTagging", "CloudPilotScopedResourceTagging", "CloudPilotPublicParameters", "ConditionalEC2Termination", "PassNodeIAMRole"];
         const ours = planCloudPilotEks(CP).policies[0].statements;
         const seedDoc = vendor as { Statement: Record<string, unknown>[] };
         const seedKept = seedDoc.Statement.filter((st) => !NARROWED.includes(String(st.Sid)))
-            .map((st) => (st.Sid === "CloudPilot" ? { ...st, Action: (st.Action as string[]).filter((a) => a !== "ec2:CreateTags") } : st));
+            .map((st) => (st.Sid === "CloudPilot" ? { ...st, Action: (st.Action as string[]).filter((a) => a !== "ec2:CreateTags" && a !== "ssm:GetParameter") } : st));
         assert.deepStrictEqual(norm(toPolicyDocument(ours.filter((st) => !NARROWED.includes(st.sid!))) as never), norm({ Statement: seedKept }));
         assert.deepStrictEqual([...new Set(ours.filter((st) => NARROWED.includes(st.sid!)).flatMap((st) => st.actions))].sort(),
-            ["ec2:CreateTags", "ec2:TerminateInstances", "iam:PassRole"]);
+            ["ec2:CreateTags", "ec2:TerminateInstances", "iam:PassRole", "ssm:GetParameter"]);
     });
 });
 
@@ -85,7 +86,7 @@ describe("planCloudPilotEks", () => {
             }],
         });
         assert.deepStrictEqual(p.nodeManagedPolicies, ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly", "AmazonEKS_CNI_Policy", "AmazonSSMManagedInstanceCore"]);
-        assert.deepStrictEqual(p.policies.map((d) => [d.key, d.name, d.statements.length]), [["policy", "CloudPilotControllerPolicy-prod-eu", 12]]);
+        assert.deepStrictEqual(p.policies.map((d) => [d.key, d.name, d.statements.length]), [["policy", "CloudPilotControllerPolicy-prod-eu", 13]]);
         const pass = p.policies[0].statements.find((s) => s.sid === "PassNodeIAMRole")!;
         assert.deepStrictEqual(pass.resources, [`arn:aws:iam::${ACCOUNT}:role/CloudPilotNodeRole-prod-eu`]);
     });
@@ -198,6 +199,15 @@ describe("CloudPilot EKS, judged by iam-simulate", () => {
         await allowed({ action: "iam:PassRole", resource: `arn:aws:iam::${ACCOUNT}:role/CloudPilotNodeRole-prod-eu`, context: { "iam:PassedToService": "ec2.amazonaws.com" } });
         await denied({ action: "iam:PassRole", resource: `arn:aws:iam::${ACCOUNT}:role/CloudPilotNodeRole-other`, context: { "iam:PassedToService": "ec2.amazonaws.com" } });
         await denied({ action: "iam:PassRole", resource: `arn:aws:iam::${ACCOUNT}:role/admin` });
+    });
+
+    it("reads only AWS's public SSM parameters (AMI IDs), never the account's own parameters", async () => {
+        // iam-simulate needs an account in the ARN (AWS evaluates public parameters with an empty one; the policy's `*` matches both).
+        const ami = `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/aws/service/eks/optimized-ami/1.31/amazon-linux-2023/x86_64/standard/recommended/image_id`;
+        await allowed({ action: "ssm:GetParameter", resource: ami });
+        await denied({ action: "ssm:GetParameter", resource: `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/prod/db-password` });
+        await denied({ action: "ssm:GetParameter", resource: ami.replace(REGION, "us-east-1") });
+        await denied({ action: "ssm:GetParameters", resource: ami });
     });
 
     it("describes only this cluster", async () => {

@@ -17,7 +17,7 @@ describe("render cloudpilot-eks and palette-aws", () => {
             counts[mode] = r.resources.length;
             const policy = r.resources.find((x: { type: string }) => x.type === "aws:iam/policy:Policy");
             assert.strictEqual(policy.inputs.name, "CloudPilotControllerPolicy-prod-eu");
-            assert.strictEqual(policy.inputs.policy.Statement.length, 12);
+            assert.strictEqual(policy.inputs.policy.Statement.length, 13);
             assert.strictEqual(r.outputs.trust, mode);
         }
         assert.deepStrictEqual(counts, { podIdentity: 13, irsa: 12, crossAccount: 12 });

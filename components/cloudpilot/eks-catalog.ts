@@ -50,16 +50,24 @@ export const CLOUDPILOT_EKS_STATEMENTS: readonly StatementEntry[] = [
     {
         sid: "CloudPilot", document: "policy",
         feature: "node provisioning",
-        why: "Launches nodes with launch templates and fleets, and reads subnets, security groups, zones, spot and on-demand prices and savings plans to choose them. Resource \"*\" as the vendor documents it (the Karpenter controller policy scopes these by tag; CloudPilot does not). The vendor's ec2:CreateTags is moved to CloudPilotCreationTagging and CloudPilotScopedResourceTagging, scoped as Karpenter's.",
+        why: "Launches nodes with launch templates and fleets, and reads subnets, security groups, zones, spot and on-demand prices and savings plans to choose them. Resource \"*\" as the vendor documents it (the Karpenter controller policy scopes these by tag; CloudPilot does not). The vendor's ec2:CreateTags is moved to CloudPilotCreationTagging and CloudPilotScopedResourceTagging, scoped as Karpenter's; its ssm:GetParameter to CloudPilotPublicParameters.",
         source: SEED,
         actions: [
-            "ssm:GetParameter", "ec2:DescribeImages", "ec2:RunInstances", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
+            "ec2:DescribeImages", "ec2:RunInstances", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
             "ec2:DescribeLaunchTemplates", "ec2:DescribeInstances", "ec2:DescribeInstanceTypes", "ec2:DescribeInstanceTypeOfferings",
             "ec2:DescribeAvailabilityZones", "ec2:DeleteLaunchTemplate", "ec2:CreateLaunchTemplate",
             "ec2:CreateFleet", "ec2:DescribeSpotPriceHistory", "pricing:GetProducts", "savingsplans:DescribeSavingsPlans",
             "ec2:DescribeRegions",
         ],
         resources: ["*"],
+    },
+    {
+        sid: "CloudPilotPublicParameters", document: "policy",
+        feature: "node provisioning",
+        why: "Reads the AMI IDs AWS publishes as public SSM parameters (/aws/service/..., e.g. the EKS optimized AMIs) to pick node images. Narrowed from the vendor's ssm:GetParameter on \"*\", which reads every parameter of the account, SecureStrings under the AWS-managed key included (any stored credential), to AWS's public parameters of this region, as Karpenter's AllowSSMReadActions scopes it. The account segment is `*` (Karpenter writes it empty, as AWS evaluates public parameters; iam-data's ARN pattern needs one): names starting with `aws` are reserved for AWS, so no account's own parameter matches.",
+        source: `${SEED} (ssm:GetParameter, narrowed); ${KARPENTER_CONTROLLER} AllowSSMReadActions`,
+        actions: ["ssm:GetParameter"],
+        resources: ["arn:{partition}:ssm:{region}:*:parameter/aws/service/*"],
     },
     {
         sid: "CloudPilotCreationTagging", document: "policy",
