@@ -105,6 +105,8 @@ describe("the Operator installs the vendor charts' RBAC, judged by a real kube-a
         }
         stored = [...stored.filter((s) => operatorOwned.has(key(s)) || !objects.some((o) => key(o) === key(s))),
             ...objects.filter((o) => !operatorOwned.has(key(o)))];
+        // The escalation check reads the authorizer's caches: wait until they hold the Operator's new rules.
+        assert.ok(await server.awaitRules(objects, OPERATOR), "the authorizer never granted the Operator its rules");
         return objects;
     }
 

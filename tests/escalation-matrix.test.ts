@@ -14,7 +14,7 @@ import { isCelError, run as runCel } from "@bufbuild/cel";
 import { render, RenderedResource } from "../components/render/run";
 import { KubeObject } from "../components/kubernetes/rbac";
 import { Request, ServiceAccountRef, authorize } from "../components/kubernetes/authorize";
-import { ApiServer, REQUIRE_ENV, findBinaries, startApiServer } from "./support/apiserver";
+import { ApiServer, REQUIRE_ENV, eventually, findBinaries, startApiServer } from "./support/apiserver";
 import { renderedObjectsOf } from "./support/k8s-objects";
 import { CASTAI_SA, GKE, GKE_KEY } from "./support/gke-values";
 import { AKS, AKS_CS, AKS_WI } from "./support/aks-values";
@@ -199,7 +199,10 @@ describe("escalation matrix: Kubernetes (real kube-apiserver, SubjectAccessRevie
                     const r = await server.apply(o);
                     assert.ok(r.status === 200 || r.status === 201, `${o.kind} ${o.metadata.name}: HTTP ${r.status}`);
                 }
-                assert.deepStrictEqual(await k8sFindings(objects, (who, r) => server.allowed(who, r)), expected(modes, m));
+                const want = expected(modes, m);
+                const got = await eventually(() => k8sFindings(objects, (who, r) => server.allowed(who, r)),
+                    (findings) => JSON.stringify(findings) === JSON.stringify(want));
+                assert.deepStrictEqual(got, want);
             });
         }
     }

@@ -24,7 +24,7 @@ import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { KubeObject, serviceAccountUsername } from "../../components/kubernetes/rbac";
-import { Request, ServiceAccountRef } from "../../components/kubernetes/authorize";
+import { Request, ServiceAccountRef, rulesFor } from "../../components/kubernetes/authorize";
 
 /** Set by .ci/run: a missing binary is a test failure, not a skip. */
 export const REQUIRE_ENV = "KUBEGRANT_REQUIRE_APISERVER";
@@ -121,6 +121,21 @@ export interface ApplyOptions {
 }
 
 /** The user and groups Kubernetes gives a service account's token. */
+/**
+ * The RBAC authorizer answers from informer caches, which see a just-applied Role or binding a
+ * moment later (seen in CI: a kube-system RoleBinding applied last, denied by the next
+ * SubjectAccessReview). Asks `ask` until `settled` holds of its answer or `ms` pass, and returns
+ * the last answer: a wrong answer that does not change within the window still fails the caller.
+ */
+export async function eventually<T>(ask: () => Promise<T>, settled: (answer: T) => boolean, ms = 10_000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+        const answer = await ask();
+        if (settled(answer) || Date.now() >= deadline) return answer;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+}
+
 export function serviceAccountUser(who: ServiceAccountRef): { user: string; groups: string[] } {
     return {
         user: serviceAccountUsername(who.namespace, who.name),
@@ -241,6 +256,27 @@ export class ApiServer {
             { apiVersion: "authorization.k8s.io/v1", kind: "SubjectAccessReview", spec });
         if (res.status !== 201 && res.status !== 200) throw new ApiError(res.status, res.body, "SubjectAccessReview");
         return res.body.status?.allowed === true;
+    }
+
+    /**
+     * Waits (up to 10 s, see eventually) until the authorizer grants `who` one request of every rule
+     * `objects` bind to it, in each namespace they bind it in: after an apply, the escalation check
+     * and SubjectAccessReviews then see what was applied. Returns whether they all settled.
+     */
+    async awaitRules(objects: readonly KubeObject[], who: ServiceAccountRef): Promise<boolean> {
+        const namespaces = [undefined, ...new Set(objects.filter((o) => o.kind === "RoleBinding").map((o) => o.metadata.namespace))];
+        const asks: Request[] = namespaces.flatMap((namespace) => rulesFor(objects, who, namespace)
+            .filter((rule) => (rule.resources ?? []).length > 0 && (rule.verbs ?? []).length > 0)
+            .map((rule) => {
+                const [resource, subresource] = rule.resources![0].split("/");
+                return {
+                    verb: rule.verbs![0], apiGroup: (rule.apiGroups ?? [""])[0], resource,
+                    ...(subresource ? { subresource } : {}), ...(rule.resourceNames?.length ? { name: rule.resourceNames[0] } : {}),
+                    ...(namespace ? { namespace } : {}),
+                };
+            }));
+        const answers = await eventually(() => ApiServer.pool(asks, 16, (r) => this.allowed(who, r)), (got) => got.every(Boolean));
+        return answers.every(Boolean);
     }
 
     /** Maps `items` through `fn` with at most `limit` in flight (SubjectAccessReviews in batches). */
