@@ -26,7 +26,7 @@ const OPT_INS: Readonly<Record<string, readonly string[]>> = {
     // Palette's core policies as Palette publishes them (PaletteDeploymentPolicy, PaletteControllerPolicy).
     "palette-aws allowIamPrivilegeEscalation (core)": ["create-policy-version", "attach-group-policy", "add-user-to-group", "assume-any-role", "bucket-policy-any"],
     // ... and with eks, PaletteControllersEKSPolicy: iam:CreateRole and iam:AttachRolePolicy on every role.
-    "palette-aws allowIamPrivilegeEscalation (core, eks)": ["create-policy-version", "attach-group-policy", "add-user-to-group", "assume-any-role", "bucket-policy-any", "attach-role-policy", "create-role-and-attach"],
+    "palette-aws allowIamPrivilegeEscalation (core, eks)": ["create-policy-version", "attach-group-policy", "add-user-to-group", "assume-any-role", "bucket-policy-any", "attach-role-policy", "create-role-and-attach", "passrole-eks-nodegroup"],
 };
 
 interface Mode {

@@ -78,7 +78,7 @@ export const PALETTE_AWS_POLICIES: readonly PalettePolicyEntry[] = [
         feature: "EKS clusters",
         why: "Creates and manages EKS clusters, node groups, add-ons, Fargate profiles and their OIDC providers and IAM roles. Newest librarium version (adds iam:GetOpenIDConnectProvider, iam:ListRolePolicies, iam:UntagRole and iam:ListRoles to the seed's version).",
         source: `${LIBRARIUM}_partials/permissions/_aws-eks-controller-policy.mdx @072ee97e (Oct 9 2026); seed has the Mar 12 2024 version`,
-        risk: "iam:CreateRole and iam:AttachRolePolicy on every role of the account (PaletteEksAnyRole): Palette can create a role it can assume and attach AdministratorAccess to it. Core variant with eks only (allowIamPrivilegeEscalation).",
+        risk: "iam:CreateRole and iam:AttachRolePolicy on every role of the account (PaletteEksAnyRole): Palette can create a role it can assume and attach AdministratorAccess to it; and iam:PassRole of every role to EKS (a cluster or node group created with any role of the account). Core variant with eks only (allowIamPrivilegeEscalation).",
         statements: [
             {actions: ["ssm:GetParameter"], resources: ["arn:*:ssm:*:*:parameter/aws/service/eks/optimized-ami/*"]},
             {actions: ["iam:CreateServiceLinkedRole"], resources: ["arn:*:iam::*:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS"], conditions: [{test: "StringLike", variable: "iam:AWSServiceName", values: ["eks.amazonaws.com"]}]},

@@ -108,6 +108,11 @@ export const AWS_ESCALATIONS: readonly Pattern[] = [
         chains: () => [[passRole("cloudformation.amazonaws.com"), { action: "cloudformation:CreateStack", resource: `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/x/*` }]],
     },
     {
+        id: "passrole-eks-nodegroup",
+        what: "iam:PassRole to EKS and eks:CreateNodegroup: nodes launched with that role, its credentials on every node (DESIGN: PassRole to any role with a compute launch)",
+        chains: () => [[passRole("eks.amazonaws.com"), { action: "eks:CreateNodegroup", resource: `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/x` }]],
+    },
+    {
         id: "create-policy-version",
         what: "iam:CreatePolicyVersion: rewrite a customer managed policy (its own included) to Action \"*\"",
         chains: () => [[{ action: "iam:CreatePolicyVersion", resource: ANY_POLICY }]],
