@@ -64,6 +64,11 @@ export function readConfig(preset: Preset, all: Readonly<Record<string, string>>
         if (name === "preset" || fullKey === INPUTS_FROM) continue;
         const key = presetKey(preset, name, fullKey);
         const value = parseKeyValue(key, raw);
+        // Components take lists, objects, switches and numbers as plain data, so the engine would
+        // store a secret one in plaintext in the state (seen under the real engine): refuse it.
+        if (secretKeys.includes(fullKey) && key.type !== "string") {
+            throw new InputError(fullKey, `is a ${key.type} key, which cannot be kept secret (the state would hold it in plaintext): set it without --secret`);
+        }
         // Set with --secret, or a key the preset always keeps secret (Palette's external ID).
         values[name] = (secretKeys.includes(fullKey) || key.secret) && key.type === "string" ? pulumi.secret(value as string) : value;
     }
