@@ -11,8 +11,9 @@
  * - Every run gets a fresh temporary directory (etcd data, certificates, token file, kubeconfig,
  *   logs); it is removed on stop. With `controllerManager` (tests/engine.test.ts), the
  *   kube-controller-manager scripts/kube-apiserver.sh builds beside the server runs its namespace
- *   controller and garbage collector, so a deleted namespace finishes deleting; without it a
- *   namespace never does, and the data dies with the run.
+ *   controller, garbage collector and token controller, so a deleted namespace finishes deleting
+ *   and a ServiceAccount gets its token Secret; without it a namespace never finishes deleting,
+ *   and the data dies with the run.
  * - Processes run in their own process groups and are killed by group on stop, on process exit
  *   (Mocha exits on SIGINT), and by a watchdog if this process dies without running its handlers.
  * - HTTPS with Node's https module, trusting the certificate the server generates in its
@@ -421,11 +422,13 @@ export async function startApiServer(bin: Binaries, opts: { timeoutMs?: number; 
             contexts: [{ name: "kubegrant", context: { cluster: "kubegrant", user: "kubegrant-admin" } }],
         }), { mode: 0o600 });
         if (opts.controllerManager) {
-            // Only what deletion needs: the namespace controller empties and removes a terminating
-            // namespace, the garbage collector removes dependents. One client for all controllers
-            // (the admin kubeconfig); no serving port, no leader election.
+            // Only what deletion and Pulumi's await need: the namespace controller empties and
+            // removes a terminating namespace, the garbage collector removes dependents, and the
+            // token controller gives each ServiceAccount its token Secret (before Kubernetes 1.24
+            // the Kubernetes provider waits for it). One client for all controllers (the admin
+            // kubeconfig); no serving port, no leader election.
             const kcm = run("kube-controller-manager", opts.controllerManager, [
-                `--kubeconfig=${kubeconfig}`, "--controllers=namespace,garbagecollector",
+                `--kubeconfig=${kubeconfig}`, "--controllers=namespace,garbagecollector,serviceaccount-token",
                 "--use-service-account-credentials=false", `--service-account-private-key-file=${path.join(dir, "sa.key")}`,
                 `--root-ca-file=${crt}`, "--leader-elect=false", "--port=0", "--secure-port=0", "--v=0",
             ]);
