@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Builds the kube-apiserver that tests/apiserver.test.ts judges the rendered RBAC against, the way
-# Debian builds it (source package `kubernetes`, vendored dependencies, CGO off), and caches it
-# outside the repository keyed by the Debian source version. Prints the binary's path on stdout;
-# everything else goes to stderr. A second run with the binary cached is instant and needs no network.
+# Builds the kube-apiserver that tests/apiserver.test.ts judges the rendered RBAC against, and the
+# kube-controller-manager that runs beside it in tests/engine.test.ts (its namespace controller and
+# garbage collector let `pulumi destroy` finish deleting a namespace), the way Debian builds them
+# (source package `kubernetes`, vendored dependencies, CGO off), in one run, and caches them side by
+# side outside the repository keyed by the Debian source version; only what is missing is built.
+# Prints the kube-apiserver's path on stdout (kube-controller-manager is in the same directory);
+# everything else goes to stderr. A second run with both cached is instant and needs no network.
 #
 #   bash scripts/kube-apiserver.sh            # install what is missing, build once, print the path
 #   KUBEGRANT_CACHE=/somewhere bash scripts/kube-apiserver.sh
@@ -25,7 +28,7 @@ sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; t
 if command -v etcd >/dev/null 2>&1 && [ -f "${cache_root}/current" ]; then
     version="$(cat "${cache_root}/current")"
     bin="${cache_root}/${version}/kube-apiserver"
-    if [ -x "${bin}" ]; then echo "${bin}"; exit 0; fi
+    if [ -x "${bin}" ] && [ -x "${cache_root}/${version}/kube-controller-manager" ]; then echo "${bin}"; exit 0; fi
 fi
 
 # deb-src for this Debian release's suites: a deb822 entry next to the distribution's own.
@@ -73,7 +76,9 @@ version="$(apt-cache showsrc kubernetes | awk '/^Version:/ {print $2}' | sort -V
 [ -n "${version}" ] || { log "apt-cache showsrc kubernetes found no source version"; exit 1; }
 dest="${cache_root}/${version}"
 bin="${dest}/kube-apiserver"
-if [ -x "${bin}" ]; then
+targets=()
+for b in kube-apiserver kube-controller-manager; do [ -x "${dest}/${b}" ] || targets+=("${b}"); done
+if [ "${#targets[@]}" -eq 0 ]; then
     echo "${version}" > "${cache_root}/current"
     echo "${bin}"; exit 0
 fi
@@ -96,12 +101,15 @@ esac
 mkdir -p "${GOPATH}/src/k8s.io"
 ln -s "${work}/src" "${GOPATH}/src/k8s.io/kubernetes"
 start=$(date +%s)
-log "building cmd/kube-apiserver with $(go version) (a few minutes)"
-( cd "${GOPATH}/src/k8s.io/kubernetes" && make WHAT=cmd/kube-apiserver >&2 )
-built="$(find "${work}/src/_output" -type f -name kube-apiserver -perm -u+x | head -n1)"
-[ -n "${built}" ] || { log "build produced no kube-apiserver binary"; exit 1; }
+what="${targets[*]/#/cmd/}"
+log "building ${what} with $(go version) (a few minutes each)"
+( cd "${GOPATH}/src/k8s.io/kubernetes" && nice -n 19 make WHAT="${what}" >&2 )
 mkdir -p "${dest}"
-install -m 0755 "${built}" "${bin}.tmp" && mv "${bin}.tmp" "${bin}"
+for b in "${targets[@]}"; do
+    built="$(find "${work}/src/_output" -type f -name "${b}" -perm -u+x | head -n1)"
+    [ -n "${built}" ] || { log "build produced no ${b} binary"; exit 1; }
+    install -m 0755 "${built}" "${dest}/${b}.tmp" && mv "${dest}/${b}.tmp" "${dest}/${b}"
+done
 echo "${version}" > "${cache_root}/current"
 log "built in $(( $(date +%s) - start )) s: ${bin}"
 echo "${bin}"

@@ -35,4 +35,13 @@ describe("root Pulumi program (Pulumi.yaml)", () => {
         assert.throws(() => readConfig(preset, missing, []),
             (e: unknown) => (e as Error).message === "vpcId: is required by preset castai-eks (pulumi config set kubegrant:vpcId ...)");
     });
+
+    it("refuses a list or object key set with --secret (the state would hold it in plaintext), and keeps a string one secret", () => {
+        const preset = loadPreset("castai-eks");
+        const subnets = config({ "kubegrant:subnetIds": JSON.stringify(["subnet-0a1b2c3d"]) });
+        assert.throws(() => readConfig(preset, subnets, ["kubegrant:subnetIds"]),
+            (e: unknown) => (e as Error).message === "kubegrant:subnetIds: is a list key, which cannot be kept secret (the state would hold it in plaintext): set it without --secret");
+        assert.deepStrictEqual(readConfig(preset, subnets, []).subnetIds, ["subnet-0a1b2c3d"]);
+        assert.ok(pulumi.Output.isInstance(readConfig(preset, subnets, ["kubegrant:clusterId"]).clusterId));
+    });
 });

@@ -63,6 +63,12 @@ export function readConfig(preset: Preset, all: Readonly<Record<string, string>>
         const name = fullKey.slice("kubegrant:".length);
         if (name === "preset" || fullKey === INPUTS_FROM) continue;
         const key = presetKey(preset, name, fullKey);
+        // Components take lists, objects, switches and numbers as plain data, so the engine would
+        // store a secret one in plaintext in the state (seen under the real engine): refuse it
+        // before parsing, so its value is never shown either.
+        if (secretKeys.includes(fullKey) && key.type !== "string") {
+            throw new InputError(fullKey, `is a ${key.type} key, which cannot be kept secret (the state would hold it in plaintext): set it without --secret`);
+        }
         // Set with --secret, or a key the preset always keeps secret (Palette's external ID).
         const secret = secretKeys.includes(fullKey) || key.secret === true;
         // A secret that does not parse is named, never shown.

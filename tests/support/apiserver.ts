@@ -8,9 +8,12 @@
  * - Binary: $KUBEGRANT_KUBE_APISERVER, else the cache scripts/kube-apiserver.sh fills
  *   (${KUBEGRANT_CACHE:-~/.cache/kubegrant}/kube-apiserver/<Debian version>/kube-apiserver).
  *   etcd: $KUBEGRANT_ETCD, else `etcd` on the PATH (Debian's etcd-server). No network.
- * - Every run gets a fresh temporary directory (etcd data, certificates, token file, logs); it is
- *   removed on stop. Nothing is ever deleted from the server: without a controller manager a
- *   namespace never finishes deleting, and the data dies with the run.
+ * - Every run gets a fresh temporary directory (etcd data, certificates, token file, kubeconfig,
+ *   logs); it is removed on stop. With `controllerManager` (tests/engine.test.ts), the
+ *   kube-controller-manager scripts/kube-apiserver.sh builds beside the server runs its namespace
+ *   controller, garbage collector and token controller, so a deleted namespace finishes deleting
+ *   and a ServiceAccount gets its token Secret; without it a namespace never finishes deleting,
+ *   and the data dies with the run.
  * - Processes run in their own process groups and are killed by group on stop, on process exit
  *   (Mocha exits on SIGINT), and by a watchdog if this process dies without running its handlers.
  * - HTTPS with Node's https module, trusting the certificate the server generates in its
@@ -33,6 +36,13 @@ export const HOW_TO_GET = "bash scripts/kube-apiserver.sh";
 export interface Binaries {
     readonly kubeApiserver: string;
     readonly etcd: string;
+}
+
+/** kube-controller-manager: $KUBEGRANT_KUBE_CONTROLLER_MANAGER, else the one beside kube-apiserver. */
+export function findControllerManager(bin: Binaries): string | { missing: string } {
+    const file = process.env.KUBEGRANT_KUBE_CONTROLLER_MANAGER ?? path.join(path.dirname(bin.kubeApiserver), "kube-controller-manager");
+    return executable(file) ? file
+        : { missing: `kube-controller-manager missing (${file}): run \`${HOW_TO_GET}\` to build it beside kube-apiserver (or set KUBEGRANT_KUBE_CONTROLLER_MANAGER)` };
 }
 
 function executable(p: string | undefined): p is string {
@@ -300,6 +310,8 @@ export class ApiServer {
 
 interface Started {
     readonly server: ApiServer;
+    /** A kubeconfig file for the admin (token, the server's CA), for clients such as Pulumi's provider. */
+    readonly kubeconfig: string;
     stop(): Promise<void>;
 }
 
@@ -347,7 +359,7 @@ function tail(file: string, lines = 25): string {
 }
 
 /** Starts etcd and kube-apiserver and waits until /readyz answers ok. Stop it with stop(), always. */
-export async function startApiServer(bin: Binaries, opts: { timeoutMs?: number } = {}): Promise<Started> {
+export async function startApiServer(bin: Binaries, opts: { timeoutMs?: number; controllerManager?: string } = {}): Promise<Started> {
     installHandlers();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubegrant-apiserver-"));
     const children: ChildProcess[] = [];
@@ -418,10 +430,13 @@ export async function startApiServer(bin: Binaries, opts: { timeoutMs?: number }
             "--v=0",
         ]);
 
-        // If this process dies without running its handlers (SIGKILL), the watchdog kills both groups.
-        const groups = children.map((c) => `-${c.pid}`).join(" ");
+        // If this process dies without running its handlers (SIGKILL), the watchdog kills every group
+        // listed in pgids (a controller manager started later adds its own).
+        const pgids = path.join(dir, "pgids");
+        const listGroups = () => fs.writeFileSync(pgids, children.map((c) => `-${c.pid}`).join(" "));
+        listGroups();
         watchdog = spawn("/bin/sh", ["-c",
-            `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -KILL ${groups} 2>/dev/null; rm -rf '${dir}'`,
+            `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -KILL $(cat '${pgids}') 2>/dev/null; rm -rf '${dir}'`,
         ], { detached: true, stdio: "ignore" });
         watchdog.unref();
 
@@ -452,7 +467,31 @@ export async function startApiServer(bin: Binaries, opts: { timeoutMs?: number }
             }
             await sleep(250);
         }
-        return { server: server!, stop };
+        const kubeconfig = path.join(dir, "kubeconfig");
+        fs.writeFileSync(kubeconfig, JSON.stringify({
+            apiVersion: "v1", kind: "Config", "current-context": "kubegrant",
+            clusters: [{ name: "kubegrant", cluster: { server: server!.url, "certificate-authority-data": fs.readFileSync(crt).toString("base64") } }],
+            users: [{ name: "kubegrant-admin", user: { token } }],
+            contexts: [{ name: "kubegrant", context: { cluster: "kubegrant", user: "kubegrant-admin" } }],
+        }), { mode: 0o600 });
+        if (opts.controllerManager) {
+            // Only what deletion and Pulumi's await need: the namespace controller empties and
+            // removes a terminating namespace, the garbage collector removes dependents, and the
+            // token controller gives each ServiceAccount its token Secret (before Kubernetes 1.24
+            // the Kubernetes provider waits for it). One client for all controllers (the admin
+            // kubeconfig); no serving port, no leader election.
+            const kcm = run("kube-controller-manager", opts.controllerManager, [
+                `--kubeconfig=${kubeconfig}`, "--controllers=namespace,garbagecollector,serviceaccount-token",
+                "--use-service-account-credentials=false", `--service-account-private-key-file=${path.join(dir, "sa.key")}`,
+                `--root-ca-file=${crt}`, "--leader-elect=false", "--port=0", "--secure-port=0", "--v=0",
+            ]);
+            listGroups();
+            await sleep(1_000);
+            if (kcm.exitCode !== null || kcm.signalCode !== null) {
+                throw new Error(`kube-controller-manager exited (${kcm.exitCode ?? kcm.signalCode}):\n${tail(path.join(dir, "kube-controller-manager.log"))}`);
+            }
+        }
+        return { server: server!, kubeconfig, stop };
     } catch (e) {
         await stop();
         throw e;
