@@ -314,28 +314,44 @@ describe("pulumi up for real: the Pulumi engine and Kubernetes provider against 
     });
 
     describe(`upgrade: up with kubegrant at ${EARLIER_COMMIT.slice(0, 12)} (git worktree + npm pack), then preview with this checkout`, () => {
-        it("replaces and deletes no object whose name is unchanged", async function () {
+        /** `up` with the earlier package, then `preview` with this checkout; the preview's steps, then destroy. */
+        async function upgrade(stack: string, values: Record<string, unknown>): Promise<{ replaced: string[]; deleted: string[]; kept: string[] }> {
             const pkg = earlierPackage(EARLIER_COMMIT);
-            const values = { extendedPermissions: false };
-            const dir = rootProject("upgrade", path.join(pkg, "bin"));
-            await engine.stack(dir, "upgrade", presetConfig("castai-kubernetes", values));
-            const before = await up(dir, "upgrade");
+            const dir = rootProject(stack, path.join(pkg, "bin"));
+            await engine.stack(dir, stack, presetConfig("castai-kubernetes", values));
+            const before = await up(dir, stack);
             const oldUrns = before.steps.map((s) => s.urn);
             // The same stack and state, this checkout's program.
             fs.rmSync(path.join(dir, "bin"));
             fs.symlinkSync(path.join(ROOT, "bin"), path.join(dir, "bin"));
-            const preview = await engine.run("preview", dir, "upgrade");
+            const preview = await engine.run("preview", dir, stack);
             assert.ok(preview.ok, `${preview.error}\n${preview.log}`);
-            const newUrns = new Set(preview.steps.map((s) => s.urn));
             console.log(`      upgrade preview: ${JSON.stringify(preview.changes)}`);
-            const bad = preview.steps.filter((s) => ["replace", "create-replacement", "delete-replaced"].includes(s.op)
-                || (s.op === "delete" && newUrns.has(s.urn) && oldUrns.includes(s.urn)));
-            assert.deepStrictEqual(bad.map((s) => `${s.op} ${s.urn}`), []);
-            // Deleted only what the new program no longer declares.
-            for (const s of preview.steps.filter((x) => x.op === "delete")) assert.ok(oldUrns.includes(s.urn), s.urn);
-            const r = await engine.destroy(dir, "upgrade");
+            // What the new program declares: every step but a delete.
+            const declared = new Set(preview.steps.filter((x) => x.op !== "delete").map((x) => x.urn));
+            const deleted = preview.steps.filter((x) => x.op === "delete").map((x) => x.urn);
+            // Deleted only what the new program no longer declares, and only what the old one created.
+            for (const urn of deleted) assert.ok(oldUrns.includes(urn) && !declared.has(urn), urn);
+            const replaced = preview.steps.filter((x) => ["replace", "create-replacement", "delete-replaced"].includes(x.op)).map((x) => `${x.op} ${x.urn}`);
+            const r = await engine.destroy(dir, stack);
             assert.strictEqual(r.code, 0, `${r.out}\n${r.err}`);
             assert.deepStrictEqual(await gone(server, kubeObjects(await renderJson("castai-kubernetes", values))), []);
+            return { replaced, deleted, kept: [...declared] };
+        }
+
+        it("with the components listed, replaces and deletes nothing", async () => {
+            const { replaced, deleted } = await upgrade("upgrade-listed", { components: ["agent", "cluster-controller", "evictor", "pod-pinner", "operator"] });
+            assert.deepStrictEqual(replaced, []);
+            assert.deepStrictEqual(deleted, []);
+        });
+
+        it("with the default components, replaces nothing and deletes exactly the phase 2 components' objects (issue 13: phase 1 by default)", async () => {
+            const { replaced, deleted } = await upgrade("upgrade-default", { extendedPermissions: false });
+            assert.deepStrictEqual(replaced, []);
+            // The earlier default was all five components; now the agent and the operator (README: upgrading).
+            const names = deleted.map((urn) => urn.slice(urn.lastIndexOf("::") + 2)).sort();
+            assert.ok(names.length > 0 && names.every((n) => /castai-(cluster-controller|evictor|pod-pinner)$/.test(n)), names.join(", "));
+            assert.strictEqual(names.length, 11, names.join(", "));
         });
     });
 });

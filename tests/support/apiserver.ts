@@ -28,6 +28,7 @@ import * as os from "os";
 import * as path from "path";
 import { KubeObject, serviceAccountUsername } from "../../components/kubernetes/rbac";
 import { Request, ServiceAccountRef, rulesFor } from "../../components/kubernetes/authorize";
+import { cacheDir, executable } from "./tools";
 
 /** Set by .ci/run: a missing binary is a test failure, not a skip. */
 export const REQUIRE_ENV = "KUBEGRANT_REQUIRE_APISERVER";
@@ -45,15 +46,6 @@ export function findControllerManager(bin: Binaries): string | { missing: string
         : { missing: `kube-controller-manager missing (${file}): run \`${HOW_TO_GET}\` to build it beside kube-apiserver (or set KUBEGRANT_KUBE_CONTROLLER_MANAGER)` };
 }
 
-function executable(p: string | undefined): p is string {
-    if (!p) return false;
-    try {
-        fs.accessSync(p, fs.constants.X_OK);
-        return fs.statSync(p).isFile();
-    } catch {
-        return false;
-    }
-}
 
 /** The first executable file `name` in a directory of the PATH. */
 function onPath(name: string): string | undefined {
@@ -79,7 +71,7 @@ export function binariesOrSkip(): Binaries | undefined {
 
 /** The binaries, or why they are missing (one line, naming the way to get them). */
 export function findBinaries(): Binaries | { missing: string } {
-    const cache = path.join(process.env.KUBEGRANT_CACHE ?? path.join(os.homedir(), ".cache", "kubegrant"), "kube-apiserver");
+    const cache = cacheDir("kube-apiserver");
     let kubeApiserver = process.env.KUBEGRANT_KUBE_APISERVER;
     if (!kubeApiserver) {
         try {

@@ -15,6 +15,7 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { cacheDir, executable } from "./tools";
 
 /** Set by .ci/run: a missing engine is a test failure, not a skip. */
 export const REQUIRE_ENGINE_ENV = "KUBEGRANT_REQUIRE_ENGINE";
@@ -23,20 +24,12 @@ export const HOW_TO_GET_ENGINE = "bash scripts/pulumi-engine.sh";
 const ROOT = path.join(__dirname, "..", "..");
 const RUNNER = path.join(__dirname, "engine-run.ts");
 
-function executable(p: string): boolean {
-    try {
-        fs.accessSync(p, fs.constants.X_OK);
-        return fs.statSync(p).isFile();
-    } catch {
-        return false;
-    }
-}
 
 const hasEngine = (dir: string) => ["pulumi", "pulumi-resource-kubernetes"].every((b) => executable(path.join(dir, b)));
 
 /** The directory holding `pulumi` and `pulumi-resource-kubernetes`, or why there is none (one line). */
 export function findEngine(): { binDir: string } | { missing: string } {
-    const cache = path.join(process.env.KUBEGRANT_CACHE ?? path.join(os.homedir(), ".cache", "kubegrant"), "pulumi-engine");
+    const cache = cacheDir("pulumi-engine");
     const candidates: string[] = [];
     if (process.env.KUBEGRANT_PULUMI_ENGINE) candidates.push(process.env.KUBEGRANT_PULUMI_ENGINE);
     else {
@@ -215,13 +208,25 @@ export class Engine {
 }
 
 /**
+ * Points the cached package's node_modules at this checkout's, on every use: its own dependency
+ * (yaml) and its peers resolve from the checkout that runs the program, so the program and the
+ * package share one @pulumi/pulumi (two copies break registration), whichever checkout filled the cache.
+ */
+function linkDependencies(pkg: string): string {
+    const link = path.join(pkg, "node_modules");
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(path.join(ROOT, "node_modules"), link);
+    return pkg;
+}
+
+/**
  * The package of kubegrant at `commit` (git worktree + tsc + npm pack, unpacked), cached by commit
  * under ${KUBEGRANT_CACHE:-~/.cache/kubegrant}/engine-upgrade/<commit>/package.
  */
 export function earlierPackage(commit: string): string {
-    const cache = path.join(process.env.KUBEGRANT_CACHE ?? path.join(os.homedir(), ".cache", "kubegrant"), "engine-upgrade", commit);
+    const cache = cacheDir("engine-upgrade", commit);
     const pkg = path.join(cache, "package");
-    if (fs.existsSync(path.join(pkg, "bin", "components", "program", "index.js"))) return pkg;
+    if (fs.existsSync(path.join(pkg, "bin", "components", "program", "index.js"))) return linkDependencies(pkg);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "kubegrant-upgrade-"));
     const wt = path.join(work, "wt");
     const sh = (file: string, args: string[], cwd: string) => execFileSync(file, args, { cwd, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
@@ -233,9 +238,7 @@ export function earlierPackage(commit: string): string {
         const tgz = sh("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", work], wt).trim().split("\n").pop()!;
         fs.mkdirSync(cache, { recursive: true });
         sh("tar", ["-xzf", path.join(work, tgz), "-C", cache], work);
-        // The package's own dependency (yaml) and its peers resolve from this checkout.
-        fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(pkg, "node_modules"));
-        return pkg;
+        return linkDependencies(pkg);
     } finally {
         try {
             sh("git", ["worktree", "remove", "--force", wt], ROOT);

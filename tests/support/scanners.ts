@@ -19,6 +19,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { cacheDir, executable } from "./tools";
 
 /** Set by .ci/run: missing scanners are a test failure, not a skip. */
 export const REQUIRE_ENV = "KUBEGRANT_REQUIRE_SCANNERS";
@@ -29,19 +30,11 @@ export const TOOLS = ["cloudsplaining", "parliament", "checkov"] as const;
 
 const REQUIREMENTS = path.join(__dirname, "..", "..", "scripts", "scanners-requirements.txt");
 
-function executable(p: string): boolean {
-    try {
-        fs.accessSync(p, fs.constants.X_OK);
-        return fs.statSync(p).isFile();
-    } catch {
-        return false;
-    }
-}
 
 /** The venv's bin directory, or why it is missing (one line, naming the way to get it). */
 export function findScanners(): { bin: string } | { missing: string } {
     let bin = process.env.KUBEGRANT_SCANNERS;
-    const cache = path.join(process.env.KUBEGRANT_CACHE ?? path.join(os.homedir(), ".cache", "kubegrant"), "scanners");
+    const cache = cacheDir("scanners");
     if (!bin) {
         // scripts/scanners.sh keys the venv by Python version and the requirements file's hash.
         const hash = createHash("sha256").update(fs.readFileSync(REQUIREMENTS)).digest("hex").slice(0, 16);
