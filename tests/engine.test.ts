@@ -97,7 +97,7 @@ async function gone(server: ApiServer, objects: readonly KubeObject[], ms = 90_0
 const engineBins = findEngine();
 const apiBins = findBinaries();
 const kcm = "missing" in apiBins ? apiBins : findControllerManager(apiBins);
-const missing = [engineBins, apiBins, kcm].filter((b): b is { missing: string } => typeof b === "object" && "missing" in b).map((b) => b.missing);
+const missing = [engineBins, apiBins, kcm].filter((b): b is { missing: string } => typeof b === "object" && "missing" in b).map((b) => b.missing).filter((m, i, all) => all.indexOf(m) === i);
 
 describe("pulumi up for real: the Pulumi engine and Kubernetes provider against a real API server", function () {
     if (missing.length > 0) {
