@@ -392,6 +392,13 @@ describe("issue 15 (11): markdown and YAML escape every input-derived string", (
         const sa = parseAllDocuments(yaml).map((d) => d.toJS()).find((o) => o.kind === "ServiceAccount" && o.metadata.name === "castai-agent");
         assert.strictEqual(sa.metadata.annotations["x.io/a"], HOSTILE);
     });
+    it("raw HTML in an input cannot hide or add content in the rendered report (`<` shown as ‹)", async () => {
+        const html = "v <!-- hide the rest --> <details><summary>ok</summary>";
+        const set = ["--set", `serviceAccountAnnotations=${JSON.stringify({ "castai-agent": { "x.io/h": html } })}`];
+        const md = await rendered("render", "castai-kubernetes", ...set, "--format", "markdown");
+        assert.ok(!md.includes("<!--") && !md.includes("<details>"), "raw HTML from an input reached the report");
+        assert.ok(md.includes("`x.io/h: v \u2039!-- hide the rest --> \u2039details>\u2039summary>ok\u2039/summary>`"));
+    });
     it("Azure and Alibaba tag values (free text there) reach the report escaped", async () => {
         const aks = ["--set", `subscriptionId=${AKS_WI.subscriptionId}`, "--set", `clusterName=${AKS_WI.clusterName}`, "--set", `clusterId=${AKS_WI.clusterId}`,
             "--set", `resourceGroup=${AKS_WI.resourceGroup}`, "--set", `nodeResourceGroup=${AKS_WI.nodeResourceGroup}`,

@@ -30,11 +30,12 @@ class RiskRecorder extends Map<string, Sourced> {
  * A string from the rendering made inert in the report: every input-derived string lands in a code
  * span, a table cell or a sentence, so it must not end the line (a newline then `## …` would be a
  * heading a reviewer trusts), close a code span or fence (a backtick), or split a table cell (a
- * pipe). Line breaks and control characters are shown escaped (`\n`), a backtick as `ˋ` (U+02CB),
- * a pipe as `\|`. The json format shows every value exactly.
+ * pipe), or open raw HTML outside a code span (`<!--` would hide the rest of the rendered report).
+ * Line breaks and control characters are shown escaped (`\n`), a backtick as `ˋ` (U+02CB), a pipe
+ * as `\|`, a `<` as `‹` (U+2039). The json format shows every value exactly.
  */
 export function inert(text: string): string {
-    return oneLine(text).replace(/`/g, "\u02cb").replace(/\|/g, "\\|");
+    return oneLine(text).replace(/`/g, "\u02cb").replace(/\|/g, "\\|").replace(/</g, "\u2039");
 }
 
 /** Every string of a value (keys too), made inert. */
