@@ -277,6 +277,8 @@ describe("pulumi up for real: the Pulumi engine and Kubernetes provider against 
                 const lines = r.log.split("\n").map((l) => l.trim());
                 assert.ok(lines.some((l) => l.endsWith(expected)), `the engine's output has the line ${JSON.stringify(expected)}:\n${r.log}`);
                 assert.deepStrictEqual(lines.filter((l) => /^at .*\(.*:\d+:\d+\)$/.test(l)), [], `no stack trace:\n${r.log}`);
+                // Reported as a RunError (InputError carries __pulumiRunError), not as an unhandled exception.
+                assert.ok(!r.log.includes("Unhandled exception"), `reported as a RunError:\n${r.log}`);
                 const res = await engine.resources(dir, `bad-${i}`);
                 assert.deepStrictEqual(res.filter((x) => x.type !== "pulumi:pulumi:Stack").map((x) => x.urn), [], "no resource in the state");
             });
