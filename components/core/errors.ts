@@ -24,11 +24,11 @@ export class InputError extends Error {
     constructor(key: string, rule: string) {
         const k = oneLine(redact(key));
         const r = oneLine(redact(rule));
-        super(`${k}: ${r}`);
+        const message = `${k}: ${r}`;
+        super(message);
         this.name = "InputError";
         this.key = k;
         this.rule = r;
-        const message = `${k}: ${r}`;
         Object.defineProperty(this, "message", {
             get: () => message,
             // Pulumi's `err.message = \`error serializing property ...\`` is ignored.

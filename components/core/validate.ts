@@ -137,7 +137,8 @@ export function validateTags(key: string, value: unknown, rules: TagRules): unkn
     const length = (s: string) => [...s].length;
     for (const [k, v] of entries) {
         const tagKey = `${key}.${k}`;
-        if (k === "__proto__" || k === "constructor" || k === "prototype") {
+        // (An own `__proto__` key is refused above, before the loop.)
+        if (k === "constructor" || k === "prototype") {
             throw new InputError(tagKey, "is not a tag key kubegrant accepts (it names an object's prototype)");
         }
         if (length(k) < 1 || length(k) > rules.maxKeyLength) {

@@ -12,7 +12,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, show, withSecrets } from "../core";
 import { StackOutputKind, parseStackOutputRef, stackOutputs } from "../core/stacks";
-import { Preset, loadPreset, parseKeyValue, presetKey, requireKeys } from "../render/preset";
+import { Preset, keptSecret, loadPreset, parseKeyValue, presetKey, requireKeys } from "../render/preset";
 
 /** The config key that maps preset keys to other stacks' outputs. */
 export const INPUTS_FROM = "kubegrant:inputsFrom";
@@ -73,7 +73,7 @@ export function readConfig(preset: Preset, all: Readonly<Record<string, string>>
         const secret = secretKeys.includes(fullKey) || key.secret === true;
         // A secret that does not parse is named, never shown.
         const value = withSecrets(secret ? [raw] : [], () => parseKeyValue(key, raw));
-        values[name] = secret && key.type === "string" ? pulumi.secret(value as string) : value;
+        values[name] = keptSecret(key, value, secret);
     }
     const inputs = parseInputsFrom(preset, all[INPUTS_FROM]);
     for (const name of Object.keys(inputs)) {

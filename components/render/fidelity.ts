@@ -23,10 +23,8 @@ interface Item extends Sourced {
     readonly name: string;
 }
 
-/** A vendor item kubegrant leaves out on purpose. */
-interface Removal extends Sourced {
-    readonly name: string;
-}
+/** A vendor item kubegrant leaves out on purpose, named as an Item is. */
+type Removal = Item;
 
 interface Row {
     readonly vendor: string;
@@ -54,7 +52,7 @@ export const FIDELITY_ROWS: readonly Row[] = [
         vendor: "Cast AI", target: "GCP", preset: "castai-gke", catalog: "components/castai/gke-catalog.ts",
         items: [
             ...named(CASTAI_GKE_PERMISSIONS, (e) => e.permissions.length === 1 ? e.permissions[0] : `${e.permissions[0]} (+${e.permissions.length - 1})`),
-            ...Object.entries(CASTAI_GKE_ROLES).map(([k, e]) => ({ name: `${k} (binding)`, feature: e.feature, why: e.why, source: e.source })),
+            ...named(Object.entries(CASTAI_GKE_ROLES).map(([k, e]) => ({ ...e, key: k })), (e) => `${e.key} (binding)`),
         ],
         removals: [],
     },

@@ -92,6 +92,15 @@ export function presetKey(preset: Preset, name: string, errorKey: string): Prese
 }
 
 /** Turns one `--set key=value` string into the key's type. */
+/**
+ * A key's value as the component gets it: a secret Output when the key is a string the preset
+ * keeps secret (Palette's external ID) or the user set secret (`--secret`), else the value itself.
+ * The root program and the render both use it, so a render shows "[secret]" where `pulumi up` would.
+ */
+export function keptSecret(key: PresetKey, value: unknown, setSecret = false): unknown {
+    return (setSecret || key.secret === true) && typeof value === "string" ? pulumi.secret(value) : value;
+}
+
 export function parseKeyValue(key: PresetKey, raw: string): unknown {
     switch (key.type) {
         case "string":
@@ -156,4 +165,3 @@ export function requireKeys(preset: Preset, values: Readonly<Record<string, unkn
         }
     }
 }
-

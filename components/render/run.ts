@@ -2,8 +2,7 @@
  * Runs a preset's real component under Pulumi's in-process mocks and collects what `pulumi up`
  * would create. There is no second code path: this is the component, with mocked clouds.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { Preset, loadPreset } from "./preset";
+import { Preset, keptSecret, loadPreset } from "./preset";
 import { RegisteredResource, installMocks, outputValues, redactSecrets } from "../testing/mocks";
 
 export interface RenderedResource {
@@ -50,8 +49,10 @@ export async function render(preset: Preset | string, values: Readonly<Record<st
     const recorder = installMocks(p.mockOptions(values));
     // Keys the preset keeps secret (an external ID) are secret Outputs, as the root program makes
     // them: "[secret]" in every format, and redacted from any error message.
-    const secretValues = Object.fromEntries(Object.entries(values).map(([k, v]) =>
-        [k, p.keys.some((key) => key.name === k && key.secret) && typeof v === "string" ? pulumi.secret(v) : v]));
+    const secretValues = Object.fromEntries(Object.entries(values).map(([k, v]) => {
+        const key = p.keys.find((x) => x.name === k);
+        return [k, key ? keptSecret(key, v) : v];
+    }));
     const instance = p.create(name ?? p.name.split("-")[0], secretValues);
     // Resolved as a program's exports are (undefined left out), secrets shown as "[secret]".
     const outputs = redactSecrets(await outputValues(instance.outputs)) as Record<string, unknown>;
