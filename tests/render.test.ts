@@ -71,7 +71,7 @@ describe("render castai-eks", () => {
         ["bad list", ["render", "castai-eks", ...SETS, "--set", "subnetIds=subnet-1"], `kubegrant: subnetIds: must be a JSON list such as '["a","b"]', got "subnet-1"\n`],
         ["malformed set", ["render", "castai-eks", "--set", "clusterName"], 'kubegrant: --set: takes key=value, got "clusterName"\n'],
         ["no preset", ["render"], `kubegrant: preset: is required (known: ${presetNames().join(", ")})\n`],
-        ["unknown command", ["show"], 'kubegrant: command: unknown command "show" (known: render)\n'],
+        ["unknown command", ["show"], 'kubegrant: command: unknown command "show" (known: render, diff)\n'],
         ["unknown option", ["render", "castai-eks", "--sett", "a=b"], "kubegrant: --sett: is not an option of render (options: --set, --format)\n"],
     ];
     for (const [what, argv, message] of bad) {
