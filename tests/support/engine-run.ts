@@ -6,7 +6,7 @@
  * (from its Pulumi.yaml) as the language host would: its exports are the stack outputs.
  *
  *   node -r ts-node/register/transpile-only -r tests/support/self-reference.ts \
- *     tests/support/engine-run.ts <up|preview> <project dir> <stack>
+ *     tests/support/engine-run.ts <up|preview> <project dir> <stack> [<policy pack>]
  *
  * One process per operation (fresh module cache, fresh SDK runtime state), started by
  * tests/support/engine.ts with the CLI first on the PATH and PULUMI_HOME / the file backend in the
@@ -27,7 +27,7 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-    const [op, dir, stackName] = process.argv.slice(2);
+    const [op, dir, stackName, policyPack] = process.argv.slice(2);
     if (!["up", "preview"].includes(op) || !dir || !stackName) throw new Error("usage: engine-run.ts <up|preview> <project dir> <stack>");
     const project = parse(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")) as { main?: string };
     const entry = path.resolve(dir, project.main ?? "index.js");
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
             result.changes = r.summary.resourceChanges as Record<string, number>;
             result.outputs = r.outputs;
         } else {
-            const r = await stack.preview({ onEvent, onOutput, diff: true });
+            const r = await stack.preview({ onEvent, onOutput, diff: true, ...(policyPack ? { policyPacks: [policyPack] } : {}) });
             result.changes = r.changeSummary as Record<string, number>;
         }
     } catch (e) {

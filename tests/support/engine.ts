@@ -163,9 +163,10 @@ export class Engine {
         }
     }
 
-    /** `pulumi up` / `pulumi preview` of the project's program (tests/support/engine-run.ts). */
-    async run(op: "up" | "preview", dir: string, stack: string): Promise<RunResult> {
-        const r = await exec(process.execPath, ["-r", "ts-node/register/transpile-only", "-r", path.join(__dirname, "self-reference.ts"), RUNNER, op, dir, stack],
+    /** `pulumi up` / `pulumi preview` of the project's program (tests/support/engine-run.ts); a preview may run a policy pack. */
+    async run(op: "up" | "preview", dir: string, stack: string, policyPack?: string): Promise<RunResult> {
+        const r = await exec(process.execPath, ["-r", "ts-node/register/transpile-only", "-r", path.join(__dirname, "self-reference.ts"), RUNNER, op, dir, stack,
+            ...(policyPack ? [policyPack] : [])],
             { cwd: ROOT, env: this.env, timeoutMs: 300_000 });
         const last = r.out.trim().split("\n").pop() ?? "";
         let parsed: Omit<RunResult, "log">;
