@@ -95,12 +95,28 @@ describe("kubegrant diff", function () {
         const r = await run("diff", k8sPhase1, k8sPhase2, "--format", "markdown");
         assert.strictEqual(r.code, 1, r.err);
         assert.match(r.out, /^## kubegrant diff: Cast AI in the cluster \(Kubernetes RBAC\) \(`castai-kubernetes`\)\n\n\d+ added \(\d+ risky\), 0 removed/);
-        const risky = r.out.slice(r.out.indexOf("### Risky additions"), r.out.indexOf("\n### +"));
-        assert.match(risky, /`castai-rbac-role-castai-agent-castai-cluster-controller` Role castai-agent\/castai-cluster-controller: rule `\* \* \*`\. \*\*k8s-escalate-bind-impersonate\*\*/);
+        const risky = r.out.slice(r.out.indexOf("### Risky changes"), r.out.indexOf("\n### +"));
+        assert.match(risky, /`castai-rbac-role-castai-agent-castai-cluster-controller` Role castai-agent\/castai-cluster-controller, added: rule `\* \* \*`\. \*\*k8s-escalate-bind-impersonate\*\*/);
         assert.match(risky, /rule `admissionregistration\.k8s\.io mutatingwebhookconfigurations patch \(name castai-pod-pinner\)`/);
         // Pinned by name, the webhook rule is not the unpinned pattern; its catalog entry names the risk.
         assert.doesNotMatch(risky, /k8s-admission-webhooks/);
         assert.match(r.out, /\| \+ \| ClusterRoleBinding castai-evictor \| binding `ServiceAccount castai-agent\/castai-evictor to ClusterRole castai-evictor` \|/);
+    });
+
+    it("a removal that widens what remains is marked: the launch-only condition dropped from CreateTags", async () => {
+        const before = JSON.parse(fs.readFileSync(eksDefault, "utf8")) as { resources: { name: string; inputs: { policy?: { Statement: { Sid?: string; Condition?: unknown }[] } } }[] };
+        const policy = before.resources.find((x) => x.name === "castai-access-policy")!.inputs.policy!;
+        const tagging = policy.Statement.find((s) => s.Sid === "TagResourcesOnLaunch")!;
+        delete tagging.Condition;
+        const r = await run("diff", eksDefault, write("no-create-action.json", before), "--format", "json", "--fail-on", "risk");
+        assert.strictEqual(r.code, 1, r.err);
+        const d = JSON.parse(r.out) as DiffResult;
+        assert.strictEqual(d.added, 0);
+        assert.deepStrictEqual(d.resources.flatMap((x) => x.removed), [{
+            kind: "condition", where: "policy statement TagResourcesOnLaunch", item: "StringEquals ec2:CreateAction = RunInstances",
+            risks: [{ id: "aws-tag-into-scope", what: "ec2:CreateTags/DeleteTags not limited to a launch (no ec2:CreateAction condition): tag any instance into the scope tag-conditioned actions trust (what remains holds it once this is removed)" }],
+        }]);
+        assert.strictEqual(d.risky, 1);
     });
 
     it("--from <render.json> <preset> --set ... compares against the current render", async () => {

@@ -45,7 +45,7 @@ export interface Change {
     readonly feature?: string;
     readonly why?: string;
     readonly source?: string;
-    /** Additions only: escalation patterns it holds, and its catalog entry's risk. */
+    /** Escalation patterns an addition holds, and its catalog entry's risk; on a removal, the patterns what remains holds once it is gone. */
     readonly risks?: readonly Risk[];
 }
 
@@ -61,6 +61,7 @@ export interface DiffResult {
     readonly preset: string;
     readonly added: number;
     readonly removed: number;
+    /** Changes marked risky: additions, and removals that widen what remains. */
     readonly risky: number;
     readonly resources: readonly ResourceDiff[];
 }
@@ -263,6 +264,16 @@ export function diffRenderings(before: Rendering, after: Rendering, explanations
         const ib = new Set(fb.map(identity));
         const added = fb.filter((f) => !ia.has(identity(f))).map((f) => change(f, explanations));
         const removed = fa.filter((f) => !ib.has(identity(f))).map((f) => change(f));
+        // A removal can widen what stays (a condition dropped from CreateTags): a pattern the
+        // place holds now and did not before, and no addition there carries, marks its removals.
+        for (const place of new Set(removed.map((c) => c.where))) {
+            const held = (facts: readonly Fact[]) => new Map(facts.filter((f) => f.where === place).flatMap((f) => f.grants.flatMap(escalationsOf)).map((p) => [p.id, p] as const));
+            const before = held(fa);
+            const carried = new Set(added.filter((c) => c.where === place).flatMap((c) => (c.risks ?? []).map((x) => x.id)));
+            const widened = [...held(fb).values()].filter((p) => !before.has(p.id) && !carried.has(p.id)).map((p) => ({ id: p.id, what: `${p.what} (what remains holds it once this is removed)` }));
+            if (widened.length === 0) continue;
+            removed.forEach((c, i) => { if (c.where === place) removed[i] = { ...c, risks: widened }; });
+        }
         const r = (rb ?? ra)!;
         const status = !ra ? "added" : !rb ? "removed" : "changed";
         if (status !== "changed" || added.length > 0 || removed.length > 0) resources.push({ type: r.type, name: r.name, status, added, removed });
@@ -272,7 +283,7 @@ export function diffRenderings(before: Rendering, after: Rendering, explanations
         preset: after.preset,
         added: all.length,
         removed: resources.reduce((n, r) => n + r.removed.length, 0),
-        risky: all.filter((c) => (c.risks ?? []).length > 0).length,
+        risky: [...all, ...resources.flatMap((r) => r.removed)].filter((c) => (c.risks ?? []).length > 0).length,
         resources,
     };
 }
@@ -336,25 +347,29 @@ export function diffText(d: DiffResult, title: string): string {
             lines.push(`        why: ${whyOf(run[0])}`);
         }
         place = undefined;
-        for (const c of r.removed) {
-            at(c);
-            lines.push(`      - ${c.kind} ${c.item}`);
+        for (const run of runs(r.removed)) {
+            for (const c of run) {
+                at(c);
+                lines.push(`      - ${c.kind} ${c.item}`);
+            }
+            for (const risk of run[0].risks ?? []) lines.push(`        RISK ${risk.id}: ${risk.what}`);
         }
     }
     return `${lines.join("\n")}\n`;
 }
 
-/** The diff as markdown, for a pull request comment: risky additions first, then a table per resource. */
+/** The diff as markdown, for a pull request comment: risky changes first, then a table per resource. */
 export function diffMarkdown(d: DiffResult, title: string): string {
     const lines = [`## kubegrant diff: ${inert(title)} (\`${inert(d.preset)}\`)`, ""];
     if (d.resources.length === 0) return `${[...lines, "No change: both renders grant the same."].join("\n")}\n`;
     lines.push(`${summary(d)}.`, "");
     const items = (run: readonly Change[]) => run.map((c) => `${c.kind} ${code(inert(c.item))}`).join(", ");
-    const riskyRuns = d.resources.flatMap((r) => runs(r.added.filter(risky)).map((run) => [r, run] as const));
+    const riskyRuns = d.resources.flatMap((r) => [...runs(r.added.filter(risky)).map((run) => [r, "added", run] as const),
+        ...runs(r.removed.filter(risky)).map((run) => [r, "removed", run] as const)]);
     if (riskyRuns.length > 0) {
-        lines.push("### Risky additions", "");
-        for (const [r, run] of riskyRuns) {
-            lines.push(`- \`${inert(r.name)}\` ${inert(run[0].where)}: ${items(run)}. ${(run[0].risks ?? []).map((x) => `**${x.id}**: ${inert(x.what)}`).join("; ")}`);
+        lines.push("### Risky changes", "");
+        for (const [r, what, run] of riskyRuns) {
+            lines.push(`- \`${inert(r.name)}\` ${inert(run[0].where)}, ${what}: ${items(run)}. ${(run[0].risks ?? []).map((x) => `**${x.id}**: ${inert(x.what)}`).join("; ")}`);
         }
         lines.push("");
     }
@@ -366,7 +381,7 @@ export function diffMarkdown(d: DiffResult, title: string): string {
         }
         lines.push("| | Where | Grants | Why (source) |", "| --- | --- | --- | --- |");
         for (const run of runs(r.added)) lines.push(`| ${run.some(risky) ? "+ **RISK**" : "+"} | ${cell(inert(run[0].where))} | ${cell(items(run))} | ${cell(inert(whyOf(run[0])))} |`);
-        for (const run of runs(r.removed)) lines.push(`| - | ${cell(inert(run[0].where))} | ${cell(items(run))} | |`);
+        for (const run of runs(r.removed)) lines.push(`| ${run.some(risky) ? "- **RISK**" : "-"} | ${cell(inert(run[0].where))} | ${cell(items(run))} | |`);
         lines.push("");
     }
     return `${lines.join("\n").trimEnd()}\n`;
