@@ -157,6 +157,15 @@ describe("kubegrant diff", function () {
     }
 });
 
+describe("kubegrant diff --help", () => {
+    it("prints the usage (both commands) and exits 0", async () => {
+        const { code, out, err } = await run("diff", "--help");
+        assert.strictEqual(code, 0);
+        assert.strictEqual(err, "");
+        assert.match(out, /^usage: kubegrant render .*\n {7}kubegrant diff <before\.json> <after\.json> \[--format text\|markdown\|json\] \[--fail-on risk\]\n {7}kubegrant diff --from /);
+    });
+});
+
 describe("kubegrant --version", () => {
     it("prints package.json's version and exits 0", async () => {
         const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version: string };

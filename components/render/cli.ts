@@ -146,9 +146,11 @@ const DIFF_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     set: { type: "string" },
     format: { type: "string" },
     "fail-on": { type: "string" },
+    help: { type: "boolean", short: "h" },
 };
 
-function parseDiffArgs(argv: readonly string[]): DiffCommand {
+function parseDiffArgs(argv: readonly string[]): DiffCommand | "help" {
+    let help = false;
     let from: string | undefined;
     let format: DiffFormat | undefined;
     let failOn: typeof FAIL_ON[number] | undefined;
@@ -162,11 +164,13 @@ function parseDiffArgs(argv: readonly string[]): DiffCommand {
             if (!(FAIL_ON as readonly string[]).includes(arg.value!)) throw new InputError("--fail-on", `must be one of ${FAIL_ON.join(", ")}, got ${show(arg.value)}`);
             if (failOn !== undefined) throw new InputError("--fail-on", `is given twice (${show(failOn)} and ${show(arg.value)})`);
             failOn = arg.value as typeof FAIL_ON[number];
-        } else {
+        } else if (arg.name === "help") help = true;
+        else {
             if (from !== undefined) throw new InputError("--from", `is given twice (${show(from)} and ${show(arg.value)})`);
             from = arg.value;
         }
     });
+    if (help) return "help";
     const common = { sets, format: format ?? "text", failOn: failOn ?? "change", diff: true } as const;
     if (from !== undefined) {
         if (positionals.length !== 1) throw new InputError("preset", `diff --from <before.json> takes one preset to render now, got ${positionals.length} (${positionals.map(show).join(", ") || "none"})`);
