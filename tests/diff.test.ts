@@ -114,7 +114,7 @@ describe("kubegrant diff", function () {
         assert.strictEqual(d.added, 0);
         assert.deepStrictEqual(d.resources.flatMap((x) => x.removed), [{
             kind: "condition", where: "policy statement TagResourcesOnLaunch", item: "StringEquals ec2:CreateAction = RunInstances",
-            risks: [{ id: "aws-tag-into-scope", what: "ec2:CreateTags/DeleteTags not limited to a launch (no ec2:CreateAction condition): tag any instance into the scope tag-conditioned actions trust (what remains holds it once this is removed)" }],
+            risks: [{ id: "aws-tag-into-scope", what: "ec2:CreateTags/DeleteTags on any instance (no ec2:CreateAction, resource-tag or tag-key condition), beside actions conditioned on a resource tag: tag an instance into the scope those actions trust (what remains holds it once this is removed)" }],
         }]);
         assert.strictEqual(d.risky, 1);
     });
@@ -174,7 +174,7 @@ describe("kubegrant --version", () => {
 });
 
 describe("escalation patterns (components/core/escalations.ts)", () => {
-    const aws = (action: string, resources: string[], conditionKeys: string[] = []): Grant => ({ cloud: "aws", action, resources, conditionKeys });
+    const aws = (action: string, resources: string[], conditionKeys: string[] = [], tagTrusted = true): Grant => ({ cloud: "aws", action, resources, conditionKeys, tagTrusted });
     const kube = (apiGroup: string, resource: string, verb: string, clusterWide: boolean, names: string[] = []): Grant => ({ cloud: "kubernetes", apiGroup, resource, verb, names, clusterWide });
     const ids = (g: Grant) => escalationsOf(g).map((p) => p.id);
     const cases: [string, Grant, string[]][] = [
@@ -184,6 +184,11 @@ describe("escalation patterns (components/core/escalations.ts)", () => {
         ["iam:* holds PassRole and policy writes", aws("iam:*", ["*"]), ["aws-wildcard-action", "aws-passrole-any-role", "aws-policy-write", "aws-credentials", "aws-trust-rewrite"]],
         ["CreateTags without CreateAction", aws("ec2:CreateTags", ["*"]), ["aws-tag-into-scope"]],
         ["CreateTags on launch only (near miss)", aws("ec2:CreateTags", ["*"], ["ec2:CreateAction"]), []],
+        ["CreateTags only on instances in scope already (near miss)", aws("ec2:CreateTags", ["*"], ["ec2:ResourceTag/kubernetes.io/cluster/prod-eu"]), []],
+        ["CreateTags where no action trusts a tag (near miss: tagging gains nothing)", aws("ec2:CreateTags", ["*"], [], false), []],
+        ["AttachRolePolicy of any policy", aws("iam:AttachRolePolicy", ["arn:aws:iam::123456789012:role/*.cluster-api-provider-aws.sigs.k8s.io"]), ["aws-policy-write"]],
+        ["AttachRolePolicy of the policies iam:PolicyARN names (near miss)", aws("iam:AttachRolePolicy", ["arn:aws:iam::123456789012:role/*.cluster-api-provider-aws.sigs.k8s.io"], ["iam:PolicyARN"]), []],
+        ["PutRolePolicy of one named role (near miss)", aws("iam:PutRolePolicy", ["arn:aws:iam::123456789012:role/castai-node"]), []],
         ["GCP actAs", { cloud: "gcp", permission: "iam.serviceAccounts.actAs" }, ["gcp-act-as"]],
         ["GCP serviceAccountUser project-wide, no condition", { cloud: "gcp", role: "roles/iam.serviceAccountUser", projectWide: true, conditioned: false }, ["gcp-act-as"]],
         ["GCP serviceAccountUser with a condition (near miss)", { cloud: "gcp", role: "roles/iam.serviceAccountUser", projectWide: true, conditioned: true }, []],

@@ -12,6 +12,7 @@ import * as assert from "assert";
 import { render, Rendering } from "../components/render/run";
 import { loadPreset } from "../components/render/preset";
 import { toMarkdown } from "../components/render/markdown";
+import { diffRenderings } from "../components/render/diff";
 import { decide } from "./support/iam";
 import { AWS_ESCALATIONS, Scope, withoutChain } from "./support/aws-escalations";
 import { EKS, HARDENED, OIDC } from "./support/values";
@@ -74,6 +75,27 @@ export const MODES: readonly Mode[] = [
     }),
 ];
 
+/**
+ * The product's pattern (components/core/escalations.ts, what `kubegrant diff` marks) for each
+ * published path the judge finds: the diff of a render against nothing must mark exactly these.
+ */
+const DIFF_PATTERN: Readonly<Record<string, string>> = {
+    "passrole-ec2-runinstances": "aws-passrole-any-role", "passrole-ec2-associate-profile": "aws-passrole-any-role",
+    "passrole-lambda": "aws-passrole-any-role", "passrole-glue": "aws-passrole-any-role", "passrole-cloudformation": "aws-passrole-any-role",
+    "passrole-eks-nodegroup": "aws-passrole-any-role", "create-policy-version": "aws-policy-write", "set-default-policy-version": "aws-policy-write",
+    "attach-role-policy": "aws-policy-write", "attach-user-policy": "aws-policy-write", "attach-group-policy": "aws-policy-write",
+    "put-role-policy": "aws-policy-write", "put-user-policy": "aws-policy-write", "put-group-policy": "aws-policy-write",
+    "add-user-to-group": "aws-policy-write", "create-role-and-attach": "aws-policy-write", "create-access-key": "aws-credentials",
+    "login-profile": "aws-credentials", "update-assume-role-policy": "aws-trust-rewrite", "assume-any-role": "aws-assume-any-role",
+    "ssm-send-command": "aws-instance-role-swap", "bucket-policy-any": "aws-bucket-exposure", "tag-then-terminate": "aws-tag-into-scope",
+};
+
+/** The escalation patterns `kubegrant diff` marks on the additions of `r` diffed against nothing (catalog risks aside). */
+function diffMarks(r: Rendering, explanations: Parameters<typeof diffRenderings>[2]): string[] {
+    const d = diffRenderings({ preset: r.preset, resources: [], outputs: {} }, r, explanations);
+    return [...new Set(d.resources.flatMap((x) => x.added).flatMap((c) => (c.risks ?? []).map((k) => k.id)).filter((id) => id !== "catalog"))].sort();
+}
+
 /** Every IAM principal of a render (role or user) with the identity policy documents it holds. */
 export function principals(r: Rendering): Map<string, unknown[]> {
     const out = new Map<string, unknown[]>();
@@ -130,6 +152,8 @@ describe("AWS escalation matrix: every AWS preset × mode, judged by iam-simulat
             const r = await render(preset, Object.fromEntries(Object.entries(m.values).filter(([, v]) => v !== undefined)));
             assert.ok(principals(r).size > 0);
             assert.deepStrictEqual(await held(r, m), expected);
+            // kubegrant diff's marks agree with the judge: the patterns it finds, no others.
+            assert.deepStrictEqual(diffMarks(JSON.parse(JSON.stringify(r)) as Rendering, preset.explanations), [...new Set(expected.map((id) => DIFF_PATTERN[id]))].sort());
             const risks = toMarkdown(r, preset.title, preset.explanations).split("\n## Risks\n")[1];
             assert.ok(risks !== undefined, "the report has a Risks section");
             if (m.optIn) {

@@ -16,7 +16,11 @@
 
 /** One grant, as the diff and the policy pack see it. */
 export type Grant =
-    | { readonly cloud: "aws" | "alicloud"; readonly action: string; readonly resources: readonly string[]; readonly conditionKeys: readonly string[] }
+    | {
+        readonly cloud: "aws" | "alicloud"; readonly action: string; readonly resources: readonly string[]; readonly conditionKeys: readonly string[];
+        /** Whether some action granted beside it trusts a resource tag (so tagging can widen it). @default true */
+        readonly tagTrusted?: boolean;
+    }
     | { readonly cloud: "gcp"; readonly permission: string }
     | { readonly cloud: "gcp"; readonly role: string; readonly projectWide: boolean; readonly conditioned: boolean }
     | { readonly cloud: "azure"; readonly action: string }
@@ -60,10 +64,13 @@ export const ESCALATION_PATTERNS: readonly EscalationPattern[] = [
     },
     {
         id: "aws-policy-write",
-        what: "write IAM policies or group membership (CreatePolicyVersion, SetDefaultPolicyVersion, Attach/Put role, user or group policies, AddUserToGroup): grant itself anything",
-        matches: (g) => awsAction(g, "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:AttachRolePolicy", "iam:AttachUserPolicy",
-            "iam:AttachGroupPolicy", "iam:PutRolePolicy", "iam:PutUserPolicy", "iam:PutGroupPolicy", "iam:AddUserToGroup",
-            "ram:AttachPolicyToRole", "ram:AttachPolicyToUser", "ram:CreatePolicyVersion", "ram:SetDefaultPolicyVersion", "ram:AddUserToGroup"),
+        what: "write IAM policies or group membership (CreatePolicyVersion, SetDefaultPolicyVersion, Attach/Put role, user or group policies, AddUserToGroup) of any principal or policy, or attach any policy: grant itself anything",
+        // Pinned: attaching only the policies an iam:PolicyARN condition names; writing only named
+        // principals and policies (no wildcard in the resources).
+        matches: (g) => (awsAction(g, "iam:AttachRolePolicy", "iam:AttachUserPolicy", "iam:AttachGroupPolicy", "ram:AttachPolicyToRole", "ram:AttachPolicyToUser")
+                && !g.conditionKeys.some((k) => k.toLowerCase() === "iam:policyarn"))
+            || (awsAction(g, "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:PutRolePolicy", "iam:PutUserPolicy", "iam:PutGroupPolicy",
+                "iam:AddUserToGroup", "ram:CreatePolicyVersion", "ram:SetDefaultPolicyVersion", "ram:AddUserToGroup") && g.resources.some((r) => r.includes("*"))),
     },
     {
         id: "aws-credentials",
@@ -82,8 +89,11 @@ export const ESCALATION_PATTERNS: readonly EscalationPattern[] = [
     },
     {
         id: "aws-tag-into-scope",
-        what: "ec2:CreateTags/DeleteTags not limited to a launch (no ec2:CreateAction condition): tag any instance into the scope tag-conditioned actions trust",
-        matches: (g) => awsAction(g, "ec2:CreateTags", "ec2:DeleteTags") && !g.conditionKeys.some((k) => k.toLowerCase() === "ec2:createaction"),
+        what: "ec2:CreateTags/DeleteTags on any instance (no ec2:CreateAction, resource-tag or tag-key condition), beside actions conditioned on a resource tag: tag an instance into the scope those actions trust",
+        // Pinned: only at launch (ec2:CreateAction), only on what is in scope already (a resource
+        // tag), or never the scoping tag keys (aws:TagKeys).
+        matches: (g) => awsAction(g, "ec2:CreateTags", "ec2:DeleteTags") && g.tagTrusted !== false
+            && !g.conditionKeys.some((k) => /^(ec2:createaction|(ec2|aws):resourcetag\/.+|aws:tagkeys)$/i.test(k)),
     },
     {
         id: "aws-instance-role-swap",
@@ -93,7 +103,7 @@ export const ESCALATION_PATTERNS: readonly EscalationPattern[] = [
     {
         id: "aws-bucket-exposure",
         what: "s3:PutBucketPolicy/PutBucketAcl/PutBucketPublicAccessBlock on any bucket: make it public",
-        matches: (g) => awsAction(g, "s3:PutBucketPolicy", "s3:PutBucketAcl", "s3:PutBucketPublicAccessBlock") && g.resources.some((r) => r === "*" || r === "arn:aws:s3:::*"),
+        matches: (g) => awsAction(g, "s3:PutBucketPolicy", "s3:PutBucketAcl", "s3:PutBucketPublicAccessBlock") && g.resources.some((r) => r === "*" || /^arn:[^:]*:s3:::\*$/.test(r)),
     },
     {
         id: "gcp-act-as",

@@ -81,14 +81,28 @@ interface Statement {
 const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** What the facts of one resource depend on in the rest of its rendering. */
+interface FactContext {
+    /** Some allowed IAM statement of the rendering is conditioned on a resource tag (tagging can widen it). */
+    readonly tagTrusted: boolean;
+}
+
+const policyDocuments = (r: RenderedResource) => Object.entries(r.inputs).filter((e): e is [string, { Statement: unknown }] => isObject(e[1]) && "Statement" in e[1]);
+const statementsOf = (doc: { Statement: unknown }) => (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]) as Statement[];
+
+export function factContext(rendering: Rendering): FactContext {
+    const tagTrusted = rendering.resources.some((r) => policyDocuments(r).some(([, doc]) => statementsOf(doc).some((s) => s.Effect !== "Deny"
+        && Object.values(s.Condition ?? {}).some((kv) => Object.keys(kv ?? {}).some((k) => /^(ec2|aws):ResourceTag\//i.test(k))))));
+    return { tagTrusted };
+}
+
 /** Facts of a parsed IAM or RAM policy document found at input `key`. */
-function documentFacts(r: RenderedResource, key: string, doc: { Statement: unknown }): Fact[] {
+function documentFacts(r: RenderedResource, key: string, doc: { Statement: unknown }, ctx: FactContext): Fact[] {
     const cloud = r.type.startsWith("alicloud:") ? "alicloud" : "aws";
     const trust = /assumerole/i.test(key);
     const policyName = String(r.inputs.name ?? r.inputs.policyName ?? "");
     const facts: Fact[] = [];
-    const statements = (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]) as Statement[];
-    for (const s of statements) {
+    for (const s of statementsOf(doc)) {
         const actions = list(s.Action);
         const resources = list(s.Resource);
         const conditions = Object.entries(s.Condition ?? {}).flatMap(([op, kv]) => Object.entries(kv ?? {}).map(([k, v]) => [op, k, list(v)] as const));
@@ -96,7 +110,7 @@ function documentFacts(r: RenderedResource, key: string, doc: { Statement: unkno
         const label = s.Sid ? `statement ${s.Sid}` : trust ? "trust" : `statement ${actions.join(",") || list(s.NotAction).join(",")}`;
         const where = `${key} ${label}${s.Effect === "Deny" ? " (Deny)" : ""}`;
         const explain = s.Sid ? `sid:${s.Sid}` : cloud === "alicloud" ? ramActionsKey(actions) : `policy:${policyName.replace(/-\d+$/, "")}`;
-        const grant = (action: string, res: readonly string[]): Grant => ({ cloud, action, resources: res, conditionKeys });
+        const grant = (action: string, res: readonly string[]): Grant => ({ cloud, action, resources: res, conditionKeys, tagTrusted: ctx.tagTrusted });
         const allow = s.Effect !== "Deny";
         const prefix = trust ? "trust " : "";
         for (const a of actions) facts.push({ kind: `${prefix}action`, where, item: a, explain, grants: allow && !trust ? [grant(a, resources)] : [] });
@@ -192,8 +206,8 @@ function inputFacts(value: unknown, path = ""): Fact[] {
     return [{ kind: "input", where: "", item: `${path} = ${JSON.stringify(value)}`, grants: [] }];
 }
 
-/** The grants of one resource. */
-export function factsOf(r: RenderedResource): Fact[] {
+/** The grants of one resource (`ctx`: of its rendering, factContext). */
+export function factsOf(r: RenderedResource, ctx: FactContext = { tagTrusted: true }): Fact[] {
     const t = r.type;
     if (t.startsWith("kubegrant:")) return [];
     if (t.endsWith("rbac.authorization.k8s.io/v1:ClusterRole") || t.endsWith("rbac.authorization.k8s.io/v1:Role")) return kubernetesRoleFacts(r);
@@ -214,10 +228,10 @@ export function factsOf(r: RenderedResource): Fact[] {
         const to = r.inputs.role ?? r.inputs.user ?? r.inputs.group;
         return [{ kind: managed ? "AWS-managed policy" : "policy", where: `attached to ${String(to)}`, item: arn, explain: managed ? `aws-managed:${managed[1]}` : undefined, grants: [] }];
     }
-    const documents = Object.entries(r.inputs).filter(([, v]) => isObject(v) && "Statement" in v);
+    const documents = policyDocuments(r);
     if (documents.length > 0) {
         return [
-            ...documents.flatMap(([k, v]) => documentFacts(r, k, v as { Statement: unknown })),
+            ...documents.flatMap(([k, v]) => documentFacts(r, k, v, ctx)),
             ...Object.entries(r.inputs).filter(([, v]) => !(isObject(v) && "Statement" in v)).flatMap(([k, v]) => inputFacts(v, k)),
         ].filter((f) => f.kind !== "input" || !/^(description|name|policyName|roleName) = /.test(f.item));
     }
@@ -255,11 +269,13 @@ export function diffRenderings(before: Rendering, after: Rendering, explanations
     const a = new Map(before.resources.map((r) => [key(r), r]));
     const b = new Map(after.resources.map((r) => [key(r), r]));
     const resources: ResourceDiff[] = [];
+    const ctxA = factContext(before);
+    const ctxB = factContext(after);
     for (const k of [...new Set([...b.keys(), ...a.keys()])]) {
         const ra = a.get(k);
         const rb = b.get(k);
-        const fa = ra ? factsOf(ra) : [];
-        const fb = rb ? factsOf(rb) : [];
+        const fa = ra ? factsOf(ra, ctxA) : [];
+        const fb = rb ? factsOf(rb, ctxB) : [];
         const ia = new Set(fa.map(identity));
         const ib = new Set(fb.map(identity));
         const added = fb.filter((f) => !ia.has(identity(f))).map((f) => change(f, explanations));
