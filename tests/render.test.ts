@@ -57,7 +57,7 @@ describe("render castai-eks", () => {
     it("prints no Kubernetes objects as YAML for a cloud-only preset", async () => {
         const { code, out } = await run("render", "castai-eks", ...SETS, "--format", "yaml");
         assert.strictEqual(code, 0);
-        assert.strictEqual(out, "# preset castai-eks creates no Kubernetes objects\n");
+        assert.strictEqual(out, "# preset castai-eks creates no Kubernetes objects\napiVersion: v1\nkind: List\nitems: []\n");
     });
 
     const bad: [string, string[], string][] = [
