@@ -136,6 +136,21 @@ describe("a Pulumi user's first hour: the packed tarball in fresh template proje
             [s, [packed.exports[`./${s}`].slice(2).replace(/\.js$/, ".d.ts")]])), "typesVersions maps every sub-path export to its declarations");
     });
 
+    it("README's first program is examples/castai-eks word for word (Pulumi.yaml, index.ts), with its config set --secret", () => {
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("## Use it in a Pulumi program"), readme.indexOf("### Child resource names"));
+        const block = (label: string, lang: string) => {
+            const at = section.indexOf(`${label}:\n\n\`\`\`${lang}\n`);
+            assert.ok(at >= 0, label);
+            const body = section.slice(at + label.length + lang.length + 7);
+            return body.slice(0, body.indexOf("```"));
+        };
+        for (const [file, lang] of [["Pulumi.yaml", "yaml"], ["index.ts", "ts"]]) {
+            assert.strictEqual(block(`\`${file}\``, lang), fs.readFileSync(path.join(ROOT, "examples", "castai-eks", file), "utf8"), file);
+        }
+        assert.ok(section.includes("pulumi config set --secret castaiClusterId "), "the cluster ID set as a secret");
+    });
+
     for (const p of PROJECTS) {
         describe(`a ${p.cloud}-only project (examples/${p.example} + tests/consumer/${p.cloud}.spec.ts)`, () => {
             const dir = path.join(work, p.cloud);
