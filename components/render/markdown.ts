@@ -166,7 +166,7 @@ function summary(r: Rendering, explanations: ReadonlyMap<string, Sourced>): stri
         if (res.type === "azure-native:authorization:RoleAssignment" || res.type === "gcp:projects/iAMMember:IAMMember") return [];
         return [];
     });
-    lines.push("### Who may act as the vendor (trusts and their conditions)", "", ...(trusts.length > 0 ? trusts : ["None: no cloud identity in this render (Kubernetes service accounts only)."]), "");
+    lines.push("### Trusts: who may assume each role or sign in as each identity, and under which condition", "", ...(trusts.length > 0 ? trusts : ["None: no cloud identity in this render (Kubernetes service accounts only)."]), "");
     return lines;
 }
 
