@@ -19,6 +19,7 @@ import { CastAiAksAccess } from "../components/castai/aks";
 import { CastAiGkeAccess } from "../components/castai/gke";
 import { run as runRoot } from "../components/program/main";
 import { toMarkdown } from "../components/render/markdown";
+import { sourceText } from "../components/render/report";
 import { toYaml } from "../components/render/yaml";
 import { loadPreset, presetNames } from "../components/render/preset";
 import { installMocks, mockSecret, runProgram } from "../components/testing";
@@ -352,20 +353,26 @@ describe("issue 15 (11): markdown and YAML escape every input-derived string", (
     const HOSTILE = "v\n## Injected `code` | pipe # end";
     const NO_RISKS = "None: no grant of this render holds a known escalation path (every such grant is an opt-in, none is set).";
     /**
-     * The report's shape, and no other heading: the title, Outputs, Resources with one heading per
-     * resource, and Risks last (issue 13). Returns the Risks section's lines.
+     * The report's shape, and no other heading: the title, Summary (its fixed subsections), Risks,
+     * Outputs, Resources with one heading per resource (each followed by its Pulumi resource line),
+     * and Sources (issues 13, 19). Returns the Risks section's lines.
      */
     const onlyOurHeadings = (md: string): string[] => {
         const lines = md.trimEnd().split("\n");
         const headings = lines.filter((l) => l.startsWith("#"));
         assert.match(headings[0], /^# kubegrant review: /);
-        assert.deepStrictEqual([headings[1], headings[2], headings[headings.length - 1]], ["## Outputs", "## Resources", "## Risks"]);
-        for (const h of headings.slice(3, -1)) assert.match(h, /^### `/, h);
-        return lines.slice(lines.indexOf("## Risks") + 1).filter((l) => l !== "");
+        assert.deepStrictEqual(headings.filter((h) => h.startsWith("## ") && h !== "## Sources"), ["## Summary", "## Risks", "## Outputs", "## Resources"]);
+        const resources = lines.indexOf("## Resources");
+        lines.forEach((l, i) => {
+            if (!l.startsWith("### ") || i < resources) return;
+            assert.match(lines[i + 2], /^Pulumi resource `/, l);
+        });
+        for (const h of headings.slice(1)) assert.match(h, /^#{2,3} /, h);
+        const risks = lines.slice(lines.indexOf("## Risks") + 1);
+        return risks.slice(0, risks.findIndex((l) => l.startsWith("## "))).filter((l) => l !== "");
     };
-    /** The Risks section holds only catalog text: each line the risk of an entry of `catalog`, or the sentence for none; never input. */
     const risksFromCatalog = (risks: readonly string[], catalog: ReadonlyMap<string, Sourced>) => {
-        const allowed = new Set([...catalog.values()].filter((e) => e.risk).map((e) => `- **${e.feature}**: ${e.risk} (source: ${e.source})`));
+        const allowed = new Set([...catalog.values()].filter((e) => e.risk).map((e) => `- **${e.feature}**: ${e.risk} (source: ${sourceText(e.source)})`));
         assert.ok(risks.length > 0);
         if (risks[0] === NO_RISKS) assert.strictEqual(risks.length, 1);
         else for (const l of risks) assert.ok(allowed.has(l), `not a catalog risk: ${l}`);

@@ -5,23 +5,7 @@ import { installMocks, outputValues } from "../components/testing";
 import { run } from "../components/program/main";
 import { presetNames } from "../components/render/preset";
 import { render } from "../components/render/run";
-import { AKS_WI } from "./support/aks-values";
-import { GKE } from "./support/gke-values";
-import { EKS } from "./support/values";
-
-const ACK = "c0123456789abcdef0123456789abcdef";
-
-/** Preset → the values of its keys (a preset added to the render contract needs one line here). */
-const VALUES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-    "castai-eks": EKS,
-    "castai-gke": GKE,
-    "castai-aks": AKS_WI,
-    "castai-kubernetes": { extendedPermissions: true, components: ["agent", "operator"] },
-    "cloudpilot-kubernetes": { optimizer: true },
-    "cloudpilot-eks": { clusterName: "prod-eu", accountId: "123456789012", region: "eu-central-1" },
-    "cloudpilot-alibaba": { clusterName: "prod-hz", internalClusterId: ACK, accountId: "1234567890123456", oidcIssuerUrl: `https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/${ACK}` },
-    "palette-aws": { accountId: "123456789012", trustedAccountId: "111122223333", externalId: "palette-ext-7f3a", eks: true },
-};
+import { PRESET_VALUES as VALUES } from "./support/preset-values";
 
 describe("root Pulumi program: every preset from stack config", () => {
     afterEach(() => pulumi.runtime.setAllConfig({}));

@@ -45,7 +45,7 @@ describe("render castai-kubernetes", () => {
         assert.doesNotMatch(out, /no catalog entry|not in the catalog/);
         assert.match(out, /\n## Risks\n\nNone: no grant of this render holds a known escalation path/);
         // Phase 2 lists its escalation paths (features in the order the report meets them); the opt-in adds the Operator's chart-install rules.
-        const risksOf = (text: string) => text.slice(text.indexOf("\n## Risks\n")).split("\n- ").slice(1).map((x) => x.slice(0, x.indexOf(":")));
+        const risksOf = (text: string) => text.slice(text.indexOf("\n## Risks\n"), text.indexOf("\n## Outputs\n")).split("\n- ").slice(1).map((x) => x.slice(0, x.indexOf(":")));
         const phase2 = await run("render", "castai-kubernetes", "--format", "markdown", "--set", "extendedPermissions=true");
         assert.deepStrictEqual(risksOf(phase2.out), ["**pod pinner upgrades**", "**component upgrades**", "**bin packing**"]);
         assert.match(phase2.out, /\n- \*\*pod pinner upgrades\*\*: patch or update of the pod pinner's MutatingWebhookConfiguration castai-pod-pinner: /);

@@ -56,14 +56,15 @@ describe("render cloudpilot-kubernetes", () => {
             const start = out.indexOf(`Service account \`${sa}\` in namespace \`cloudpilot\` (username \`system:serviceaccount:cloudpilot:${sa}\`).\n\nWhat it can do, grouped as the vendor document groups it:`);
             assert.ok(start > 0, sa);
             const section = out.slice(start, out.indexOf("\n### ", start));
-            const found = [...section.matchAll(/^\*\*(.+)\*\*$/gm)].map((m) => m[1]);
+            // Repository citations are links to the file at its commit (issue 19): compare their text.
+            const found = [...section.matchAll(/^\*\*(.+)\*\*$/gm)].map((m) => m[1].replace(/\[([^\]]+)\]\(https:\/\/github\.com\/[^)]+\)/g, "$1"));
             assert.deepStrictEqual(found.map((f) => f.replace(/^.*@ main 154f490d8e16, /, "")).sort(), [...groups].sort(), sa);
             for (const f of found) assert.match(f, new RegExp(`^${doc}, `));
         }
         assert.match(out, /\| namespace `cloudpilot` \(Role `cloudpilot-aws-optimizer`\) \| `core` \| `secrets` \| `update` \| `cloudpilot-aws-optimizer-cert`, `cloudpilot-webhook` \| webhook certificates: /);
         assert.match(out, /\| cluster-wide \(ClusterRole `cloudpilot-aws-optimizer`\) \| `certificates.k8s.io` \| `signers` \| `approve` \| `kubernetes.io\/kubelet-serving`, `beta.eks.amazonaws.com\/app-serving` \| webhook certificates: The document grants approve on `\*`/);
         // Phase 2 lists the documented workload update it keeps; the webhook update only with its opt-in.
-        const risksOf = (text: string) => text.slice(text.indexOf("\n## Risks\n")).split("\n- ").slice(1).map((x) => x.slice(0, x.indexOf("**:") + 3));
+        const risksOf = (text: string) => text.slice(text.indexOf("\n## Risks\n"), text.indexOf("\n## Outputs\n")).split("\n- ").slice(1).map((x) => x.slice(0, x.indexOf("**:") + 3));
         assert.deepStrictEqual(risksOf(out), ["**workload rebalancing**:"]);
         const phase1 = await run("render", "cloudpilot-kubernetes", "--format", "markdown");
         assert.match(phase1.out, /\n## Risks\n\nNone: no grant of this render holds a known escalation path/);

@@ -46,7 +46,7 @@ describe("render cloudpilot-eks and palette-aws", () => {
         const { out } = await run("render", "palette-aws", ...PA, ...CORE, "--format", "markdown");
         assert.match(out, /Customer managed policy `PaletteControllerPolicy`, attached to role `SpectroCloudRole`/);
         assert.doesNotMatch(out, /no catalog entry/);
-        const risks = out.split("\n## Risks\n")[1];
+        const risks = out.split("\n## Risks\n")[1].split("\n## ")[0];
         assert.match(risks, /- \*\*cluster lifecycle \(CAPA controllers\)\*\*: s3:PutBucketPolicy/);
         assert.match(risks, /- \*\*cluster deployment\*\*: iam:CreatePolicyVersion/);
         assert.strictEqual(risks.match(/^- /gm)!.length, 2, risks);

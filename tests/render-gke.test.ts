@@ -77,7 +77,7 @@ describe("render castai-gke", () => {
         assert.strictEqual(code, 0);
         assert.match(out, /^# kubegrant review: Cast AI on GCP \(GKE\) \(`castai-gke`\)/);
         assert.match(out, /Custom role `castai.gkeAccess.f00c9019` in project `acme-prod` .*39 permissions/);
-        assert.match(out, /\| `compute.instances.detachDisk` \| node lifecycle \(volumes\): .*iam-policy.json @ master 58fea27d74e9\) \|/);
+        assert.match(out, /\| `compute.instances.detachDisk` \| node lifecycle \(volumes\): .*\[castai\/terraform-provider-castai castai\/policies\/gke\/iam-policy.json\]\(https:\/\/github.com\/castai\/terraform-provider-castai\/blob\/58fea27d74e9e2aa75ff47b3b902b6cfc1c33423\/castai\/policies\/gke\/iam-policy.json\) @ master 58fea27d74e9\) \|/);
         assert.match(out, /Grants `roles\/iam.serviceAccountUser` on project `acme-prod` to `serviceAccount:castai-gke-f00c9019@acme-prod.iam.gserviceaccount.com` \(non-authoritative.*\n\n- Condition: \*\*castai_node_service_accounts_only\*\*/);
         assert.match(out, /- Condition: \*\*SpecificServiceAccountCondition\*\* \(Allow impersonation only for Cast AI service account\): `request.auth.claims.email == "cast-gke-1a2b3c4d@prod-cast-identity.iam.gserviceaccount.com"`/);
         assert.match(out, /Enables API `serviceusage.googleapis.com` in project `acme-prod`; destroying the stack leaves it enabled/);
@@ -91,7 +91,7 @@ describe("render castai-gke", () => {
         const wide = await run("render", "castai-gke", ...BASE, "--set", `castaiServiceAccount=${CASTAI_SA}`, "--set", "allowProjectWideServiceAccountUse=true", "--format", "markdown");
         assert.strictEqual(wide.code, 0);
         assert.match(wide.out, /- Condition: none \(unconditional\)\n- Why: node service account \(allowProjectWideServiceAccountUse\): /);
-        const risks = wide.out.slice(wide.out.indexOf("\n## Risks\n"));
+        const risks = wide.out.slice(wide.out.indexOf("\n## Risks\n"), wide.out.indexOf("\n## Outputs\n"));
         assert.match(risks, /^\n## Risks\n\n- \*\*node service account \(allowProjectWideServiceAccountUse\)\*\*: roles\/iam.serviceAccountUser on the whole project with no condition: .*start a VM as any service account of the project/);
         assert.strictEqual(risks.split("\n- ").length, 2, "exactly one risk");
     });
@@ -99,7 +99,7 @@ describe("render castai-gke", () => {
     it("prints no Kubernetes objects as YAML (the Kubernetes service account needs a provider)", async () => {
         const { code, out } = await run("render", "castai-gke", ...SETS, "--format", "yaml");
         assert.strictEqual(code, 0);
-        assert.strictEqual(out, "# preset castai-gke creates no Kubernetes objects\n");
+        assert.strictEqual(out, "# preset castai-gke creates no Kubernetes objects\napiVersion: v1\nkind: List\nitems: []\n");
     });
 
     const PROJECT_RULE = "must be a GCP project ID: 6-30 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen";

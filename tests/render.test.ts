@@ -57,7 +57,7 @@ describe("render castai-eks", () => {
     it("prints no Kubernetes objects as YAML for a cloud-only preset", async () => {
         const { code, out } = await run("render", "castai-eks", ...SETS, "--format", "yaml");
         assert.strictEqual(code, 0);
-        assert.strictEqual(out, "# preset castai-eks creates no Kubernetes objects\n");
+        assert.strictEqual(out, "# preset castai-eks creates no Kubernetes objects\napiVersion: v1\nkind: List\nitems: []\n");
     });
 
     const bad: [string, string[], string][] = [
@@ -106,25 +106,31 @@ describe("render as a real process", () => {
 });
 
 describe("render without a cloud's provider package", () => {
-    it("names the package to install instead of printing a stack trace", () => {
-        const Module = require("module") as { _load(request: string, ...rest: unknown[]): unknown };
-        const original = Module._load;
-        // Forget every module that loads @pulumi/gcp, so the preset is loaded afresh.
-        const cached = Object.entries(require.cache).filter(([k]) => /components[\\/](gcp[\\/]|castai[\\/]gke)/.test(k));
-        for (const [k] of cached) delete require.cache[k];
-        Module._load = function (request: string, ...rest: unknown[]) {
-            if (request === "@pulumi/gcp") {
-                throw Object.assign(new Error("Cannot find module '@pulumi/gcp'"), { code: "MODULE_NOT_FOUND" });
-            }
+    // Here every provider is installed: hide some from resolution (tests/consumer.test.ts runs real projects without them).
+    const hiding = (packages: readonly string[], fn: () => void) => {
+        const Module = require("module") as { _resolveFilename(request: string, ...rest: unknown[]): string };
+        const original = Module._resolveFilename;
+        Module._resolveFilename = function (request: string, ...rest: unknown[]) {
+            if (packages.includes(request)) throw Object.assign(new Error(`Cannot find module '${request}'`), { code: "MODULE_NOT_FOUND" });
             return original.call(this, request, ...rest);
         };
         try {
-            const { loadPreset } = require("../components/render/preset") as typeof import("../components/render/preset");
-            assert.throws(() => loadPreset("castai-gke"),
-                (e: unknown) => (e as Error).message === "preset: castai-gke needs @pulumi/gcp: npm install @pulumi/gcp");
+            fn();
         } finally {
-            Module._load = original;
-            for (const [k, m] of cached) require.cache[k] = m;
+            Module._resolveFilename = original;
         }
+    };
+    const { loadPreset } = require("../components/render/preset") as typeof import("../components/render/preset");
+
+    it("names the package to install instead of printing a stack trace", () => {
+        hiding(["@pulumi/gcp"], () => assert.throws(() => loadPreset("castai-gke"),
+            { message: "preset: castai-gke needs @pulumi/gcp, not installed: npm install @pulumi/gcp" }));
+    });
+
+    it("names every missing package at once (castai-aks needs two)", () => {
+        hiding(["@pulumi/azure-native", "@pulumi/azuread"], () => assert.throws(() => loadPreset("castai-aks"),
+            { message: "preset: castai-aks needs @pulumi/azure-native and @pulumi/azuread, not installed: npm install @pulumi/azure-native @pulumi/azuread" }));
+        hiding(["@pulumi/azuread"], () => assert.throws(() => loadPreset("castai-aks"),
+            { message: "preset: castai-aks needs @pulumi/azuread, not installed: npm install @pulumi/azuread" }));
     });
 });

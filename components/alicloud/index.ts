@@ -1,4 +1,9 @@
 // kubegrant/alicloud: the generic Alibaba Cloud components and every vendor component for Alibaba Cloud.
+import { requireProviders } from "../core/providers";
+
+// Before anything loads a provider: one error naming every missing package, not Node's stack for the first.
+requireProviders("kubegrant/alicloud", ["alicloud"]);
+
 export { RamRole, RamRoleArgs, RamPolicySpec } from "./role";
 export { RamStatement, RamPrincipal, RamPolicyDocument, RAM_LIMITS, toRamPolicyDocument, ramPolicyJson, ramPolicySize } from "./policy";
 export { CloudPilotAlibabaAccess, CloudPilotAlibabaAccessArgs } from "../cloudpilot/alibaba";

@@ -1,4 +1,9 @@
 // kubegrant/aws: the generic AWS components and every vendor component for AWS.
+import { requireProviders } from "../core/providers";
+
+// Before anything loads a provider: one error naming every missing package, not Node's stack for the first.
+requireProviders("kubegrant/aws", ["aws"]);
+
 export { PolicyRole, PolicyRoleArgs, ManagedPolicySpec, InlinePolicySpec } from "./role";
 export { PolicyUser, PolicyUserArgs } from "./user";
 export { Statement, Condition, Principal, PolicyDocument, toPolicyDocument, policyJson, policySize } from "./policy";

@@ -1,4 +1,9 @@
 // kubegrant/azure: the generic Azure components and every vendor component for Azure.
+import { requireProviders } from "../core/providers";
+
+// Before anything loads a provider: one error naming every missing package, not Node's stack for the first.
+requireProviders("kubegrant/azure", ["azure"]);
+
 export { CustomRole, CustomRoleArgs, RoleAssignmentSpec } from "./role";
 export { FederatedIdentity, FederatedIdentityArgs, FederatedCredentialSpec } from "./identity";
 export { AppRegistration, AppRegistrationArgs } from "./app";

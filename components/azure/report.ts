@@ -1,5 +1,5 @@
 /** Markdown describers for the Azure resources kubegrant creates. */
-import { Describer, cell, code, why } from "../render/report";
+import { Describer, cell, code, groupedRows, why } from "../render/report";
 import { RenderedResource } from "../render/run";
 
 function strings(v: unknown): string[] {
@@ -11,11 +11,11 @@ const roleDefinition: Describer = (r, ctx) => {
     const lines = [
         `Custom role \`${r.inputs.roleName}\` (GUID \`${r.inputs.roleDefinitionId}\`), defined at \`${r.inputs.scope}\`, assignable only at ${code(strings(r.inputs.assignableScopes))}. It allows:`,
         "",
-        "| Action | Why |",
+        "| Actions | Why |",
         "| --- | --- |",
     ];
     for (const p of perms) {
-        for (const a of p.actions ?? []) lines.push(`| \`${cell(a)}\` | ${cell(why(ctx.explanations.get(`azure-action:${a}`)))} |`);
+        lines.push(...groupedRows(p.actions ?? [], (a) => ctx.explanations.get(`azure-action:${a}`)));
         for (const a of p.notActions ?? []) lines.push(`| not \`${cell(a)}\` | excluded from the actions above |`);
     }
     const dropped = [...ctx.explanations.entries()].filter(([k]) => k.startsWith("azure-dropped:"));

@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { splitLaterValues, validateKubernetesProvider } from "../core/inputs";
+import { requireProviders } from "../core/providers";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
 
 /** Annotations per service account name, values known now or later. */
@@ -16,6 +17,8 @@ export type Annotations = Readonly<Record<string, Readonly<Record<string, pulumi
  */
 export function plannableClusterRbac(args: CastAiClusterRbacArgs | undefined): unknown {
     if (args === undefined || typeof args !== "object" || args === null) return args;
+    // Set (even `{}`) without @pulumi/kubernetes: one InputError here, before anything is registered.
+    requireProviders("clusterRbac", ["kubernetes"]);
     validateKubernetesProvider("clusterRbac.provider", (args as { provider?: unknown }).provider);
     return { ...args, serviceAccountAnnotations: splitLaterValues(args.serviceAccountAnnotations, "").known };
 }

@@ -22,3 +22,27 @@ export function vendorSource(repo: VendorRepo, path: string): string {
     const r = VENDOR_REPOS[repo];
     return `${repo} ${path} @ ${r.branch} ${r.commit.slice(0, 12)}`;
 }
+
+/**
+ * The seed documents (kubegrant's shared seeds/ directory) a `source` may cite as `seed <file>`:
+ * each is a vendor's public documentation page, copied as text when kubegrant was written.
+ */
+export const SEED_DOCUMENTS: Readonly<Record<string, string>> = {
+    "castai-cloud-permissions.txt": "Cast AI documentation, \"Cloud permissions\" (permissions setup used by cloud providers AWS, GCP, Azure)",
+    "castai-gke-impersonation.txt": "Cast AI documentation, \"GKE service account impersonation\"",
+    "castai-kubernetes-permissions.txt": "Cast AI documentation, \"Kubernetes permissions\" (service accounts and permissions of Cast AI's in-cluster components)",
+    "cloudpilot-permissions.txt": "CloudPilot AI documentation, \"Permissions Required to Use CloudPilot AI\"",
+    "palette-aws-iam-policies.txt": "Spectro Cloud Palette documentation, \"Required IAM Policies\" (AWS)",
+};
+
+/** A repository citation in a `source`: `owner/name path @ [branch ]commit` (vendorSource's format, or `@<hex>`). */
+export const CITATION = /([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+) ([^\s@]+) @ ?(?:([A-Za-z][\w.-]*) )?([0-9a-f]{7,40})\b/g;
+
+/** The web address of a citation: the file at the commit (its directory when the path names several files, `{a,b}`). */
+export function citationUrl(repo: string, path: string, commit: string): string {
+    const known = (VENDOR_REPOS as Readonly<Record<string, { commit: string }>>)[repo]?.commit;
+    const sha = known?.startsWith(commit) ? known : commit;
+    const brace = path.indexOf("{");
+    return brace < 0 ? `https://github.com/${repo}/blob/${sha}/${path}`
+        : `https://github.com/${repo}/tree/${sha}/${path.slice(0, path.lastIndexOf("/", brace))}`;
+}

@@ -1,4 +1,9 @@
 // kubegrant/gcp: the generic GCP components and every vendor component for GCP.
+import { requireProviders } from "../core/providers";
+
+// Before anything loads a provider: one error naming every missing package, not Node's stack for the first.
+requireProviders("kubegrant/gcp", ["gcp"]);
+
 export {
     ServiceAccountAccess, ServiceAccountAccessArgs, CustomRoleSpec, ProjectBindingSpec, AccountBindingSpec, ServiceSpec,
 } from "./service-account";

@@ -3,7 +3,7 @@
  * `gcp-permission:<permission>`, `gcp-project-role:<role>` (and `gcp-project-role:<role> unconditional`, used for
  * a grant without condition when given), `gcp-account-role:<role>`, `gcp-api:<service>`.
  */
-import { Describer, ReportContext, cell, code, why } from "../render/report";
+import { Describer, ReportContext, code, groupedRows, why } from "../render/report";
 import { RenderedResource } from "../render/run";
 import { IamCondition } from "./condition";
 
@@ -28,9 +28,9 @@ const customRole: Describer = (r, ctx) => {
     const perms = (r.inputs.permissions as string[] | undefined) ?? [];
     const lines = [
         `Custom role \`${r.inputs.roleId}\` in project \`${r.inputs.project}\` ("${r.inputs.title}"), ${perms.length} permissions, stage ${r.inputs.stage}:`, "",
-        "| Permission | Why |", "| --- | --- |",
+        "| Permissions | Why |", "| --- | --- |",
+        ...groupedRows(perms, (p) => ctx.explanations.get(`gcp-permission:${p}`)),
     ];
-    for (const p of perms) lines.push(`| \`${p}\` | ${cell(why(ctx.explanations.get(`gcp-permission:${p}`)))} |`);
     return lines;
 };
 

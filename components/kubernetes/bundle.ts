@@ -34,8 +34,12 @@ export function logicalName(prefix: string, o: KubeObject): string {
 export class ServiceAccountRbac extends pulumi.ComponentResource {
     /** Every object, by its Pulumi logical name. */
     readonly objects: Readonly<Record<string, pulumi.CustomResource>>;
-    /** The service accounts, by `<namespace>/<name>`. */
-    readonly serviceAccounts: Readonly<Record<string, k8s.core.v1.ServiceAccount>>;
+    /**
+     * The service accounts (k8s.core.v1.ServiceAccount), by `<namespace>/<name>`. Typed as their base
+     * class so these declarations need no @pulumi/kubernetes: kubegrant/aws, /gcp and /azure hold
+     * this class (a cloud component's `clusterRbac`), and an AWS-only project type-checks without it.
+     */
+    readonly serviceAccounts: Readonly<Record<string, pulumi.CustomResource>>;
     /** `<namespace>/<name>` of every service account, resolved once every object exists. */
     readonly ready: pulumi.Output<string[]>;
 
@@ -49,7 +53,7 @@ export class ServiceAccountRbac extends pulumi.ComponentResource {
         super("kubegrant:kubernetes:ServiceAccountRbac", name, {}, opts);
         const base: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
         const objects: Record<string, pulumi.CustomResource> = {};
-        const serviceAccounts: Record<string, k8s.core.v1.ServiceAccount> = {};
+        const serviceAccounts: Record<string, pulumi.CustomResource> = {};
         const namespaces: k8s.core.v1.Namespace[] = [];
         for (const o of bundleObjects(args.bundle)) {
             const id = logicalName(name, o);
@@ -66,7 +70,7 @@ export class ServiceAccountRbac extends pulumi.ComponentResource {
                     const later = args.annotations?.[key];
                     const metadata = later ? { ...o.metadata, annotations: { ...o.metadata.annotations, ...later } } : o.metadata;
                     r = new k8s.core.v1.ServiceAccount(id, { metadata }, opts);
-                    serviceAccounts[key] = r as k8s.core.v1.ServiceAccount;
+                    serviceAccounts[key] = r;
                     break;
                 }
                 case "ClusterRole":

@@ -1,4 +1,9 @@
 // kubegrant/kubernetes: the generic Kubernetes RBAC layer and every vendor component for it.
+import { requireProviders } from "../core/providers";
+
+// Before anything loads a provider: one error naming every missing package, not Node's stack for the first.
+requireProviders("kubegrant/kubernetes", ["kubernetes"]);
+
 export {
     PolicyRule, RuleEntry, Subject, RoleSpec, ServiceAccountSpec, RbacBundle, KubeObject, PolicyRuleObject,
     RULES_ANNOTATION, bundleObjects, roleObjects, ruleObject, serviceAccountUsername,

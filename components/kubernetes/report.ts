@@ -1,6 +1,6 @@
 /** Markdown describers for the Kubernetes objects kubegrant creates (any vendor). */
 import { Sourced } from "../core";
-import { Describer, ReportContext, cell, code } from "../render/report";
+import { Describer, ReportContext, cell, code, sourceText } from "../render/report";
 import { RenderedResource } from "../render/run";
 import { findRole } from "./authorize";
 import { KubeObject, PolicyRuleObject, RULES_ANNOTATION, serviceAccountUsername } from "./rbac";
@@ -64,7 +64,7 @@ const serviceAccount: Describer = (r, ctx) => {
     }
     if (groups.size === 0) return [...lines, "", "Nothing: no binding names it."];
     for (const [group, rows] of groups) {
-        lines.push("", `**${group}**`, "", "| Where | API groups | Resources | Verbs | Names | Why |", "| --- | --- | --- | --- | --- | --- |", ...rows);
+        lines.push("", `**${sourceText(group)}**`, "", "| Where | API groups | Resources | Verbs | Names | Why |", "| --- | --- | --- | --- | --- | --- |", ...rows);
     }
     return lines;
 };

@@ -297,7 +297,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
             out(toYaml(rendering));
         } else {
             const { toMarkdown } = await import("./markdown");
-            out(toMarkdown(rendering, preset.title, preset.explanations));
+            out(toMarkdown(rendering, preset.title, preset.explanations, { keys: preset.keys, values }));
         }
         return 0;
     } catch (e) {

@@ -1,12 +1,18 @@
 /** The `markdown` format: a review report, per resource, of what it grants, to whom, scoped how and why. */
+import { existsSync, readFileSync } from "fs";
+import { dirname, join } from "path";
 import { Sourced, oneLine } from "../core";
+import { SECRET_FRAGMENT } from "../core/errors";
+import { CITATION, SEED_DOCUMENTS, citationUrl } from "../core/sources";
 import { AWS_DESCRIBERS } from "../aws/report";
 import { GCP_DESCRIBERS } from "../gcp/report";
 import { AZURE_DESCRIBERS } from "../azure/report";
 import { KUBERNETES_DESCRIBERS } from "../kubernetes/report";
 import { ALICLOUD_DESCRIBERS } from "../alicloud/report";
-import { Describer, code } from "./report";
-import { Rendering } from "./run";
+import { list, conditions, JsonStatement } from "../aws/report";
+import { PresetKey, keptSecret } from "./preset";
+import { Describer, code, sourceText } from "./report";
+import { RenderedResource, Rendering } from "./run";
 
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
     ...AWS_DESCRIBERS,
@@ -16,11 +22,13 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
     ...ALICLOUD_DESCRIBERS,
 };
 
-/** The explanations, recording every entry with a `risk` that a describer looks up. */
+/** The explanations, recording every entry a describer looks up (the Sources), and those with a `risk`. */
 class RiskRecorder extends Map<string, Sourced> {
     readonly risks = new Set<Sourced>();
+    readonly used = new Set<Sourced>();
     override get(key: string): Sourced | undefined {
         const entry = super.get(key);
+        if (entry) this.used.add(entry);
         if (entry?.risk) this.risks.add(entry);
         return entry;
     }
@@ -48,38 +56,179 @@ function inertAll(value: unknown): unknown {
     return value;
 }
 
-export function toMarkdown(rendering: Rendering, title: string, allExplanations: ReadonlyMap<string, Sourced>): string {
+/** What the report's header states: the inputs the render was given (as `--set` takes them). */
+export interface ReviewInputs {
+    readonly keys: readonly PresetKey[];
+    readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** The version of the kubegrant package this code belongs to (its package.json, found upwards from here). */
+export function kubegrantVersion(): string {
+    for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+        const file = join(dir, "package.json");
+        if (existsSync(file)) {
+            const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+            if (pkg.name === "kubegrant") return pkg.version ?? "unknown";
+        }
+    }
+    return "unknown";
+}
+
+/** One shell word: as it is when plain, else in single quotes. */
+function shellWord(text: string): string {
+    return /^[\w@%+=:,./\[\]-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/** A value as `--set` takes it: strings as they are, anything else as JSON. */
+function setValue(v: unknown): string {
+    return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/** Kind of resource in words, from its type token: `aws:iam/rolePolicy:RolePolicy` → `Role policy`. */
+function kindOf(type: string): string {
+    const last = type.split(":").pop() ?? type;
+    const words = last.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/^I A M/, "IAM").replace(/\bI A M\b/g, "IAM");
+    return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase().replace(/\biam\b/g, "IAM");
+}
+
+/** Kinds whose type token reads badly in words. */
+const KINDS: Readonly<Record<string, string>> = {
+    "aws:iam/role:Role": "IAM role",
+    "aws:iam/user:User": "IAM user",
+    "aws:iam/policy:Policy": "Customer managed policy",
+    "aws:iam/rolePolicy:RolePolicy": "Inline policy",
+    "aws:iam/accessKey:AccessKey": "Access key",
+    "aws:eks/podIdentityAssociation:PodIdentityAssociation": "EKS Pod Identity association",
+    "alicloud:ram/role:Role": "RAM role",
+    "alicloud:ram/policy:Policy": "RAM policy",
+    "gcp:serviceaccount/account:Account": "Service account",
+    "gcp:projects/iAMCustomRole:IAMCustomRole": "Custom role",
+    "gcp:projects/service:Service": "Enabled API",
+};
+
+const AWS_MANAGED = /^arn:[\w-]+:iam::aws:policy\/(.+)$/;
+const TRUST_KEYS = ["assumeRolePolicy", "assumeRolePolicyDocument"];
+
+/** What a resource is, for its heading: by kind and cloud name, never by its hashed Pulumi name alone. */
+function heading(res: RenderedResource): string {
+    const i = res.inputs as Record<string, unknown> & { metadata?: { name?: string; namespace?: string } };
+    if (res.type.endsWith("PolicyAttachment:RolePolicyAttachment") || res.type.endsWith("PolicyAttachment:UserPolicyAttachment")) {
+        const arn = String(i.policyArn ?? i.policyName ?? "");
+        const managed = AWS_MANAGED.exec(arn);
+        const to = i.role !== undefined ? `role \`${String(i.role ?? i.roleName)}\`` : i.user !== undefined ? `user \`${String(i.user)}\`` : `role \`${String(i.roleName)}\``;
+        return `${managed ? `AWS-managed policy \`${managed[1]}\`` : `Policy \`${arn.split("/").pop()}\``} attached to ${to}`;
+    }
+    if (res.type === "gcp:projects/iAMMember:IAMMember") return `IAM grant of \`${String(i.role)}\` on project \`${String(i.project)}\``;
+    if (res.type === "gcp:serviceaccount/iAMMember:IAMMember") return `IAM grant of \`${String(i.role)}\` on service account \`${String(i.serviceAccountId).split("/").pop()}\``;
+    if (res.type === "azure-native:authorization:RoleAssignment") return `Role assignment at \`${String(i.scope).split("/").slice(-2).join("/")}\``;
+    if (res.type === "aws:eks/podIdentityAssociation:PodIdentityAssociation") return `EKS Pod Identity association of \`${String(i.namespace)}/${String(i.serviceAccount)}\``;
+    if (i.metadata?.name !== undefined) return `${String(i.kind ?? kindOf(res.type))} \`${i.metadata.namespace ? `${i.metadata.namespace}/` : ""}${i.metadata.name}\``;
+    const name = [i.name, i.roleName, i.policyName, i.roleId, i.accountId, i.resourceName, i.displayName, i.federatedIdentityCredentialResourceName, i.service]
+        .find((x) => typeof x === "string" && x !== "");
+    const kind = KINDS[res.type] ?? kindOf(res.type);
+    if (res.type === "aws:iam/rolePolicy:RolePolicy" && name !== undefined) return `${kind} \`${String(name)}\` of role \`${String(i.role)}\``;
+    return name !== undefined ? `${kind} \`${String(name)}\`` : `${kind} (${res.name})`;
+}
+
+/** Every policy statement a resource grants (its trust policy aside), with the policy's name. */
+function grants(res: RenderedResource): JsonStatement[] {
+    return Object.entries(res.inputs).filter(([k]) => !TRUST_KEYS.includes(k))
+        .flatMap(([, v]) => ((v as { Statement?: unknown } | null)?.Statement instanceof Array ? (v as { Statement: JsonStatement[] }).Statement : []));
+}
+
+/** The summary a reviewer reads first: every `Resource: "*"` grant, AWS-managed policy, trust, and the Risks. */
+function summary(r: Rendering, explanations: ReadonlyMap<string, Sourced>): string[] {
+    const lines: string[] = [];
+    const star = r.resources.flatMap((res) => grants(res).filter((st) => (st.Effect ?? "Allow") === "Allow" && list(st.Resource).includes("*"))
+        .map((st) => `- ${heading(res)}${st.Sid ? `, statement \`${st.Sid}\`` : ""}: ${code(list(st.Action))}${st.Condition ? ` when ${conditions(st.Condition)}` : ""}${st.Sid && explanations.get(`sid:${st.Sid}`) ? ` (${explanations.get(`sid:${st.Sid}`)!.feature})` : ""}`));
+    lines.push("### Grants on every resource (`Resource: \"*\"`)", "", ...(star.length > 0 ? star : ["None."]), "");
+    const managed = r.resources.flatMap((res) => {
+        const m = AWS_MANAGED.exec(String(res.inputs.policyArn ?? ""));
+        if (!m) return [];
+        const e = explanations.get(`aws-managed:${m[1]}`);
+        return [`- \`${m[1]}\` on ${res.inputs.role !== undefined ? `role \`${String(res.inputs.role)}\`` : `user \`${String(res.inputs.user)}\``}: ${e ? `${e.feature}: ${e.why}` : "no catalog entry"}`];
+    });
+    if (r.resources.some((res) => res.type.startsWith("aws:"))) lines.push("### AWS-managed policies attached", "", ...(managed.length > 0 ? managed : ["None."]), "");
+    const trusts = r.resources.flatMap((res): string[] => {
+        const key = TRUST_KEYS.find((k) => k in res.inputs);
+        if (key !== undefined) {
+            const doc = res.inputs[key] as { Statement?: JsonStatement[] } | string;
+            if (typeof doc === "string") return [`- ${heading(res)}: its trust policy is secret (it holds a secret input): ${code(doc)}`];
+            return (doc.Statement ?? []).map((st) => `- ${heading(res)}: ${Object.entries(st.Principal ?? {}).map(([t, ids]) => `${t} ${code(list(ids))}`).join(", ")} may ${code(list(st.Action))}, ${st.Condition ? `only when ${conditions(st.Condition)}` : "with no condition"}`);
+        }
+        if (res.type === "azure-native:managedidentity:FederatedIdentityCredential") {
+            return [`- Managed identity \`${String(res.inputs.resourceName)}\`: tokens issued by \`${String(res.inputs.issuer)}\` with subject \`${String(res.inputs.subject)}\` and audience ${code(list(res.inputs.audiences as string[]))} sign in as it`];
+        }
+        if (res.type === "gcp:serviceaccount/iAMMember:IAMMember") {
+            const c = res.inputs.condition as { expression?: string } | undefined;
+            return [`- Service account \`${String(res.inputs.serviceAccountId).split("/").pop()}\`: \`${String(res.inputs.member)}\` holds \`${String(res.inputs.role)}\` on it, ${c?.expression ? `only when \`${c.expression}\`` : "with no condition"}`];
+        }
+        if (res.type === "azure-native:authorization:RoleAssignment" || res.type === "gcp:projects/iAMMember:IAMMember") return [];
+        return [];
+    });
+    lines.push("### Trusts: who may assume each role or sign in as each identity, and under which condition", "", ...(trusts.length > 0 ? trusts : ["None: no cloud identity in this render (Kubernetes service accounts only)."]), "");
+    return lines;
+}
+
+/** The Sources section: every seed document and repository file the report cites, once, with what it is and where. */
+function sources(cited: readonly string[]): string[] {
+    const seeds = new Set<string>();
+    const files = new Map<string, string>();
+    for (const text of cited) {
+        for (const m of text.matchAll(/\bseed ([\w.-]+\.txt)/g)) seeds.add(m[1]);
+        for (const m of text.matchAll(CITATION)) {
+            files.set(`${m[1]} ${m[2]}`, `- [${m[1]} ${m[2]}](${citationUrl(m[1], m[2], m[4])}) at ${m[3] ? `${m[3]} ` : ""}commit \`${m[4]}\``);
+        }
+    }
+    return [
+        ...[...seeds].sort().map((s) => `- seed \`${s}\`: ${SEED_DOCUMENTS[s] ?? "a vendor document"}, copied as text into kubegrant's seed documents`),
+        ...[...files.keys()].sort().map((k) => files.get(k)!),
+    ];
+}
+
+export function toMarkdown(rendering: Rendering, title: string, allExplanations: ReadonlyMap<string, Sourced>, inputs?: ReviewInputs): string {
     // Inputs reach the report through names, parents, inputs and outputs: escaped once, here.
     const r = inertAll(rendering) as Rendering;
     const explanations = new RiskRecorder(allExplanations);
     const risks = explanations.risks;
+    const version = kubegrantVersion();
+    const components = r.resources.filter((x) => x.type.startsWith("kubegrant:"));
     const custom = r.resources.filter((x) => !x.type.startsWith("kubegrant:"));
+    // The resources first (their describers look up the catalog entries the summary, Risks and Sources list).
+    const body: string[] = [];
+    for (const res of custom) {
+        body.push("", `### ${heading(res)}`, "", `Pulumi resource \`${res.name}\` (${res.type})${res.parent ? `, part of \`${res.parent}\`` : ""}.`, "");
+        const describe = DESCRIBERS[res.type];
+        if (describe) body.push(...describe(res, { all: r.resources, explanations }));
+        else body.push("```json", JSON.stringify(res.inputs, null, 2), "```");
+    }
+    const secrets = inputs ? inputs.keys.filter((k) => k.name in inputs.values && keptSecret(k, inputs.values[k.name]) !== inputs.values[k.name]) : [];
+    const shown = (k: PresetKey) => secrets.includes(k) ? "[secret]" : setValue(inputs!.values[k.name]);
+    const set = inputs ? inputs.keys.filter((k) => inputs.values[k.name] !== undefined) : [];
+    const command = ["kubegrant", "render", r.preset, "--format", "markdown", ...set.flatMap((k) => ["--set", shellWord(`${k.name}=${shown(k)}`)])].join(" ");
     const lines: string[] = [
         `# kubegrant review: ${title} (\`${r.preset}\`)`,
         "",
-        `${custom.length} resources in ${r.resources.length - custom.length} components. Every statement below names the vendor feature that needs it, why, and its source.`,
-        "",
-        "## Outputs",
-        "",
-        ...Object.entries(r.outputs).map(([k, v]) => `- \`${k}\`: ${code(typeof v === "string" ? v : JSON.stringify(v))}`),
-        "",
-        "## Resources",
+        `Rendered by kubegrant ${version}, preset \`${r.preset}\`: ${custom.length} resources in ${components.length} components (${code([...new Set(components.map((c) => c.type.split(":").pop()))])}).`
+        + (inputs ? " To reproduce it (secret inputs are shown as `[secret]`: give them as you did):" : ""),
     ];
-    for (const res of r.resources) {
-        lines.push("", `### \`${res.name}\` (${res.type})`, "");
-        if (res.parent) lines.push(`Part of \`${res.parent}\`.`, "");
-        const describe = DESCRIBERS[res.type];
-        if (res.type.startsWith("kubegrant:")) {
-            lines.push("Component: groups the resources below.");
-        } else if (describe) {
-            lines.push(...describe(res, { all: r.resources, explanations }));
-        } else {
-            lines.push("```json", JSON.stringify(res.inputs, null, 2), "```");
-        }
+    if (inputs) {
+        lines.push("", `\`${inert(command)}\``, "", "| Input | Value |", "| --- | --- |",
+            ...set.map((k) => `| \`${k.name}\` | \`${inert(shown(k))}\` |`),
+            "", "Every other key has its default (README.md, the preset's argument table).");
     }
+    lines.push("", "## Summary", "", ...summary(r, explanations));
     // What a reviewer must weigh first: every grant of this render that holds a known escalation path (opt-ins only).
-    lines.push("", "## Risks", "");
+    lines.push("## Risks", "");
     if (risks.size === 0) lines.push("None: no grant of this render holds a known escalation path (every such grant is an opt-in, none is set).");
-    for (const e of risks) lines.push(`- **${e.feature}**: ${e.risk} (source: ${e.source})`);
-    return `${lines.join("\n")}\n`;
+    for (const e of risks) lines.push(`- **${e.feature}**: ${e.risk} (source: ${sourceText(e.source)})`);
+    lines.push("", "## Outputs", "",
+        ...Object.entries(r.outputs).map(([k, v]) => `- \`${k}\`: ${code(typeof v === "string" ? v : JSON.stringify(v))}`),
+        "", "## Resources", ...body);
+    const cited = sources([...explanations.used].map((e) => e.source));
+    if (cited.length > 0) lines.push("", "## Sources", "", "Every source the explanations above cite, with the commit they were read at:", "", ...cited);
+    const text = `${lines.join("\n")}\n`;
+    // No secret input anywhere in the report, whatever carried it (the render redacts the resources' inputs already).
+    return secrets.map((k) => setValue(inputs!.values[k.name])).filter((v) => v.length >= SECRET_FRAGMENT)
+        .reduce((t, v) => t.split(v).join("[secret]"), text);
 }

@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, Sourced, show } from "../core";
+import { ProviderCloud, requireProviders } from "../core/providers";
 import { MockOptions } from "../testing/mocks";
 
 export type KeyType = "string" | "boolean" | "number" | "list" | "object";
@@ -42,23 +43,23 @@ export interface Preset {
 }
 
 /** Every preset of the render contract, loaded only when asked for (an AWS-only install loads no GCP code). */
-const PRESETS: Readonly<Record<string, () => Preset>> = {
+const PRESETS: Readonly<Record<string, { readonly clouds: readonly ProviderCloud[]; readonly load: () => Preset }>> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "castai-eks": () => require("../castai/eks-preset").castAiEksPreset,
+    "castai-eks": { clouds: ["aws"], load: () => require("../castai/eks-preset").castAiEksPreset },
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "castai-gke": () => require("../castai/gke-preset").castAiGkePreset,
+    "castai-gke": { clouds: ["gcp"], load: () => require("../castai/gke-preset").castAiGkePreset },
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "castai-aks": () => require("../castai/aks-preset").castAiAksPreset,
+    "castai-aks": { clouds: ["azure"], load: () => require("../castai/aks-preset").castAiAksPreset },
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "cloudpilot-eks": () => require("../cloudpilot/eks-preset").cloudPilotEksPreset,
+    "cloudpilot-eks": { clouds: ["aws"], load: () => require("../cloudpilot/eks-preset").cloudPilotEksPreset },
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "cloudpilot-alibaba": () => require("../cloudpilot/alibaba-preset").cloudPilotAlibabaPreset,
+    "cloudpilot-alibaba": { clouds: ["alicloud"], load: () => require("../cloudpilot/alibaba-preset").cloudPilotAlibabaPreset },
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "palette-aws": () => require("../palette/aws-preset").paletteAwsPreset,
+    "palette-aws": { clouds: ["aws"], load: () => require("../palette/aws-preset").paletteAwsPreset },
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "castai-kubernetes": () => require("../castai/cluster-rbac-preset").castAiKubernetesPreset,
+    "castai-kubernetes": { clouds: ["kubernetes"], load: () => require("../castai/cluster-rbac-preset").castAiKubernetesPreset },
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "cloudpilot-kubernetes": () => require("../cloudpilot/cluster-rbac-preset").cloudPilotKubernetesPreset,
+    "cloudpilot-kubernetes": { clouds: ["kubernetes"], load: () => require("../cloudpilot/cluster-rbac-preset").cloudPilotKubernetesPreset },
 };
 
 export function presetNames(): string[] {
@@ -66,20 +67,13 @@ export function presetNames(): string[] {
 }
 
 export function loadPreset(name: string): Preset {
-    const load = PRESETS[name];
-    if (!load) {
+    const entry = PRESETS[name];
+    if (!entry) {
         throw new InputError("preset", `unknown preset ${show(name)} (known: ${presetNames().join(", ")})`);
     }
-    try {
-        return load();
-    } catch (e) {
-        // An optional peer (the cloud's provider package) is not installed: say which, not a stack trace.
-        const missing = /Cannot find module '(@pulumi\/[\w-]+)'/.exec(e instanceof Error ? e.message : "");
-        if (missing) {
-            throw new InputError("preset", `${name} needs ${missing[1]}: npm install ${missing[1]}`);
-        }
-        throw e;
-    }
+    // Its cloud's provider packages (optional peers) not all installed: name every one, no stack trace.
+    requireProviders("preset", entry.clouds, name);
+    return entry.load();
 }
 
 /** The preset's key `name`; an unknown name is an InputError on `errorKey` (how the user wrote it) listing the keys. */

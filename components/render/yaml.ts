@@ -17,7 +17,8 @@ export function toYaml(r: Rendering): string {
         // Array.prototype.sort is stable: equal ranks keep render order.
         .sort((a, b) => rank(a.kind) - rank(b.kind));
     if (objects.length === 0) {
-        return `# preset ${r.preset} creates no Kubernetes objects\n`;
+        // Still one well-formed document (an empty v1 List), so a pipeline that parses it gets a document, not nothing.
+        return `# preset ${r.preset} creates no Kubernetes objects\n${stringify({ apiVersion: "v1", kind: "List", items: [] })}`;
     }
     return objects.map((o) => `---\n${stringify(o, { lineWidth: 0 })}`).join("");
 }
