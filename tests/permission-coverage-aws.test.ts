@@ -59,6 +59,12 @@ const ADMIN_ROLE = `arn:aws:iam::${ACCOUNT}:role/admin`;
 const CAPA_SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:aws.cluster.x-k8s.io/prod-eu-bootstrap-AbCdEf`;
 const OTHER_SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:prod/db-password-AbCdEf`;
 const SLR = `arn:aws:iam::${ACCOUNT}:role/aws-service-role`;
+const KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+/** KMS's default key policy: it lets the account's IAM policies grant the key (without it, none can). */
+const KEY_POLICY = {
+    Version: "2012-10-17",
+    Statement: [{ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" }],
+};
 
 /** Statements the minimum variants (dynamic and static alike) hold beyond what other tests prove. */
 const MINIMUM: Case[] = [
@@ -67,8 +73,20 @@ const MINIMUM: Case[] = [
     { grant: "IAMRolePermissions", allow: { action: "iam:GetRole", resource: CAPA_ROLE }, miss: ["another role (resource)", { action: "iam:GetRole", resource: ADMIN_ROLE }] },
 ];
 
+const OIDC_PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.${REGION}.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF`;
+const EKS_CLUSTER = `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/prod-eu`;
+const EC2_INSTANCE = `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/i-0123456789abcdef0`;
+/** Broad statements (`*`, or every resource of a type) of the minimum variants: the request each exists for, allowed. */
+const MINIMUM_BROAD: Case[] = [
+    { grant: "ELBPermissions", allow: { action: "elasticloadbalancing:DescribeLoadBalancers", resource: "*" } },
+    { grant: "ASGDescribe", allow: { action: "autoscaling:DescribeAutoScalingGroups", resource: "*" } },
+    { grant: "EKSPermissions", allow: { action: "eks:DescribeNodegroup", resource: `arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/prod-eu/ng-1/0123` } },
+    { grant: "IAMListOpenIDConnectProviders", allow: { action: "iam:ListOpenIDConnectProviders", resource: "*" } },
+    { grant: "IAMOpenIDConnectProviderPermissions", allow: { action: "iam:GetOpenIDConnectProvider", resource: OIDC_PROVIDER } },
+];
+
 for (const variant of ["minimum-dynamic", "minimum-static"]) {
-    judge(`Palette ${variant} (+eks +cloudFormationStack), judged by iam-simulate`, paletteDocs({ variant, eks: true, cloudFormationStack: true }), PALETTE_ROLE, MINIMUM);
+    judge(`Palette ${variant} (+eks +cloudFormationStack), judged by iam-simulate`, paletteDocs({ variant, eks: true, cloudFormationStack: true }), PALETTE_ROLE, [...MINIMUM, ...MINIMUM_BROAD]);
 }
 
 judge("Palette core (+allowIamPrivilegeEscalation +eks +hostResourceGroups), judged by iam-simulate",
@@ -112,9 +130,18 @@ judge("Palette core (+allowIamPrivilegeEscalation +eks +hostResourceGroups), jud
             allow: { action: "iam:GetPolicy", resource: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy" },
             miss: ["another AWS-managed policy (resource)", { action: "iam:GetPolicy", resource: "arn:aws:iam::aws:policy/AdministratorAccess" }],
         },
-        // PaletteControllersEKSPolicy's kms:CreateGrant/DescribeKey on keys aliased alias/cluster-api-provider-aws-*:
-        // iam-simulate 0.1.173 denies every request with kms:ResourceAliases set (matching or not), so
-        // no allowed request can be shown; listed in tests/support/coverage-gaps.ts.
+        {
+            grant: "PaletteControllersEKSPolicy CAPA KMS keys",
+            allow: { action: "kms:CreateGrant", resource: KEY, resourcePolicy: KEY_POLICY, context: { "kms:ResourceAliases": ["alias/cluster-api-provider-aws-prod-eu"] } },
+            miss: ["a key of another alias (condition)", { action: "kms:CreateGrant", resource: KEY, resourcePolicy: KEY_POLICY, context: { "kms:ResourceAliases": ["alias/prod-database"] } }],
+        },
+        // Broad statements of core: the request each exists for, allowed.
+        { grant: "PaletteControllerPolicy Auto Scaling groups", allow: { action: "autoscaling:UpdateAutoScalingGroup", resource: `arn:aws:autoscaling:${REGION}:${ACCOUNT}:autoScalingGroup:11111111-2222-3333-4444-555555555555:autoScalingGroupName/prod-eu-ng` } },
+        { grant: "PaletteNodesPolicy SSM agent", allow: { action: "ssm:UpdateInstanceInformation", resource: EC2_INSTANCE } },
+        { grant: "PaletteControllersEKSPolicy OIDC providers", allow: { action: "iam:CreateOpenIDConnectProvider", resource: OIDC_PROVIDER } },
+        { grant: "PaletteControllersEKSPolicy iam:ListRoles", allow: { action: "iam:ListRoles", resource: "*" } },
+        { grant: "PaletteControllersEKSPolicy add-ons and VPC CIDRs", allow: { action: "eks:ListAddons", resource: EKS_CLUSTER } },
+        { grant: "PaletteHostResourceGroupsPermissions", allow: { action: "resource-groups:ListGroups", resource: "*" } },
     ]);
 
 // ---------- Cast AI EKS ----------
@@ -142,8 +169,17 @@ const CASTAI_CASES: Case[] = [
         miss: ["another cluster's tag (condition)", { action: "autoscaling:ResumeProcesses", resource: ASG, context: { "autoscaling:ResourceTag/kubernetes.io/cluster/other": "owned" } }],
     },
 ];
-for (const [mode, values] of [["default", EKS], ["hardened", HARDENED], ["agent podIdentity", { ...EKS, agentIdentity: "podIdentity" }], ["agent irsa", { ...EKS, agentIdentity: "irsa", oidcProviderArn: `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.${REGION}.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF` }]] as const) {
-    judge(`Cast AI EKS ${mode}, judged by iam-simulate`, castaiDocs(values), CASTAI_ROLE, CASTAI_CASES);
+/** Broad statements of Cast AI's role (ServiceLinkedRoles is not part of the hardened mode): the request each exists for, allowed. */
+const CASTAI_BROAD = (hardened: boolean): Case[] => [
+    { grant: "SshKeyPairs", allow: { action: "ec2:ImportKeyPair", resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:key-pair/castai-ssh` } },
+    ...(hardened ? [] : [{ grant: "ServiceLinkedRoles", allow: { action: "iam:CreateServiceLinkedRole", resource: `${SLR}/spot.amazonaws.com/AWSServiceRoleForEC2Spot`, context: { "iam:AWSServiceName": "spot.amazonaws.com" } } }]),
+];
+for (const [mode, values] of [["default", EKS], ["hardened", HARDENED], ["agent podIdentity", { ...EKS, agentIdentity: "podIdentity" }], ["agent irsa", { ...EKS, agentIdentity: "irsa", oidcProviderArn: OIDC_PROVIDER }]] as const) {
+    judge(`Cast AI EKS ${mode}, judged by iam-simulate`, castaiDocs(values), CASTAI_ROLE, [...CASTAI_CASES, ...CASTAI_BROAD(mode === "hardened")]);
+    judge(`Cast AI EKS ${mode}: the node role's inline policy, judged by iam-simulate`, () => named(planCastAiEks(values as never).nodeInline),
+        `arn:aws:iam::${ACCOUNT}:role/castai-eks-instance-prod-eu`, [
+            { grant: "AssignIpv6Addresses", allow: { action: "ec2:AssignIpv6Addresses", resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/eni-0123456789abcdef0` } },
+        ]);
     it(`Cast AI EKS ${mode}: only EC2 may assume the node role`, async () => {
         const p = planCastAiEks(values as never);
         const trust = toPolicyDocument(p.nodeTrust);
@@ -152,6 +188,16 @@ for (const [mode, values] of [["default", EKS], ["hardened", HARDENED], ["agent 
         assert.notStrictEqual(await decideAssumeRole(trust, node, "lambda.amazonaws.com"), "Allowed", "another service (principal)");
     });
 }
+
+judge("Cast AI EKS allowPassAnyRole (risk opt-in), judged by iam-simulate", castaiDocs({ ...EKS, allowPassAnyRole: true }), CASTAI_ROLE, [{
+    grant: "PassAnyRoleEC2",
+    allow: { action: "iam:PassRole", resource: ADMIN_ROLE, context: { "iam:PassedToService": "ec2.amazonaws.com" } },
+    miss: ["another service (condition)", { action: "iam:PassRole", resource: ADMIN_ROLE, context: { "iam:PassedToService": "lambda.amazonaws.com" } }],
+}, {
+    grant: "PassAnyRoleEC2",
+    allow: { action: "iam:PassRole", resource: ADMIN_ROLE, context: { "iam:PassedToService": "ec2.amazonaws.com" } },
+    miss: ["a role of another account (resource)", { action: "iam:PassRole", resource: ADMIN_ROLE.replace(ACCOUNT, OTHER_ACCOUNT), resourceAccount: OTHER_ACCOUNT, context: { "iam:PassedToService": "ec2.amazonaws.com" } }],
+}]);
 
 // ---------- CloudPilot EKS ----------
 

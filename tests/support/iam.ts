@@ -13,6 +13,12 @@ export interface Request {
     readonly resourceAccount?: string;
     readonly principal?: string;
     readonly context?: Record<string, string | string[]>;
+    /**
+     * The resource's own policy, for services that consult it even within the account (a KMS key
+     * policy: without one that delegates to the account's IAM, no identity policy grants a key).
+     * Not a grant under test: coverage credits the identity policies only.
+     */
+    readonly resourcePolicy?: unknown;
 }
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
@@ -23,6 +29,7 @@ export async function decide(policies: readonly unknown[], req: Request): Promis
         identityPolicies: policies.map((policy, i) => ({ name: `p${i}`, policy })),
         serviceControlPolicies: [],
         resourceControlPolicies: [],
+        ...(req.resourcePolicy !== undefined ? { resourcePolicy: req.resourcePolicy } : {}),
         request: {
             principal: req.principal ?? "arn:aws:iam::123456789012:role/castai-eks-prod",
             action: req.action,
