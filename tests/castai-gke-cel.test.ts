@@ -3,7 +3,8 @@
  * engine (@bufbuild/cel) against requests that must pass and requests that must not.
  */
 import * as assert from "assert";
-import { isCelError, parse, run } from "@bufbuild/cel";
+import { isCelError, parse } from "@bufbuild/cel";
+import { runCondition } from "./support/cel";
 import { installMocks, outputValue } from "../components/testing";
 import { CastAiGkeAccess } from "../components/castai/gke";
 import { planCastAiGke } from "../components/castai/gke-plan";
@@ -17,7 +18,7 @@ interface Request {
 /** The decision of GCP's condition engine: the expression must evaluate to the boolean true. */
 function allows(expression: string, req: Request): boolean {
     parse(expression); // throws on a syntax error
-    const result = run(expression, {
+    const result = runCondition(expression, {
         resource: { name: req.resourceName ?? "projects/-/serviceAccounts/000000000000000000000", type: "iam.googleapis.com/ServiceAccount", service: "iam.googleapis.com" },
         request: { auth: { claims: { email: req.email ?? "nobody@example.iam.gserviceaccount.com" } }, time: new Date(0).toISOString() },
     });

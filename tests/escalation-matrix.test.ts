@@ -10,7 +10,8 @@
  * definitions and the scopes of their assignments.
  */
 import * as assert from "assert";
-import { isCelError, run as runCel } from "@bufbuild/cel";
+import { isCelError } from "@bufbuild/cel";
+import { runCondition } from "./support/cel";
 import { render, RenderedResource } from "../components/render/run";
 import { KubeObject } from "../components/kubernetes/rbac";
 import { Request, ServiceAccountRef, authorize } from "../components/kubernetes/authorize";
@@ -224,7 +225,7 @@ const OTHER_SA = "projects/-/serviceAccounts/123456789012345678901";
 function conditionAdmits(condition: unknown, resourceName: string): boolean {
     if (!condition) return true;
     const expr = (condition as { expression: string }).expression;
-    const result = runCel(expr, {
+    const result = runCondition(expr, {
         resource: { name: resourceName, type: "iam.googleapis.com/ServiceAccount", service: "iam.googleapis.com" },
         request: { auth: { claims: { email: "attacker@example.iam.gserviceaccount.com" } }, time: new Date(0).toISOString() },
     });

