@@ -1,0 +1,40 @@
+/**
+ * One benchmark run, in its own process: `node worker.js <preset> <kubegrant|hand> <N>` onboards
+ * N clusters under plain Pulumi mocks (`setMocks(..., false)`: every resource's state is its
+ * inputs, no recorder), waits until every registration is done, and prints one JSON line:
+ * custom and component registrations, and the peak RSS (process.resourceUsage().maxRSS, KiB).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { BENCH_PRESETS, BenchPreset, SIDES, Side, onboard } from "./fleet";
+
+async function main(): Promise<void> {
+    const [preset, side, n] = process.argv.slice(2);
+    if (!BENCH_PRESETS.includes(preset as BenchPreset) || !SIDES.includes(side as Side) || !/^[1-9][0-9]*$/.test(n ?? "")) {
+        throw new Error(`usage: worker <${BENCH_PRESETS.join("|")}> <${SIDES.join("|")}> <N>`);
+    }
+    let custom = 0;
+    let components = 0;
+    pulumi.runtime.setMocks({
+        newResource: (a) => {
+            if (a.custom) custom++;
+            else components++;
+            return { id: `${a.name}-id`, state: a.inputs };
+        },
+        call: (a) => a.inputs,
+    }, "bench", "fleet", false);
+    for (let i = 0; i < Number(n); i++) onboard(side as Side, preset as BenchPreset, i);
+    // Registrations also start from apply callbacks: wait until the RPC queue stays drained.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+    for (let before = -1; before !== custom + components;) {
+        before = custom + components;
+        await waitForRPCs();
+        await new Promise((r) => setImmediate(r));
+    }
+    process.stdout.write(`${JSON.stringify({ custom, components, maxRssKiB: process.resourceUsage().maxRSS })}\n`);
+}
+
+void main().catch((e) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
+});
