@@ -48,7 +48,7 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
     constructor(name: string, args: CastAiEksAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
         const plain = { ...args, clusterRbac: plannableClusterRbac(args.clusterRbac) } as unknown as CastAiEksPlainArgs;
-        const { layout, plan } = planOnInputs(plain, CASTAI_EKS_STRING_ARGS, planCastAiEks, (unknown) => worstCaseArgs(args, unknown));
+        const { layout, plan, output } = planOnInputs(plain, CASTAI_EKS_STRING_ARGS, planCastAiEks, (unknown) => worstCaseArgs(args, unknown));
         super("kubegrant:castai:CastAiEksAccess", name, {}, opts);
         const field = <T>(f: (p: CastAiEksPlan) => T) => plan.apply(f);
 
@@ -115,12 +115,12 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
 
         this.roleArn = this.castaiRole.roleArn;
         this.roleName = this.castaiRole.roleName;
-        this.externalId = field((p) => p.externalId);
-        this.castaiUserArn = field((p) => p.castaiUserArn);
+        this.externalId = output((p) => p.externalId);
+        this.castaiUserArn = output((p) => p.castaiUserArn);
         this.instanceProfileArn = this.nodeRole.instanceProfileArn as pulumi.Output<string>;
         this.nodeRoleArn = this.nodeRole.roleArn;
         this.agentRoleArn = this.agentRole ? this.agentRole.roleArn : pulumi.output(undefined);
-        this.agentServiceAccount = layout.agent ? field((p) => `${p.agent!.namespace}/${p.agent!.serviceAccountName}`) : pulumi.output(undefined);
+        this.agentServiceAccount = layout.agent ? output((p) => `${p.agent!.namespace}/${p.agent!.serviceAccountName}`) : pulumi.output(undefined);
         this.ready = pulumi.all(grants).apply(([arn]) => arn as string);
         this.registerOutputs({
             roleArn: this.roleArn,
