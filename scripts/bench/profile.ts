@@ -1,7 +1,8 @@
 /**
  * `npm run bench:profile -- <preset> <kubegrant|hand> <N>`: one worker run under `node --cpu-prof`
  * (compiled to ~/.cache/kubegrant/bench-profile), then the top entries by self time, and by
- * self time per source file, as markdown lists.
+ * self time per source file, as markdown lists; then the promises per cluster of both sides
+ * (N=20, KUBEGRANT_BENCH_PROMISES=1).
  */
 import { execFileSync, spawnSync } from "child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from "fs";
@@ -42,3 +43,11 @@ for (const node of profile.nodes) {
 const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, Number(top))
     .map(([k, us]) => `- ${(us / 1000).toFixed(0)} ms (${((100 * us) / total).toFixed(1)}%) ${k}`).join("\n");
 process.stdout.write(`${preset} ${side} N=${n}: ${(total / 1e6).toFixed(2)} s sampled\n\nTop self time by function:\n${list(byFunction)}\n\nSelf time by file:\n${list(byFile)}\n`);
+const perCluster = (s: string) => {
+    const c = spawnSync(process.execPath, [join(cache, "scripts", "bench", "worker.js"), preset, s, "20"], {
+        env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), KUBEGRANT_BENCH_PROMISES: "1" }, encoding: "utf8",
+    });
+    if (c.status !== 0) throw new Error(c.stderr);
+    return (JSON.parse(c.stdout) as { promises: number }).promises / 20;
+};
+process.stdout.write(`\nPromises per cluster (N=20): kubegrant ${perCluster("kubegrant").toFixed(0)}, hand ${perCluster("hand").toFixed(0)}\n`);

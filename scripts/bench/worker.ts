@@ -3,6 +3,8 @@
  * N clusters under plain Pulumi mocks (`setMocks(..., false)`: every resource's state is its
  * inputs, no recorder), waits until every registration is done, and prints one JSON line:
  * custom and component registrations, and the peak RSS (process.resourceUsage().maxRSS, KiB).
+ * With KUBEGRANT_BENCH_PROMISES=1 it also counts the promises created (async_hooks; slower, so
+ * never in the timed runs): the deterministic measure of the Pulumi work an onboarding causes.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { BENCH_PRESETS, BenchPreset, SIDES, Side, onboard } from "./fleet";
@@ -11,6 +13,11 @@ async function main(): Promise<void> {
     const [preset, side, n] = process.argv.slice(2);
     if (!BENCH_PRESETS.includes(preset as BenchPreset) || !SIDES.includes(side as Side) || !/^[1-9][0-9]*$/.test(n ?? "")) {
         throw new Error(`usage: worker <${BENCH_PRESETS.join("|")}> <${SIDES.join("|")}> <N>`);
+    }
+    let promises = 0;
+    if (process.env.KUBEGRANT_BENCH_PROMISES === "1") {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require("async_hooks") as typeof import("async_hooks")).createHook({ init: (_id, type) => { if (type === "PROMISE") promises++; } }).enable();
     }
     let custom = 0;
     let components = 0;
@@ -31,7 +38,7 @@ async function main(): Promise<void> {
         await waitForRPCs();
         await new Promise((r) => setImmediate(r));
     }
-    process.stdout.write(`${JSON.stringify({ custom, components, maxRssKiB: process.resourceUsage().maxRSS })}\n`);
+    process.stdout.write(`${JSON.stringify({ custom, components, maxRssKiB: process.resourceUsage().maxRSS, ...(promises > 0 ? { promises } : {}) })}\n`);
 }
 
 void main().catch((e) => {
