@@ -2,7 +2,8 @@
  * One benchmark run, in its own process: `node worker.js <preset> <kubegrant|hand> <N>` onboards
  * N clusters under plain Pulumi mocks (`setMocks(..., false)`: every resource's state is its
  * inputs, no recorder), waits until every registration is done, and prints one JSON line:
- * custom and component registrations, and the peak RSS (process.resourceUsage().maxRSS, KiB).
+ * custom and component registrations, the peak RSS (process.resourceUsage().maxRSS, KiB) and the
+ * CPU time (user + system: unlike wall time, barely moved by other processes on the machine).
  * With KUBEGRANT_BENCH_PROMISES=1 it also counts the promises created (async_hooks; slower, so
  * never in the timed runs): the deterministic measure of the Pulumi work an onboarding causes.
  */
@@ -38,7 +39,10 @@ async function main(): Promise<void> {
         await waitForRPCs();
         await new Promise((r) => setImmediate(r));
     }
-    process.stdout.write(`${JSON.stringify({ custom, components, maxRssKiB: process.resourceUsage().maxRSS, ...(promises > 0 ? { promises } : {}) })}\n`);
+    const cpu = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({
+        custom, components, maxRssKiB: process.resourceUsage().maxRSS, cpuSeconds: (cpu.user + cpu.system) / 1e6, ...(promises > 0 ? { promises } : {}),
+    })}\n`);
 }
 
 void main().catch((e) => {
