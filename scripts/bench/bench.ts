@@ -140,7 +140,7 @@ function table(runs: Run[]): string {
         ...(growth.length ? ["Growth 1000/500 (medians):", "", "| preset | kubegrant | wall | hand wall | CPU | hand CPU | RSS | hand RSS |", "|---|---|---:|---:|---:|---:|---:|---:|", ...growth, ""] : []),
         `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; ` +
         `load average (1 min) at the start of the runs: min ${fmt(Math.min(...loads), 2)}, median ${fmt(median(loads), 2)}, max ${fmt(Math.max(...loads), 2)}; ` +
-        `${Math.min(...counts)}–${Math.max(...counts)} runs per cell, sides alternating, each run \`nice -n ${nice}\`, a fresh process; wall, CPU (user + system) and peak RSS are medians, ratios the median of each repetition's kubegrant/hand pair.`,
+        `${Math.min(...counts) === Math.max(...counts) ? Math.min(...counts) : `${Math.min(...counts)}–${Math.max(...counts)}`} runs per cell, sides alternating, each run \`nice -n ${nice}\`, a fresh process; wall, CPU (user + system) and peak RSS are medians, ratios the median of each repetition's kubegrant/hand pair.`,
     ].join("\n");
 }
 
