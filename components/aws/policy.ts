@@ -129,9 +129,21 @@ export function namedParts(parts: readonly (readonly Statement[])[], key: string
     return parts.map((statements, i) => ({ key: nth(key, i), name: nth(name, i), statements }));
 }
 
+const PLACEHOLDERS = new Map<string, readonly string[]>();
+
+/** The `{name}` placeholders of a catalog template, parsed once per template (catalogs are module constants). */
+function placeholders(template: string): readonly string[] {
+    let names = PLACEHOLDERS.get(template);
+    if (names === undefined) {
+        names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        if (PLACEHOLDERS.size < 4096) PLACEHOLDERS.set(template, names);
+    }
+    return names;
+}
+
 /** Fills `{name}` placeholders. A placeholder bound to a list expands the template once per item. */
 export function fillTemplate(template: string, vars: Readonly<Record<string, string | readonly string[]>>): string[] {
-    const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    const names = placeholders(template);
     for (const n of names) {
         if (!(n in vars)) throw new Error(`template ${template} uses unknown placeholder {${n}}`);
     }

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, shortHash } from "../core";
+import { defineLazy } from "../core/lazy";
 import { AWS_LIMITS, checkManagedPolicyCount as checkCount } from "./limits";
 
 /** A customer managed policy the role gets; `key` names its resources and never changes. */
@@ -104,8 +105,8 @@ export class PolicyRole extends pulumi.ComponentResource {
     readonly instanceProfile?: aws.iam.InstanceProfile;
     /** The instance profile ARN, or undefined when none was asked for. */
     readonly instanceProfileArn: pulumi.Output<string | undefined>;
-    /** The role ARN, resolved once every policy is attached. */
-    readonly ready: pulumi.Output<string>;
+    /** The role ARN, resolved once every policy is attached (built when first read). */
+    declare readonly ready: pulumi.Output<string>;
 
     constructor(name: string, args: PolicyRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         checkManagedPolicyCount(args, "role");
@@ -142,12 +143,11 @@ export class PolicyRole extends pulumi.ComponentResource {
         this.instanceProfileArn = this.instanceProfile ? this.instanceProfile.arn : pulumi.output(undefined);
         // Depending on every attachment's ID makes anything built from `ready` wait for (and be
         // destroyed before) all of them: a vendor registration never outlives its access.
-        this.ready = pulumi.all([this.role.arn, ...attachments.map((a) => a.id)]).apply(([arn]) => arn);
+        defineLazy(this, "ready", () => pulumi.all([this.role.arn, ...attachments.map((a) => a.id)]).apply(([arn]) => arn));
         this.registerOutputs({
             roleArn: this.roleArn,
             roleName: this.roleName,
             instanceProfileArn: this.instanceProfileArn,
-            ready: this.ready,
         });
     }
 }

@@ -374,6 +374,29 @@ function inlineTotal(docs: readonly (readonly Statement[])[]): number {
 }
 
 /**
+ * The split of CastEKSPolicy and the inline sizes on worst-case values. They depend only on the
+ * switches, the list lengths and the pass-role ARNs, never on the other values: a fleet of
+ * clusters with the same switches computes them once (the split serializes the document once per
+ * statement), not once per cluster.
+ */
+const WORST_CASE_SIZES = new Map<string, { ranges: Ranges; inlineTotals: { restricted: number; node: number } }>();
+
+function worstCaseSizes(v: ReturnType<typeof validate>): { ranges: Ranges; inlineTotals: { restricted: number; node: number } } {
+    const key = JSON.stringify([v.features, v.subnetIds.length, v.securityGroupIds.length, v.passRoleArns]);
+    let sizes = WORST_CASE_SIZES.get(key);
+    if (sizes === undefined) {
+        const worst = documents(v, worstCaseVars(v));
+        sizes = {
+            ranges: splitRanges(worst.policy, AWS_LIMITS.managedPolicyChars, "policy", "CastEKSPolicy"),
+            inlineTotals: { restricted: inlineTotal([worst.restricted]), node: inlineTotal([worst.node]) },
+        };
+        // Bounded: the key is made of switches, counts and at most MAX_PASS_ROLE_ARNS ARNs.
+        if (WORST_CASE_SIZES.size < 256) WORST_CASE_SIZES.set(key, sizes);
+    }
+    return sizes;
+}
+
+/**
  * Validates `args` and returns everything CastAiEksAccess creates. Throws InputError naming the
  * argument and the rule. Policy splits are computed on worst-case sizes, so the number and names
  * of policies depend only on the switches and list lengths, never on the values.
@@ -387,10 +410,8 @@ export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
         passRoleArns: v.passRoleArns,
     };
     const real = documents(v, vars);
-    const worst = documents(v, worstCaseVars(v));
-    const ranges: Ranges = splitRanges(worst.policy, AWS_LIMITS.managedPolicyChars, "policy", "CastEKSPolicy");
-    for (const [role, docs] of [[v.roleName, [worst.restricted]], [v.nodeRoleName, [worst.node]]] as const) {
-        const total = inlineTotal(docs);
+    const { ranges, inlineTotals } = worstCaseSizes(v);
+    for (const [role, total] of [[v.roleName, inlineTotals.restricted], [v.nodeRoleName, inlineTotals.node]] as const) {
         if (total > AWS_LIMITS.inlinePolicyCharsPerRole) {
             throw new InputError("policy", `inline policies of role ${role} could reach ${total} characters; IAM allows ${AWS_LIMITS.inlinePolicyCharsPerRole} per role`);
         }

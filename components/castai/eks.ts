@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
+import { defineLazy } from "../core/lazy";
 import { policyJson } from "../aws/policy";
 import { PolicyRole, associatePodIdentity } from "../aws/role";
 import { longestRegion, standInScope } from "../aws/validate";
@@ -36,8 +37,8 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
     readonly agentRoleArn: pulumi.Output<string | undefined>;
     /** `<namespace>/<name>` of the service account the agent's role trusts (agentIdentity), else undefined. */
     readonly agentServiceAccount: pulumi.Output<string | undefined>;
-    /** The role ARN, resolved only once every policy, association and in-cluster object exists. */
-    readonly ready: pulumi.Output<string>;
+    /** The role ARN, resolved only once every policy, association and in-cluster object exists (built when first read). */
+    declare readonly ready: pulumi.Output<string>;
     /** The children, for programs that need more than the outputs. */
     readonly castaiRole: PolicyRole;
     readonly nodeRole: PolicyRole;
@@ -48,7 +49,7 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
     constructor(name: string, args: CastAiEksAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
         const plain = { ...args, clusterRbac: plannableClusterRbac(args.clusterRbac) } as unknown as CastAiEksPlainArgs;
-        const { layout, plan } = planOnInputs(plain, CASTAI_EKS_STRING_ARGS, planCastAiEks, (unknown) => worstCaseArgs(args, unknown));
+        const { layout, plan, output } = planOnInputs(plain, CASTAI_EKS_STRING_ARGS, planCastAiEks, (unknown) => worstCaseArgs(args, unknown));
         super("kubegrant:castai:CastAiEksAccess", name, {}, opts);
         const field = <T>(f: (p: CastAiEksPlan) => T) => plan.apply(f);
 
@@ -84,7 +85,7 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
             tags: args.tags,
         }, { parent: this, dependsOn: layout.features.hardened ? [this.nodeRole] : [] });
 
-        const grants: pulumi.Output<unknown>[] = [this.castaiRole.ready, this.nodeRole.ready];
+        const grants: (() => pulumi.Output<unknown>)[] = [() => this.castaiRole.ready, () => this.nodeRole.ready];
         if (layout.agent) {
             this.agentRole = new PolicyRole(`${name}-agent`, {
                 roleName: field((p) => p.agent!.roleName),
@@ -96,32 +97,33 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
                 })),
                 tags: args.tags,
             }, { parent: this });
-            grants.push(this.agentRole.ready);
+            grants.push(() => this.agentRole!.ready);
             if (layout.agent.mode === "podIdentity") {
                 this.agentPodIdentityAssociation = associatePodIdentity(`${name}-agent`, this.agentRole, {
                     clusterName: field((p) => p.agent!.clusterName),
                     namespace: field((p) => p.agent!.namespace),
                     serviceAccount: field((p) => p.agent!.serviceAccountName),
                 }, args.tags, this);
-                grants.push(this.agentPodIdentityAssociation.id);
+                const association = this.agentPodIdentityAssociation;
+                grants.push(() => association.id);
             }
         }
         if (layout.clusterRbac) {
             // The namespace is the plan's: the one the agent's trust names.
             const irsa = layout.agent?.mode === "irsa" ? { [layout.agent.serviceAccountName]: { [IRSA_ANNOTATION]: this.agentRole!.roleArn } } : {};
             this.clusterRbac = createBundledClusterRbac(this, name, args.clusterRbac!, layout.clusterRbac.namespace, irsa);
-            grants.push(this.clusterRbac.ready);
+            grants.push(() => this.clusterRbac!.ready);
         }
 
         this.roleArn = this.castaiRole.roleArn;
         this.roleName = this.castaiRole.roleName;
-        this.externalId = field((p) => p.externalId);
-        this.castaiUserArn = field((p) => p.castaiUserArn);
+        this.externalId = output((p) => p.externalId);
+        this.castaiUserArn = output((p) => p.castaiUserArn);
         this.instanceProfileArn = this.nodeRole.instanceProfileArn as pulumi.Output<string>;
         this.nodeRoleArn = this.nodeRole.roleArn;
         this.agentRoleArn = this.agentRole ? this.agentRole.roleArn : pulumi.output(undefined);
-        this.agentServiceAccount = layout.agent ? field((p) => `${p.agent!.namespace}/${p.agent!.serviceAccountName}`) : pulumi.output(undefined);
-        this.ready = pulumi.all(grants).apply(([arn]) => arn as string);
+        this.agentServiceAccount = layout.agent ? output((p) => `${p.agent!.namespace}/${p.agent!.serviceAccountName}`) : pulumi.output(undefined);
+        defineLazy(this, "ready", () => pulumi.all(grants.map((g) => g())).apply(([arn]) => arn as string));
         this.registerOutputs({
             roleArn: this.roleArn,
             roleName: this.roleName,
@@ -131,7 +133,6 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
             nodeRoleArn: this.nodeRoleArn,
             agentRoleArn: this.agentRoleArn,
             agentServiceAccount: this.agentServiceAccount,
-            ready: this.ready,
         });
     }
 }

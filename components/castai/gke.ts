@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../core";
 import { planOnInputs, validateKubernetesProvider } from "../core/inputs";
+import { defineLazy } from "../core/lazy";
 import { ServiceAccountAccess, ProjectBindingSpec, AccountBindingSpec, CustomRoleSpec } from "../gcp/service-account";
 import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
@@ -42,7 +43,7 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
     /** Seconds `ready` waits after the last binding (see propagationDelaySeconds). */
     readonly propagationDelaySeconds: pulumi.Output<number>;
     /** The service account e-mail, resolved only once every role, binding and API exists. */
-    readonly ready: pulumi.Output<string>;
+    declare readonly ready: pulumi.Output<string>;
     /** The child holding every GCP resource. */
     readonly access: ServiceAccountAccess;
     /** The in-cluster part (clusterRbac), else undefined. */
@@ -110,10 +111,10 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
             propagationDelaySeconds: layout.propagationDelaySeconds,
         }, { parent: this });
 
-        const grants: pulumi.Output<unknown>[] = [this.access.ready];
+        const grants: (() => pulumi.Output<unknown>)[] = [() => this.access.ready];
         if (layout.clusterRbac !== undefined) {
             this.clusterRbac = createBundledClusterRbac(this, name, args.clusterRbac!, layout.clusterRbac.namespace);
-            grants.push(this.clusterRbac.ready);
+            grants.push(() => this.clusterRbac!.ready);
         }
         if (layout.cloudProxyMember !== undefined && (kubernetesProvider !== undefined || this.clusterRbac !== undefined)) {
             // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -130,7 +131,7 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
                 // In the namespace the in-cluster part creates.
                 dependsOn: this.clusterRbac ? [this.clusterRbac] : [],
             });
-            grants.push(ksa.id);
+            grants.push(() => ksa.id);
         }
 
         this.serviceAccountEmail = this.access.email;
@@ -140,7 +141,8 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
         this.privateKey = this.access.privateKey;
         this.mode = pulumi.output(layout.mode);
         this.propagationDelaySeconds = pulumi.output(layout.propagationDelaySeconds);
-        this.ready = pulumi.all(grants).apply(([email]) => email as string);
+        // Built when first read; with a propagation delay, the deployment waits for it as before.
+        defineLazy(this, "ready", () => pulumi.all(grants.map((g) => g())).apply(([email]) => email as string));
         this.registerOutputs({
             serviceAccountEmail: this.serviceAccountEmail,
             serviceAccountId: this.serviceAccountId,
@@ -149,7 +151,7 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
             privateKey: this.privateKey,
             mode: this.mode,
             propagationDelaySeconds: this.propagationDelaySeconds,
-            ready: this.ready,
+            ...(layout.propagationDelaySeconds > 0 ? { ready: this.ready } : {}),
         });
     }
 }

@@ -18,15 +18,21 @@ export function isKnown(value: unknown): boolean {
  *   every plain input is validated now), and `plan` runs the builder again once the Outputs
  *   resolve. A value that resolves invalid fails the deployment with the same InputError, one
  *   line, and with the value of every input that resolved secret shown as `[secret]`.
+ *
+ * `output(f)` is a component output taken from the plan (`plan.apply(f)`, cheaper when every input
+ * is known). Children's inputs keep `plan.apply`: the order in which their registrations complete
+ * is what a render lists, and it must not change.
  */
 export function planOnInputs<A extends object, P>(
     args: A, stringKeys: readonly (keyof A & string)[], build: (plain: A) => P,
     worstCase: (unknownKeys: readonly string[]) => Partial<A>,
-): { layout: P; plan: pulumi.Output<P> } {
+): { layout: P; plan: pulumi.Output<P>; output: <U>(f: (p: P) => U) => pulumi.Output<U> } {
     const unknownKeys = stringKeys.filter((k) => args[k] !== undefined && !isKnown(args[k]));
     if (unknownKeys.length === 0) {
         const plan = build(args);
-        return { layout: plan, plan: pulumi.output(plan) as pulumi.Output<P> };
+        // A component's own outputs from a known plan: an Output of the value, not an apply on an
+        // Output of the plan (an apply costs a chain of promises, per output and per instance).
+        return { layout: plan, plan: pulumi.output(plan) as pulumi.Output<P>, output: (f) => pulumi.output(f(plan)) as pulumi.Output<never> };
     }
     const layout = build({ ...args, ...worstCase(unknownKeys) });
     const resolved: Record<string, pulumi.Input<unknown>> = {};
@@ -38,7 +44,8 @@ export function planOnInputs<A extends object, P>(
             .filter((v): v is string => typeof v === "string" && v.length > 0)));
     const plan = pulumi.unsecret(pulumi.all([pulumi.all(resolved), secrets]).apply(([values, hidden]) =>
         withSecrets(hidden, () => build({ ...args, ...values } as A))));
-    return { layout, plan: secretWhereUsed(plan, secrets) };
+    const secretPlan = secretWhereUsed(plan, secrets);
+    return { layout, plan: secretPlan, output: (f) => secretPlan.apply(f) };
 }
 
 /**

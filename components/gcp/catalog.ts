@@ -15,8 +15,18 @@ function applies(entry: PermissionEntry, switches: Switches): boolean {
     return Object.entries(entry.when ?? {}).every(([k, v]) => (switches[k] ?? false) === v);
 }
 
+const BUILT = new WeakMap<readonly PermissionEntry[], Map<string, readonly string[]>>();
+
 /** The permissions of every entry that applies, de-duplicated and sorted (a stable role definition). */
 export function buildPermissions(catalog: readonly PermissionEntry[], switches: Switches): string[] {
-    const all = catalog.filter((e) => applies(e, switches)).flatMap((e) => e.permissions);
-    return [...new Set(all)].sort();
+    // A fleet's clusters share a few switch settings: sort each catalog's set once per setting.
+    const key = JSON.stringify(Object.entries(switches).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const byKey = BUILT.get(catalog) ?? new Map<string, readonly string[]>();
+    BUILT.set(catalog, byKey);
+    let built = byKey.get(key);
+    if (built === undefined) {
+        built = [...new Set(catalog.filter((e) => applies(e, switches)).flatMap((e) => e.permissions))].sort();
+        if (byKey.size < 256) byKey.set(key, built);
+    }
+    return [...built];
 }

@@ -2,6 +2,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../core";
 import { isRealDeployment } from "../core/inputs";
+import { defineLazy } from "../core/lazy";
 import { IamCondition } from "./condition";
 
 /** A project-level custom role; `key` names its resource and never changes. */
@@ -88,8 +89,8 @@ export class ServiceAccountAccess extends pulumi.ComponentResource {
     readonly key?: gcp.serviceaccount.Key;
     /** The key's private key (base64 JSON credentials), secret; undefined when keyless. */
     readonly privateKey: pulumi.Output<string | undefined>;
-    /** The e-mail, resolved once every role, binding and API exists. */
-    readonly ready: pulumi.Output<string>;
+    /** The e-mail, resolved once every role, binding and API exists (and the propagation delay passed). */
+    declare readonly ready: pulumi.Output<string>;
 
     constructor(name: string, args: ServiceAccountAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         const keys = [...(args.customRoles ?? []).map((r) => `role ${r.key}`), ...(args.projectBindings ?? []).map((b) => `binding ${b.key}`),
@@ -165,16 +166,17 @@ export class ServiceAccountAccess extends pulumi.ComponentResource {
         const delay = args.propagationDelaySeconds ?? 0;
         // Depending on every grant's ID makes anything built from `ready` wait for (and be destroyed
         // before) all of them: a vendor registration never outlives its access.
-        this.ready = pulumi.all([this.account.email, ...grants.map((g) => g.id)]).apply(async ([email]) => {
+        defineLazy(this, "ready", () => pulumi.all([this.account.email, ...grants.map((g) => g.id)]).apply(async ([email]) => {
             if (delay > 0 && isRealDeployment()) await new Promise((r) => setTimeout(r, delay * 1000));
             return email;
-        });
+        }));
         this.registerOutputs({
             email: this.email,
             accountId: this.accountId,
             uniqueId: this.uniqueId,
             privateKey: this.privateKey,
-            ready: this.ready,
+            // Built when first read; with a propagation delay, the deployment waits for it as before.
+            ...(delay > 0 ? { ready: this.ready } : {}),
         });
     }
 }

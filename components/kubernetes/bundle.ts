@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../core";
 import { LaterValue, splitLaterValues, validateKubernetesProvider } from "../core/inputs";
+import { defineLazy } from "../core/lazy";
 import { ClusterRbacPlan } from "./catalog";
 import { KubeObject, RbacBundle, bundleObjects } from "./rbac";
 import { validateAnnotations } from "./validate";
@@ -41,7 +42,7 @@ export class ServiceAccountRbac extends pulumi.ComponentResource {
      */
     readonly serviceAccounts: Readonly<Record<string, pulumi.CustomResource>>;
     /** `<namespace>/<name>` of every service account, resolved once every object exists. */
-    readonly ready: pulumi.Output<string[]>;
+    declare readonly ready: pulumi.Output<string[]>;
 
     constructor(name: string, args: ServiceAccountRbacArgs, opts?: pulumi.ComponentResourceOptions) {
         const accounts = args.bundle.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`);
@@ -94,8 +95,8 @@ export class ServiceAccountRbac extends pulumi.ComponentResource {
         this.serviceAccounts = serviceAccounts;
         const names = Object.keys(serviceAccounts);
         // Depending on every object's ID makes anything built from `ready` wait for all of them.
-        this.ready = pulumi.all(Object.values(objects).map((r) => r.id)).apply(() => names);
-        this.registerOutputs({ ready: this.ready });
+        defineLazy(this, "ready", () => pulumi.all(Object.values(objects).map((r) => r.id)).apply(() => names));
+        this.registerOutputs({});
     }
 }
 
@@ -131,7 +132,7 @@ export abstract class ClusterRbacComponent<C extends string> extends pulumi.Comp
     /** Service account name per granted component. */
     readonly serviceAccountNames: pulumi.Output<Partial<Record<C, string>>>;
     /** The service account names, resolved once every namespace, account, role and binding exists. */
-    readonly ready: pulumi.Output<string[]>;
+    declare readonly ready: pulumi.Output<string[]>;
     /** The generic bundle, for programs that need the objects themselves. */
     readonly rbac: ServiceAccountRbac;
 
@@ -153,11 +154,10 @@ export abstract class ClusterRbacComponent<C extends string> extends pulumi.Comp
         this.serviceAccountNames = pulumi.output(plan.serviceAccountNames) as pulumi.Output<Partial<Record<C, string>>>;
         const names = plan.bundle.serviceAccounts.map((s) => s.name);
         const values = Object.values(annotations).flatMap((a) => Object.values(a));
-        this.ready = pulumi.all([this.rbac.ready as pulumi.Output<unknown>, ...values]).apply(() => names);
+        defineLazy(this, "ready", () => pulumi.all([this.rbac.ready as pulumi.Output<unknown>, ...values]).apply(() => names));
         this.registerOutputs({
             namespace: this.namespace,
             serviceAccountNames: this.serviceAccountNames,
-            ready: this.ready,
         });
     }
 }

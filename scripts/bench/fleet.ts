@@ -1,0 +1,69 @@
+/**
+ * The fleet of the benchmark (issue 18): cluster `i`'s values for each preset, and the two ways
+ * to onboard it, kubegrant's component and the hand-written equivalent (./hand). The worker
+ * (./worker) runs one side for N clusters; tests/bench-equivalence.test.ts checks that both
+ * sides register the same resources (types, names, inputs).
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+export const BENCH_PRESETS = ["castai-eks", "castai-gke", "castai-kubernetes"] as const;
+export type BenchPreset = typeof BENCH_PRESETS[number];
+export const SIDES = ["kubegrant", "hand"] as const;
+export type Side = typeof SIDES[number];
+
+const pad = (i: number, width: number) => String(i).padStart(width, "0");
+
+export interface EksValues { clusterName: string; clusterId: string; accountId: string; region: string; vpcId: string }
+export interface GkeValues { projectId: string; clusterName: string; location: string; castaiServiceAccount: string; nodeServiceAccountIds: string[] }
+
+/** Cluster `i` of the fleet: default arguments (only the required keys), one cluster per index. */
+export function eksValues(i: number): EksValues {
+    return { clusterName: `fleet-${pad(i, 5)}`, clusterId: `3f2a9c1e-5b7d-4e8f-9a0b-${pad(i, 12)}`, accountId: "123456789012", region: "eu-central-1", vpcId: `vpc-${pad(i, 17)}` };
+}
+
+export function gkeValues(i: number): GkeValues {
+    return {
+        projectId: "acme-prod", clusterName: `fleet-${pad(i, 5)}`, location: "europe-west1",
+        castaiServiceAccount: "cast-gke-1a2b3c4d@prod-cast-identity.iam.gserviceaccount.com",
+        nodeServiceAccountIds: ["112233445566778899001", "998877665544332211009"],
+    };
+}
+
+/** Pulumi name of cluster `i`'s component (or of the hand-written resources' prefix). */
+export const clusterName = (i: number) => `c${i}`;
+
+/** kubegrant's side: the public component classes, as a fleet program uses them. */
+export function kubegrantCluster(preset: BenchPreset, i: number): pulumi.ComponentResource {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    switch (preset) {
+        case "castai-eks": {
+            const { CastAiEksAccess } = require("../../components/aws") as typeof import("../../components/aws");
+            return new CastAiEksAccess(clusterName(i), eksValues(i));
+        }
+        case "castai-gke": {
+            const { CastAiGkeAccess } = require("../../components/gcp") as typeof import("../../components/gcp");
+            return new CastAiGkeAccess(clusterName(i), gkeValues(i));
+        }
+        case "castai-kubernetes": {
+            const { CastAiClusterRbac } = require("../../components/kubernetes") as typeof import("../../components/kubernetes");
+            return new CastAiClusterRbac(clusterName(i), {});
+        }
+    }
+    /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/** The hand-written side (loads only the cloud's provider package and the templates). */
+export function handCluster(preset: BenchPreset, i: number): void {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    switch (preset) {
+        case "castai-eks": return (require("./hand-eks") as typeof import("./hand-eks")).handEks(clusterName(i), eksValues(i));
+        case "castai-gke": return (require("./hand-gke") as typeof import("./hand-gke")).handGke(clusterName(i), gkeValues(i));
+        case "castai-kubernetes": return (require("./hand-kubernetes") as typeof import("./hand-kubernetes")).handKubernetes(clusterName(i));
+    }
+    /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+export function onboard(side: Side, preset: BenchPreset, i: number): void {
+    if (side === "kubegrant") kubegrantCluster(preset, i);
+    else handCluster(preset, i);
+}
