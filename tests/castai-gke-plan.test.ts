@@ -139,7 +139,7 @@ describe("planCastAiGke", () => {
         ["compute project invalid", { computeManagerProjectIds: ["X"] }, `computeManagerProjectIds[0]: ${PROJECT_RULE}, got "X"`],
         ["namespace without Workload Identity", { cloudProxyNamespace: "castai-agent" }, "cloudProxyNamespace: is only used when cloudProxyWorkloadIdentity is true"],
         ["bad namespace", { cloudProxyWorkloadIdentity: true, cloudProxyNamespace: "Bad_ns" },
-            'cloudProxyNamespace: must be a Kubernetes name: 1-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit, got "Bad_ns"'],
+            "cloudProxyNamespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got \"Bad_ns\""],
         ["switch not boolean", { cloudProxyWorkloadIdentity: "yes" }, 'cloudProxyWorkloadIdentity: must be true or false, got "yes"'],
         ["load balancer switch not boolean", { loadBalancersTargetBackendPools: "true" }, 'loadBalancersTargetBackendPools: must be true or false, got "true"'],
         ["negative delay", { propagationDelaySeconds: -1 }, `propagationDelaySeconds: ${SECONDS_RULE}, got -1`],

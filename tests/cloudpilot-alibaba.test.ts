@@ -111,8 +111,10 @@ describe("CloudPilot Alibaba catalog and plan", () => {
         ["rrsa without issuer", { oidcIssuerUrl: undefined }, "oidcIssuerUrl: is required when trust is \"rrsa\" (the cluster's RRSA OIDC issuer URL)"],
         ["bad account", { accountId: "12345" }, 'accountId: must be an Alibaba Cloud account ID (10-20 digits), got "12345"'],
         ["http issuer", { oidcIssuerUrl: "http://x.example.com/c" }, 'oidcIssuerUrl: must be the cluster\'s RRSA OIDC issuer URL such as https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123..., got "http://x.example.com/c"'],
-        ["bad namespace", { namespace: "Cloud" }, 'namespace: must be a Kubernetes namespace: 1-63 lower-case letters, digits and -, got "Cloud"'],
-        ["bad service account", { serviceAccount: "a_b" }, 'serviceAccount: must be a Kubernetes name: lower-case letters, digits, - and ., got "a_b"'],
+        ["bad namespace", { namespace: "Cloud" }, "namespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got \"Cloud\""],
+        ["bad service account", { serviceAccount: "a_b" }, "serviceAccount: must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.'), got \"a_b\""],
+        // The same rule as every other Kubernetes object name kubegrant takes: one helper (kubernetes/validate.ts), so `a..b` is refused here too.
+        ["service account with an empty DNS label", { serviceAccount: "a..b" }, "serviceAccount: must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.'), got \"a..b\""],
         ["trusted account in rrsa", { trustedAccountId: "5555666677778888" }, 'trustedAccountId: is only used when trust is "account" (trust is "rrsa")'],
         ["external ID in rrsa", { externalId: "abc" }, 'externalId: is only used when trust is "account" (trust is "rrsa")'],
         ["bad role name", { roleName: "cloud_pilot" }, 'roleName: must be a RAM role name: 1-64 letters, digits, . and -, got "cloud_pilot"'],

@@ -130,8 +130,10 @@ describe("planCloudPilotEks", () => {
         ["bad external ID", { trust: "crossAccount", trustedPrincipalArn: VENDOR, externalId: "x" }, 'externalId: must be an AWS external ID: 2-1224 characters of letters, digits and +=,.@:/-_, got "x"'],
         ["external ID outside crossAccount", { externalId: "abc" }, 'externalId: is only used when trust is "crossAccount" (trust is "podIdentity")'],
         ["service account with crossAccount", { trust: "crossAccount", serviceAccountName: "x" }, 'serviceAccountName: is only used when trust is "podIdentity" or "irsa" (trust is "crossAccount")'],
-        ["bad namespace", { serviceAccountNamespace: "Cloud" }, 'serviceAccountNamespace: must be a Kubernetes namespace: 1-63 lower-case letters, digits and -, got "Cloud"'],
-        ["bad service account", { serviceAccountName: "a_b" }, 'serviceAccountName: must be a Kubernetes name: lower-case letters, digits, - and ., got "a_b"'],
+        ["bad namespace", { serviceAccountNamespace: "Cloud" }, "serviceAccountNamespace: must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit), got \"Cloud\""],
+        ["bad service account", { serviceAccountName: "a_b" }, "serviceAccountName: must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.'), got \"a_b\""],
+        // The same rule as every other Kubernetes object name kubegrant takes: one helper (kubernetes/validate.ts), so `a..b` is refused here too.
+        ["service account with an empty DNS label", { serviceAccountName: "a..b" }, "serviceAccountName: must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.'), got \"a..b\""],
         ["principal in another partition", { trust: "crossAccount", trustedPrincipalArn: VENDOR.replace("aws", "aws-cn"), externalId: "abc" }, "trustedPrincipalArn: is in partition aws-cn but region eu-central-1 is in aws; a role cannot trust a principal of another partition"],
         ["same role names", { roleName: "r", nodeRoleName: "r" }, 'nodeRoleName: must differ from roleName (both are "r")'],
         ["bad role name", { roleName: "a b" }, 'roleName: must be an IAM role name: 1-64 letters, digits and +=,.@-_, got "a b"'],

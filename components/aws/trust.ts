@@ -29,18 +29,6 @@ export function eksClusterArn(partition: Partition, region: string, accountId: s
     return `arn:${partition}:eks:${region}:${accountId}:cluster/${clusterName}`;
 }
 
-/** A Kubernetes namespace: a DNS-1123 label. */
-export function validateNamespace(key: string, value: unknown): string {
-    return requireMatch(key, value, /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a Kubernetes namespace: 1-63 lower-case letters, digits and -");
-}
-
-/** A Kubernetes service account name: a DNS-1123 subdomain. */
-export function validateServiceAccountName(key: string, value: unknown): string {
-    const s = requireMatch(key, value, /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "must be a Kubernetes name: lower-case letters, digits, - and .");
-    if (s.length > 253) throw new InputError(key, `must be at most 253 characters, got ${show(s.slice(0, 20))}...`);
-    return s;
-}
-
 /**
  * EKS Pod Identity: the EKS Auth service assumes the role for pods of this account's `clusterArn`.
  * With `serviceAccount`, only for that one service account: the session tags EKS Pod Identity sets

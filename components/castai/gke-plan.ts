@@ -3,11 +3,11 @@
  * condition CastAiGkeAccess creates. No Pulumi imports; the component only wires what this returns.
  */
 import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, shortHash } from "../core";
-import { rejectReservedNamespace } from "../kubernetes/validate";
+import { rejectReservedNamespace, validateNamespace } from "../kubernetes/validate";
 import { Switches, buildPermissions } from "../gcp/catalog";
 import { IamCondition, callerEmailCondition, serviceAccountsCondition, workloadIdentityMember } from "../gcp/condition";
 import {
-    optionalSeconds, validateDnsLabel, validateGkeClusterName, validateLocation, validateProjectId,
+    optionalSeconds, validateGkeClusterName, validateLocation, validateProjectId,
     validateServiceAccountEmail, validateServiceAccountUniqueId, checkConditionOperands,
 } from "../gcp/validate";
 import { CASTAI_GKE_PERMISSIONS } from "./gke-catalog";
@@ -199,7 +199,7 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
     }
     // One namespace for the cloud proxy's Workload Identity member and the in-cluster objects.
     const cloudProxyNamespace = clusterRbac !== undefined ? clusterRbac.namespace
-        : a.cloudProxyNamespace === undefined ? "castai-agent" : rejectReservedNamespace("cloudProxyNamespace", validateDnsLabel("cloudProxyNamespace", a.cloudProxyNamespace));
+        : a.cloudProxyNamespace === undefined ? "castai-agent" : rejectReservedNamespace("cloudProxyNamespace", validateNamespace("cloudProxyNamespace", a.cloudProxyNamespace));
     const switches: Switches = {
         loadBalancersTargetBackendPools: optionalBoolean("loadBalancersTargetBackendPools", a.loadBalancersTargetBackendPools, false),
         loadBalancersUnmanagedInstanceGroups: optionalBoolean("loadBalancersUnmanagedInstanceGroups", a.loadBalancersUnmanagedInstanceGroups, false),

@@ -3,12 +3,11 @@
  * document CloudPilotAlibabaAccess creates. No Pulumi imports.
  */
 import { InputError, optionalChoice, rejectUnknownKeys, requireMatch } from "../core";
-import { rejectReservedNamespace } from "../kubernetes/validate";
+import { rejectReservedNamespace, validateNamespace, validateObjectName } from "../kubernetes/validate";
 import { RAM_LIMITS, RamStatement, buildRamStatements, ramPolicySize } from "../alicloud/policy";
 import {
     validateAckClusterId, validateAlibabaAccountId, validateOidcIssuerUrl, validateRamExternalId, validateRamPolicyName, validateRamRoleName, validateAlicloudTags,
 } from "../alicloud/validate";
-import { validateNamespace, validateServiceAccountName } from "../aws/trust";
 import { serviceAccountUsername } from "../kubernetes/rbac";
 import { CLOUDPILOT_ALIBABA_STATEMENTS } from "./alibaba-catalog";
 import { CLOUDPILOT_NAMESPACE } from "./names";
@@ -103,7 +102,7 @@ export function planCloudPilotAlibaba(a: CloudPilotAlibabaPlainArgs): CloudPilot
         const accountId = validateAlibabaAccountId("accountId", a.accountId);
         const issuer = validateOidcIssuerUrl("oidcIssuerUrl", a.oidcIssuerUrl);
         namespace = a.namespace === undefined ? CLOUDPILOT_ALIBABA_NAMESPACE : rejectReservedNamespace("namespace", validateNamespace("namespace", a.namespace));
-        serviceAccount = a.serviceAccount === undefined ? CLOUDPILOT_ALIBABA_SERVICE_ACCOUNT : validateServiceAccountName("serviceAccount", a.serviceAccount);
+        serviceAccount = a.serviceAccount === undefined ? CLOUDPILOT_ALIBABA_SERVICE_ACCOUNT : validateObjectName("serviceAccount", a.serviceAccount);
         trust = [{
             effect: "Allow",
             principals: [{ type: "Federated", identifiers: [`acs:ram::${accountId}:oidc-provider/ack-rrsa-${internalClusterId}`] }],

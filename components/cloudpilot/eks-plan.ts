@@ -3,12 +3,12 @@
  * CloudPilotEksAccess creates. No Pulumi imports.
  */
 import { InputError, optionalBoolean, optionalChoice, rejectUnknownKeys, show } from "../core";
-import { rejectReservedNamespace } from "../kubernetes/validate";
+import { rejectReservedNamespace, validateNamespace, validateObjectName } from "../kubernetes/validate";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
 import { AWS_LIMITS, checkManagedPolicyCount, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
 import { NamedDocument, Statement, applyRanges, namedParts, splitRanges } from "../aws/policy";
 import {
-    eksClusterArn, externalIdTrust, irsaTrust, podIdentityTrust, validateClusterOidcProvider, validateNamespace, validateServiceAccountName,
+    eksClusterArn, externalIdTrust, irsaTrust, podIdentityTrust, validateClusterOidcProvider,
 } from "../aws/trust";
 import {
     MAX_LENGTH, Partition, partitionOf, servicePrincipal, validateAccountId, validateEksClusterName, validateExternalId,
@@ -123,7 +123,7 @@ function validate(a: CloudPilotEksPlainArgs) {
         trustStatements = externalIdTrust(a.trustedPrincipalArn, externalId);
     } else {
         namespace = a.serviceAccountNamespace === undefined ? CLOUDPILOT_NAMESPACE : rejectReservedNamespace("serviceAccountNamespace", validateNamespace("serviceAccountNamespace", a.serviceAccountNamespace));
-        serviceAccountName = a.serviceAccountName === undefined ? CLOUDPILOT_SERVICE_ACCOUNT : validateServiceAccountName("serviceAccountName", a.serviceAccountName);
+        serviceAccountName = a.serviceAccountName === undefined ? CLOUDPILOT_SERVICE_ACCOUNT : validateObjectName("serviceAccountName", a.serviceAccountName);
         if (trust === "podIdentity") {
             // The session tags EKS sets name the pod's service account: only the optimizer's may assume the role.
             trustStatements = podIdentityTrust(partition, accountId, clusterArn, { namespace, name: serviceAccountName });

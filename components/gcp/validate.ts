@@ -35,12 +35,6 @@ export function validateServiceAccountUniqueId(key: string, value: unknown): str
         "must be a service account unique ID of 21 digits (gcloud iam service-accounts describe EMAIL --format='value(uniqueId)')");
 }
 
-/** A Kubernetes namespace or object name usable in a Workload Identity member (a DNS label). */
-export function validateDnsLabel(key: string, value: unknown): string {
-    return requireMatch(key, value, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
-        "must be a Kubernetes name: 1-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit");
-}
-
 /** A whole number of seconds in [0, max]. */
 export function optionalSeconds(key: string, value: unknown, max: number): number {
     if (value === undefined || value === null) return 0;
