@@ -199,6 +199,16 @@ describe("escalation patterns (components/core/escalations.ts)", () => {
         ["Kubernetes webhook patch, named (near miss)", kube("admissionregistration.k8s.io", "mutatingwebhookconfigurations", "patch", true, ["castai-pod-pinner"]), []],
         ["Kubernetes secrets cluster-wide", kube("", "secrets", "list", true), ["k8s-secrets-cluster-wide"]],
         ["Kubernetes secrets in a namespace (near miss)", kube("", "secrets", "list", false), []],
+        // Kubernetes matches RBAC rules exactly (kubernetes/authorize.ts): `*` is the only wildcard, `*\/sub` the only
+        // subresource wildcard, and names are case-sensitive; impersonating any user extra is `userextras/<key>`.
+        ["Kubernetes impersonate of one user extra", kube("authentication.k8s.io", "userextras/scopes", "impersonate", true), ["k8s-escalate-bind-impersonate"]],
+        ["Kubernetes verb * on every resource holds nodes/proxy", kube("", "*", "*", true), ["k8s-escalate-bind-impersonate", "k8s-nodes-proxy", "k8s-serviceaccount-token", "k8s-secrets-cluster-wide"]],
+        ["Kubernetes */proxy holds nodes/proxy", kube("", "*/proxy", "get", true), ["k8s-nodes-proxy"]],
+        ["Kubernetes nodes/* is no wildcard (near miss)", kube("", "nodes/*", "get", true), []],
+        ["Kubernetes Secrets is not secrets (near miss: RBAC is case-sensitive)", kube("", "Secrets", "list", true), []],
+        ["Kubernetes secret? is no wildcard (near miss)", kube("", "secret?", "list", true), []],
+        ["GCP projects.setIamPolicy", { cloud: "gcp", permission: "resourcemanager.projects.setIamPolicy" }, ["gcp-set-iam-policy"]],
+        ["GCP projects.getIamPolicy (near miss)", { cloud: "gcp", permission: "resourcemanager.projects.getIamPolicy" }, []],
     ];
     for (const [what, g, expected] of cases) it(what, () => assert.deepStrictEqual(ids(g), expected));
 });

@@ -13,6 +13,7 @@
  * ec2:AssociateIamInstanceProfile); Kubernetes "RBAC good practices" (escalate, bind, impersonate,
  * CSR approval, webhook configurations, nodes/proxy, serviceaccounts/token, secrets).
  */
+import { rbacListCovers, rbacResourceCovers } from "./rbac-match";
 
 /** One grant, as the diff and the policy pack see it. */
 export type Grant =
@@ -33,7 +34,7 @@ export interface EscalationPattern {
     matches(g: Grant): boolean;
 }
 
-/** `pattern` (with `*` and `?` wildcards, as IAM, Azure and RBAC write them) covers `value`, case-insensitively. */
+/** `pattern` (with `*` and `?` wildcards, as IAM and Azure write them) covers `value`, case-insensitively. */
 export function covers(pattern: string, value: string): boolean {
     const re = pattern.replace(/[.+^${}()|[\]\\/]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
     return new RegExp(`^${re}$`, "i").test(value);
@@ -44,12 +45,18 @@ const awsAction = (g: Grant, ...actions: string[]): g is Extract<Grant, { action
 /** A resource that names no one role: `*`, or a role path ending in a wildcard. */
 const anyRole = (resources: readonly string[]) => resources.some((r) => r === "*" || /:role\/[^:]*\*$/.test(r) || /^arn:[^:]*:(iam|ram):[^:]*:[^:]*:\*$/.test(r));
 const azureAction = (g: Grant, action: string) => g.cloud === "azure" && covers(g.action, action);
-const gcpPermission = (g: Grant, ...permissions: string[]) => g.cloud === "gcp" && "permission" in g && permissions.some((p) => covers(g.permission, p));
+/** A GCP permission named in `permissions`, where a pattern may hold a wildcard (`*.setIamPolicy`); a permission granted never does. */
+const gcpPermission = (g: Grant, ...permissions: string[]) => g.cloud === "gcp" && "permission" in g && permissions.some((p) => covers(p, g.permission));
+type KubeGrant = Extract<Grant, { cloud: "kubernetes" }>;
+/** The rule tuple allows `resource` (`res/*`: some subresource of `res`), as the RBAC authorizer matches: core/rbac-match.ts. */
+const kubeResourceHolds = (granted: string, resource: string) => resource.endsWith("/*")
+    ? granted === "*" || granted.startsWith(resource.slice(0, -1)) || granted.startsWith("*/")
+    : rbacResourceCovers([granted], resource);
+const kube = (g: Grant, apiGroup: string, resources: readonly string[], verbs: readonly string[]): g is KubeGrant =>
+    g.cloud === "kubernetes" && rbacListCovers([g.apiGroup], apiGroup) && resources.some((r) => kubeResourceHolds(g.resource, r)) && verbs.some((v) => rbacListCovers([g.verb], v));
 /** Cluster-scoped objects: only a ClusterRole grants them. */
-const kubeCluster = (g: Grant, apiGroup: string, resources: readonly string[], verbs: readonly string[]) =>
-    g.cloud === "kubernetes" && g.clusterWide && kube(g, apiGroup, resources, verbs);
-const kube = (g: Grant, apiGroup: string, resources: readonly string[], verbs: readonly string[]) =>
-    g.cloud === "kubernetes" && covers(g.apiGroup, apiGroup) && resources.some((r) => covers(g.resource, r)) && verbs.some((v) => covers(g.verb, v));
+const kubeCluster = (g: Grant, apiGroup: string, resources: readonly string[], verbs: readonly string[]): g is KubeGrant =>
+    kube(g, apiGroup, resources, verbs) && g.clusterWide;
 
 export const ESCALATION_PATTERNS: readonly EscalationPattern[] = [
     {
@@ -148,13 +155,13 @@ export const ESCALATION_PATTERNS: readonly EscalationPattern[] = [
     {
         id: "k8s-csr-approval",
         what: "approve certificate signing requests for any signer: mint a client certificate for any user, a node's included",
-        matches: (g) => kubeCluster(g, "certificates.k8s.io", ["signers"], ["approve"]) && (g.cloud === "kubernetes" && (g.names.length === 0 || g.names.some((n) => n.includes("*")))),
+        matches: (g) => kubeCluster(g, "certificates.k8s.io", ["signers"], ["approve"]) && (g.names.length === 0 || g.names.some((n) => n.includes("*"))),
     },
     {
         id: "k8s-admission-webhooks",
         what: "write admission webhook configurations not named: see and mutate every object the API server admits, or switch off a policy engine",
         matches: (g) => kubeCluster(g, "admissionregistration.k8s.io", ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], ["create", "update", "patch", "delete"])
-            && g.cloud === "kubernetes" && g.names.length === 0,
+            && g.names.length === 0,
     },
     {
         id: "k8s-nodes-proxy",
@@ -169,7 +176,7 @@ export const ESCALATION_PATTERNS: readonly EscalationPattern[] = [
     {
         id: "k8s-secrets-cluster-wide",
         what: "secrets read cluster-wide: every service account token and credential of the cluster",
-        matches: (g) => kubeCluster(g, "", ["secrets"], ["get", "list", "watch"]) && g.cloud === "kubernetes" && g.names.length === 0,
+        matches: (g) => kubeCluster(g, "", ["secrets"], ["get", "list", "watch"]) && g.names.length === 0,
     },
 ];
 

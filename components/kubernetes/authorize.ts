@@ -16,6 +16,7 @@
  *   such as a plain create or list, never matches a rule with resourceNames).
  * - nonResourceURLs match exactly, or by a trailing `*` prefix.
  */
+import { rbacListCovers, rbacResourceCovers } from "../core/rbac-match";
 import { KubeObject, PolicyRuleObject, serviceAccountUsername } from "./rbac";
 
 /** Who asks: a service account. */
@@ -94,17 +95,13 @@ export function rulesFor(objects: readonly KubeObject[], who: ServiceAccountRef,
     return out;
 }
 
-function has(list: readonly string[] | undefined, value: string): boolean {
-    return (list ?? []).some((x) => x === "*" || x === value);
-}
-
 /** True when one rule allows the request (the authorizer's RuleAllows). */
 export function ruleAllows(rule: PolicyRuleObject, req: Request): boolean {
-    if (!has(rule.verbs, req.verb)) return false;
+    if (!rbacListCovers(rule.verbs, req.verb)) return false;
     if (isNonResource(req)) return urlCovers(rule.nonResourceURLs ?? [], req.nonResourceURL);
     if (rule.nonResourceURLs !== undefined && rule.resources === undefined) return false;
-    if (!has(rule.apiGroups, req.apiGroup)) return false;
-    if (!resourceCovers(rule.resources ?? [], req.subresource ? `${req.resource}/${req.subresource}` : req.resource)) return false;
+    if (!rbacListCovers(rule.apiGroups, req.apiGroup)) return false;
+    if (!rbacResourceCovers(rule.resources ?? [], req.subresource ? `${req.resource}/${req.subresource}` : req.resource)) return false;
     if (rule.resourceNames && rule.resourceNames.length > 0) {
         return req.name !== undefined && req.name !== "" && rule.resourceNames.includes(req.name);
     }
@@ -134,16 +131,6 @@ function breakdown(rule: PolicyRuleObject): PolicyRuleObject[] {
     return out;
 }
 
-/**
- * `*`, the same resource, or `*\/sub` for a subresource; `res/*` is no wildcard (Kubernetes'
- * resourceCoversAll, and ResourceMatches for a request's `res` or `res/sub`).
- */
-function resourceCovers(owner: readonly string[], servant: string): boolean {
-    if (owner.includes("*") || owner.includes(servant)) return true;
-    const slash = servant.indexOf("/");
-    return slash >= 0 && owner.includes(`*/${servant.slice(slash + 1)}`);
-}
-
 /** `url` is one of `owner`, or under one ending in `*` (matching and coverage use the same rule). */
 function urlCovers(owner: readonly string[], url: string): boolean {
     return owner.some((u) => u === "*" || u === url || (u.endsWith("*") && url.startsWith(u.replace(/\*+$/, ""))));
@@ -152,11 +139,11 @@ function urlCovers(owner: readonly string[], url: string): boolean {
 /** True when `owner` covers the one broken-down rule `servant` (Kubernetes' ruleCovers). */
 function ruleCovers(owner: PolicyRuleObject, servant: PolicyRuleObject): boolean {
     const verb = servant.verbs[0];
-    if (!has(owner.verbs, verb)) return false;
+    if (!rbacListCovers(owner.verbs, verb)) return false;
     if (servant.nonResourceURLs) return urlCovers(owner.nonResourceURLs ?? [], servant.nonResourceURLs[0]);
     const group = servant.apiGroups![0];
-    if (!has(owner.apiGroups, group)) return false;
-    if (!resourceCovers(owner.resources ?? [], servant.resources![0])) return false;
+    if (!rbacListCovers(owner.apiGroups, group)) return false;
+    if (!rbacResourceCovers(owner.resources ?? [], servant.resources![0])) return false;
     if (!owner.resourceNames || owner.resourceNames.length === 0) return true;
     return servant.resourceNames !== undefined && owner.resourceNames.includes(servant.resourceNames[0]);
 }
