@@ -66,6 +66,11 @@ export interface RbacBundle {
 
 /** Annotation on every Role and ClusterRole: the catalog entry ID of each rule, in rule order. */
 export const RULES_ANNOTATION = "kubegrant.io/rules";
+
+/** The catalog IDs of a role's rules, in rule order, from its `kubegrant.io/rules` annotation ("" where it names none). */
+export function ruleIdsOf(annotations: Readonly<Record<string, string>> | undefined): string[] {
+    return (annotations?.[RULES_ANNOTATION] ?? "").split(",");
+}
 export const MANAGED_BY_LABEL = { "app.kubernetes.io/managed-by": "kubegrant" } as const;
 
 export interface ObjectMeta {

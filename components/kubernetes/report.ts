@@ -3,7 +3,7 @@ import { Sourced } from "../core";
 import { Describer, ReportContext, cell, code, sourceText } from "../render/report";
 import { RenderedResource } from "../render/run";
 import { findRole } from "./authorize";
-import { KubeObject, PolicyRuleObject, RULES_ANNOTATION, serviceAccountUsername } from "./rbac";
+import { KubeObject, PolicyRuleObject, ruleIdsOf, serviceAccountUsername } from "./rbac";
 
 const T = {
     namespace: "kubernetes:core/v1:Namespace",
@@ -20,7 +20,7 @@ function obj(r: RenderedResource): KubeObject {
 
 /** The catalog entry of each rule of a role, from its `kubegrant.io/rules` annotation. */
 function entriesOf(role: KubeObject, ctx: ReportContext): (Sourced | undefined)[] {
-    const ids = (role.metadata.annotations?.[RULES_ANNOTATION] ?? "").split(",");
+    const ids = ruleIdsOf(role.metadata.annotations);
     return (role.rules ?? []).map((_, i) => (ids[i] ? ctx.explanations.get(`k8s-rule:${ids[i]}`) : undefined));
 }
 

@@ -10,6 +10,7 @@
  */
 import type { ReportViolation, ResourceValidationPolicy, StackValidationPolicy, PolicyResource } from "@pulumi/policy";
 import { AWS_LIMITS } from "../aws/limits";
+import { ruleIdsOf } from "../kubernetes/rbac";
 import { Grant, escalationsOf } from "../core/escalations";
 import { Sourced } from "../core/catalog";
 import { CASTAI_EKS_STATEMENTS } from "../castai/eks-catalog";
@@ -164,7 +165,7 @@ const meta = (r: PolicyResource) => (r.props.metadata ?? {}) as KubeMeta;
 /** The rules of `role` that hold escalate, bind or impersonate, but those its kubegrant catalog entry grants as a named risk (an opt-in). */
 export function escalatingRules(role: PolicyResource): string[] {
     const clusterWide = role.type === `${RBAC}ClusterRole`;
-    const ids = isKubegrants(role.urn) ? (meta(role).annotations?.["kubegrant.io/rules"] ?? "").split(",") : [];
+    const ids = isKubegrants(role.urn) ? ruleIdsOf(meta(role).annotations) : [];
     return ((role.props.rules ?? []) as Rule[]).flatMap((rule, i) => {
         if (RULE_ENTRIES.get(ids[i] ?? "")?.risk) return [];
         const grants: Grant[] = (rule.apiGroups ?? []).flatMap((apiGroup) => (rule.resources ?? []).flatMap((resource) => (rule.verbs ?? []).map((verb) =>

@@ -11,6 +11,7 @@
 import { InputError, Sourced, show } from "../core";
 import { EscalationPattern, Grant, escalationsOf } from "../core/escalations";
 import { ramActionsKey } from "../alicloud/policy";
+import { ruleIdsOf } from "../kubernetes/rbac";
 import { cell, code } from "./report";
 import { inert } from "./markdown";
 import { RenderedResource, Rendering } from "./run";
@@ -124,8 +125,6 @@ function documentFacts(r: RenderedResource, key: string, doc: { Statement: unkno
     return facts;
 }
 
-const RULES_ANNOTATION = "kubegrant.io/rules";
-
 interface PolicyRule {
     readonly apiGroups?: string[];
     readonly resources?: string[];
@@ -138,7 +137,7 @@ function kubernetesRoleFacts(r: RenderedResource): Fact[] {
     const meta = (r.inputs.metadata ?? {}) as { name?: string; namespace?: string; annotations?: Record<string, string> };
     const clusterWide = r.type.endsWith(":ClusterRole");
     const where = `${clusterWide ? "ClusterRole" : "Role"} ${meta.namespace ? `${meta.namespace}/` : ""}${meta.name ?? r.name}`;
-    const ids = (meta.annotations?.[RULES_ANNOTATION] ?? "").split(",");
+    const ids = ruleIdsOf(meta.annotations);
     return ((r.inputs.rules ?? []) as PolicyRule[]).flatMap((rule, i) => {
         const explain = ids[i] ? `k8s-rule:${ids[i]}` : undefined;
         const names = rule.resourceNames ?? [];
