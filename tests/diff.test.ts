@@ -43,6 +43,15 @@ describe("kubegrant diff", function () {
         k8sPhase2 = await renderFile("k8s-2", "castai-kubernetes", "--set", "extendedPermissions=true");
     });
 
+    it("a bug exits 3 for diff (1 means changes) and 1 for render, with one internal-error line", async () => {
+        const { main } = await import("../components/render/cli");
+        const broken = () => { throw new Error("stdout closed"); };
+        const errs: string[] = [];
+        assert.strictEqual(await main(["diff", eksDefault, eksHardened], broken, (s) => errs.push(s)), 3);
+        assert.strictEqual(await main(["render", "castai-kubernetes"], broken, (s) => errs.push(s)), 1);
+        assert.deepStrictEqual(errs.map((e) => e.split("\n")[0]), ["kubegrant: internal error: Error: stdout closed", "kubegrant: internal error: Error: stdout closed"]);
+    });
+
     it("two renders of the same values: no change, exit 0", async () => {
         const r = await run("diff", eksDefault, eksDefault);
         assert.strictEqual(r.code, 0, r.err);

@@ -9,7 +9,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { main } from "../components/render/cli";
-import { kubegrantVersion } from "../components/render/markdown";
+import { kubegrantVersion } from "../components/render/package";
 import { loadPreset, presetNames } from "../components/render/preset";
 import { PRESET_VALUES } from "./support/preset-values";
 

@@ -13,10 +13,11 @@
 import { InputError, show } from "../core";
 import { existsSync, readFileSync } from "fs";
 import { parseArgs as nodeParseArgs } from "util";
-import { dirname, join } from "path";
+import { join } from "path";
 import { Preset, loadPreset, parseSettings, presetNames } from "./preset";
 import { DIFF_FORMATS, DiffFormat, asRendering, diffRenderings, formatDiff } from "./diff";
 import type { Rendering } from "./run";
+import { kubegrantVersion, packageRoot } from "./package";
 
 const FORMATS = ["json", "yaml", "markdown"] as const;
 type Format = typeof FORMATS[number];
@@ -32,11 +33,9 @@ const USAGE = `${RENDER_USAGE}\n${DIFF_USAGE}\npresets: ${presetNames().join(", 
 
 /** The package's README (shipped with it): the one place each key's default is written down. */
 function readme(): string {
-    for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
-        const file = join(dir, "README.md");
-        if (existsSync(join(dir, "package.json")) && existsSync(file)) return readFileSync(file, "utf8");
-    }
-    return "";
+    const root = packageRoot();
+    const file = root === undefined ? undefined : join(root, "README.md");
+    return file !== undefined && existsSync(file) ? readFileSync(file, "utf8") : "";
 }
 
 /** The Default column of the README's argument table in `preset`'s section: key → default. */
@@ -225,18 +224,6 @@ async function runDiff(cmd: DiffCommand, out: (s: string) => void): Promise<numb
     return d.resources.length > 0 ? 1 : 0;
 }
 
-/** The package's own package.json (shipped with it). */
-function packageVersion(): string {
-    for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
-        const file = join(dir, "package.json");
-        if (existsSync(file)) {
-            const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
-            if (pkg.name === "kubegrant") return String(pkg.version);
-        }
-    }
-    throw new Error("kubegrant's package.json is not found above the CLI");
-}
-
 export function parseArgs(argv: readonly string[]): Command | Help | DiffCommand | "version" {
     if (argv.length === 0) throw new InputError("command", `is required; ${RENDER_USAGE} (presets: ${presetNames().join(", ")})`);
     if (argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") return "help";
@@ -264,19 +251,12 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     try {
         const cmd = parseArgs(argv);
         if (cmd === "version") {
-            out(`${packageVersion()}\n`);
+            const version = kubegrantVersion();
+            if (version === "unknown") throw new Error("kubegrant's package.json is not found above the CLI");
+            out(`${version}\n`);
             return 0;
         }
-        if (typeof cmd === "object" && "diff" in cmd) {
-            try {
-                return await runDiff(cmd, out);
-            } catch (e) {
-                if (InputError.isInstance(e)) throw e;
-                // Exit 1 means "changes" for diff: a bug must not read as one.
-                err(`kubegrant: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-                return 3;
-            }
-        }
+        if (typeof cmd === "object" && "diff" in cmd) return await runDiff(cmd, out);
         if (cmd === "help") {
             out(`${USAGE}\n`);
             return 0;
@@ -305,19 +285,30 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
             err(`kubegrant: ${e.message}\n`);
             return 2;
         }
-        err(`kubegrant: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-        return 1;
+        err(internalError(e));
+        return bugExit(argv);
     }
+}
+
+/** The exit status of a bug: 3 for diff, whose 1 means "changes" (a bug must not read as one); 1 for render. */
+function bugExit(argv: readonly string[]): number {
+    return argv[0] === "diff" ? 3 : 1;
+}
+
+function internalError(e: unknown): string {
+    return `kubegrant: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`;
 }
 
 if (require.main === module) {
     // An input that resolves invalid (a secret key is an Output) rejects every Output built from it;
-    // main reports the InputError once, as one line. Any other stray rejection is a bug: exit 1.
+    // main reports the InputError once, as one line. Any other stray rejection is a bug (bugExit),
+    // and main's own status never lowers it: a bug never reads as success or as "changes".
+    const argv = process.argv.slice(2);
     process.on("unhandledRejection", (e) => {
         if (InputError.isInstance(e)) return;
-        process.stderr.write(`kubegrant: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-        process.exitCode = 1;
+        process.stderr.write(internalError(e));
+        process.exitCode = bugExit(argv);
     });
-    void main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s))
-        .then((code) => { process.exitCode = code; });
+    void main(argv, (s) => process.stdout.write(s), (s) => process.stderr.write(s))
+        .then((code) => { process.exitCode = Math.max(Number(process.exitCode ?? 0), code); });
 }

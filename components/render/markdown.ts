@@ -1,6 +1,4 @@
 /** The `markdown` format: a review report, per resource, of what it grants, to whom, scoped how and why. */
-import { existsSync, readFileSync } from "fs";
-import { dirname, join } from "path";
 import { Sourced, oneLine } from "../core";
 import { SECRET_FRAGMENT } from "../core/errors";
 import { CITATION, SEED_DOCUMENTS, citationUrl } from "../core/sources";
@@ -12,6 +10,7 @@ import { ALICLOUD_DESCRIBERS } from "../alicloud/report";
 import { list, conditions, JsonStatement } from "../aws/report";
 import { PresetKey, keptSecret } from "./preset";
 import { Describer, code, sourceText } from "./report";
+import { kubegrantVersion } from "./package";
 import { RenderedResource, Rendering } from "./run";
 
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
@@ -62,18 +61,6 @@ export interface ReviewInputs {
     readonly values: Readonly<Record<string, unknown>>;
 }
 
-/** The version of the kubegrant package this code belongs to (its package.json, found upwards from here). */
-export function kubegrantVersion(): string {
-    for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
-        const file = join(dir, "package.json");
-        if (existsSync(file)) {
-            const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
-            if (pkg.name === "kubegrant") return pkg.version ?? "unknown";
-        }
-    }
-    return "unknown";
-}
-
 /** One shell word: as it is when plain, else in single quotes. */
 function shellWord(text: string): string {
     return /^[\w@%+=:,./\[\]-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
@@ -115,7 +102,7 @@ function heading(res: RenderedResource): string {
     if (res.type.endsWith("PolicyAttachment:RolePolicyAttachment") || res.type.endsWith("PolicyAttachment:UserPolicyAttachment")) {
         const arn = String(i.policyArn ?? i.policyName ?? "");
         const managed = AWS_MANAGED.exec(arn);
-        const to = i.role !== undefined ? `role \`${String(i.role ?? i.roleName)}\`` : i.user !== undefined ? `user \`${String(i.user)}\`` : `role \`${String(i.roleName)}\``;
+        const to = i.role !== undefined ? `role \`${String(i.role)}\`` : i.user !== undefined ? `user \`${String(i.user)}\`` : `role \`${String(i.roleName)}\``;
         return `${managed ? `AWS-managed policy \`${managed[1]}\`` : `Policy \`${arn.split("/").pop()}\``} attached to ${to}`;
     }
     if (res.type === "gcp:projects/iAMMember:IAMMember") return `IAM grant of \`${String(i.role)}\` on project \`${String(i.project)}\``;
@@ -140,7 +127,10 @@ function grants(res: RenderedResource): JsonStatement[] {
 function summary(r: Rendering, explanations: ReadonlyMap<string, Sourced>): string[] {
     const lines: string[] = [];
     const star = r.resources.flatMap((res) => grants(res).filter((st) => (st.Effect ?? "Allow") === "Allow" && list(st.Resource).includes("*"))
-        .map((st) => `- ${heading(res)}${st.Sid ? `, statement \`${st.Sid}\`` : ""}: ${code(list(st.Action))}${st.Condition ? ` when ${conditions(st.Condition)}` : ""}${st.Sid && explanations.get(`sid:${st.Sid}`) ? ` (${explanations.get(`sid:${st.Sid}`)!.feature})` : ""}`));
+        .map((st) => {
+            const e = st.Sid ? explanations.get(`sid:${st.Sid}`) : undefined;
+            return `- ${heading(res)}${st.Sid ? `, statement \`${st.Sid}\`` : ""}: ${code(list(st.Action))}${st.Condition ? ` when ${conditions(st.Condition)}` : ""}${e ? ` (${e.feature})` : ""}`;
+        }));
     lines.push("### Grants on every resource (`Resource: \"*\"`)", "", ...(star.length > 0 ? star : ["None."]), "");
     const managed = r.resources.flatMap((res) => {
         const m = AWS_MANAGED.exec(String(res.inputs.policyArn ?? ""));
@@ -163,7 +153,6 @@ function summary(r: Rendering, explanations: ReadonlyMap<string, Sourced>): stri
             const c = res.inputs.condition as { expression?: string } | undefined;
             return [`- Service account \`${String(res.inputs.serviceAccountId).split("/").pop()}\`: \`${String(res.inputs.member)}\` holds \`${String(res.inputs.role)}\` on it, ${c?.expression ? `only when \`${c.expression}\`` : "with no condition"}`];
         }
-        if (res.type === "azure-native:authorization:RoleAssignment" || res.type === "gcp:projects/iAMMember:IAMMember") return [];
         return [];
     });
     lines.push("### Trusts: who may assume each role or sign in as each identity, and under which condition", "", ...(trusts.length > 0 ? trusts : ["None: no cloud identity in this render (Kubernetes service accounts only)."]), "");
