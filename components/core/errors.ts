@@ -47,13 +47,12 @@ export class InputError extends Error {
     }
 }
 
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
 /** Escapes line breaks and other control characters, so text stays on one line. */
 export function oneLine(text: string): string {
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
-        const short: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-        return short[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-    });
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** The secrets being validated now, innermost scope last (builders are synchronous). */
@@ -126,9 +125,4 @@ export function hideSecrets(text: string, secrets: readonly string[]): string {
         at = j;
     }
     return out + text.slice(at);
-}
-
-/** True when a secret is in scope (`show` then also hides values cut short). */
-export function secretsInScope(): boolean {
-    return secretScopes.length > 0;
 }

@@ -58,7 +58,8 @@ function secretWhereUsed<P>(plan: pulumi.Output<P>, secrets: pulumi.Output<strin
     const apply = <U>(f: (p: P) => pulumi.Input<U>): pulumi.Output<U> => pulumi.all([plan, secrets]).apply(([p, hidden]) => {
         const value = pulumi.output(f(p as P));
         return value.apply((v) => {
-            return holdsSecret(JSON.stringify(v) ?? "", hidden) ? pulumi.secret(v) : v;
+            // No secret input: nothing to look for (and no serialization per apply).
+            return hidden.length > 0 && holdsSecret(JSON.stringify(v) ?? "", hidden) ? pulumi.secret(v) : v;
         });
     }) as unknown as pulumi.Output<U>;
     Object.defineProperty(wrapped, "apply", { value: apply });

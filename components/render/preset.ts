@@ -85,7 +85,6 @@ export function presetKey(preset: Preset, name: string, errorKey: string): Prese
     return key;
 }
 
-/** Turns one `--set key=value` string into the key's type. */
 /**
  * A key's value as the component gets it: a secret Output when the key is a string the preset
  * keeps secret (Palette's external ID) or the user set secret (`--secret`), else the value itself.
@@ -95,6 +94,7 @@ export function keptSecret(key: PresetKey, value: unknown, setSecret = false): u
     return (setSecret || key.secret === true) && typeof value === "string" ? pulumi.secret(value) : value;
 }
 
+/** Turns one `--set key=value` string into the key's type. */
 export function parseKeyValue(key: PresetKey, raw: string): unknown {
     switch (key.type) {
         case "string":
