@@ -1,75 +1,74 @@
 /**
- * The README, checked against the code for every preset at once: each component's section has a
- * row per argument showing its `@default`, a row per output; the preset table links the example;
- * the root program's table lists exactly the stack outputs. Adding a preset is one line in SECTIONS.
+ * The docs checked against the code for every preset at once: each component's spec agrees with
+ * the `@default` tags of its Args TSDoc (what an editor shows; read with the TypeScript compiler),
+ * the preset table links the example, and the root program's table lists exactly the stack
+ * outputs. The Arguments and Outputs tables themselves are generated (tests/spec.test.ts).
  */
 import * as assert from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
+import * as ts from "typescript";
+import { defaultText } from "../components/core/spec";
 import { loadPreset, presetNames } from "../components/render/preset";
 
 const root = join(__dirname, "..");
 const readme = readFileSync(join(root, "README.md"), "utf8");
 
-/** Preset → its README section's heading and the sources of its arguments (`components/…`). */
-const SECTIONS: Readonly<Record<string, { heading: string; args: readonly string[]; preset: string }>> = {
-    "castai-eks": { heading: "## `CastAiEksAccess`", args: ["castai/eks-plan.ts", "castai/eks.ts"], preset: "castai/eks-preset.ts" },
-    "castai-gke": { heading: "## `CastAiGkeAccess`", args: ["castai/gke-plan.ts", "castai/gke.ts"], preset: "castai/gke-preset.ts" },
-    "castai-aks": { heading: "## `CastAiAksAccess`", args: ["castai/aks-plan.ts", "castai/aks.ts"], preset: "castai/aks-preset.ts" },
-    "castai-kubernetes": { heading: "## Cast AI in the cluster: `CastAiClusterRbac`", args: ["castai/cluster-rbac.ts"], preset: "castai/cluster-rbac-preset.ts" },
-    "cloudpilot-kubernetes": { heading: "## CloudPilot AI in the cluster: `CloudPilotClusterRbac`", args: ["cloudpilot/cluster-rbac.ts"], preset: "cloudpilot/cluster-rbac-preset.ts" },
-    "cloudpilot-eks": { heading: "## CloudPilotEksAccess", args: ["cloudpilot/eks-plan.ts", "cloudpilot/eks.ts"], preset: "cloudpilot/eks-preset.ts" },
-    "cloudpilot-alibaba": { heading: "## CloudPilotAlibabaAccess", args: ["cloudpilot/alibaba-plan.ts", "cloudpilot/alibaba.ts"], preset: "cloudpilot/alibaba-preset.ts" },
-    "palette-aws": { heading: "## PaletteAwsAccess", args: ["palette/aws-plan.ts", "palette/aws.ts"], preset: "palette/aws-preset.ts" },
+/** Preset → the files declaring its component's Args interface(s) (`components/…`). */
+const ARGS: Readonly<Record<string, readonly string[]>> = {
+    "castai-eks": ["castai/eks-plan.ts", "castai/eks.ts"],
+    "castai-gke": ["castai/gke-plan.ts", "castai/gke.ts"],
+    "castai-aks": ["castai/aks-plan.ts", "castai/aks.ts"],
+    "castai-kubernetes": ["castai/cluster-rbac.ts"],
+    "cloudpilot-kubernetes": ["cloudpilot/cluster-rbac.ts"],
+    "cloudpilot-eks": ["cloudpilot/eks-plan.ts", "cloudpilot/eks.ts"],
+    "cloudpilot-alibaba": ["cloudpilot/alibaba-plan.ts", "cloudpilot/alibaba.ts"],
+    "palette-aws": ["palette/aws-plan.ts", "palette/aws.ts"],
 };
 
-function section(heading: string): string {
-    const start = readme.indexOf(heading);
-    assert.ok(start >= 0, heading);
-    const end = readme.indexOf("\n## ", start + 1);
-    return readme.slice(start, end < 0 ? undefined : end);
+/** The `@default` tag of every property of every interface in `file`, as the compiler reads the TSDoc. */
+function tsdocDefaults(file: string): Map<string, string> {
+    const source = ts.createSourceFile(file, readFileSync(join(root, "components", file), "utf8"), ts.ScriptTarget.Latest, true);
+    const found = new Map<string, string>();
+    const visit = (node: ts.Node) => {
+        if (ts.isInterfaceDeclaration(node)) {
+            for (const member of node.members) {
+                if (!ts.isPropertySignature(member) || !ts.isIdentifier(member.name)) continue;
+                const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === "default");
+                const text = typeof tag?.comment === "string" ? tag.comment : ts.getTextOfJSDocComment(tag?.comment);
+                if (text !== undefined) found.set(member.name.text, text.trim());
+            }
+        }
+        ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return found;
 }
 
-const source = (file: string) => readFileSync(join(root, "components", file), "utf8");
+/** Text as a reader sees it: no backticks or quotes, no parenthesised remark. */
+const plain = (s: string) => s.replace(/[`"]/g, "").replace(/ \(.*$/, "").trim();
 /** The table row whose first cell is `name`. */
 const row = (text: string, name: string) => text.split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
-/** Text as a reader sees it: no backticks or quotes. */
-const plain = (s: string) => s.replace(/[`"]/g, "");
 
-/** The outputs a preset exports, in order (its `outputs: { name: c.field, … }` block). */
-function presetOutputs(file: string): string[] {
-    let src = source(file);
-    // In-cluster presets share one preset builder, and with it their outputs.
-    if (src.includes("clusterRbacPreset(")) src = source("kubernetes/preset.ts");
-    return [...src.slice(src.indexOf("outputs: {")).matchAll(/(\w+): c\.\w+/g)].map((m) => m[1]);
-}
-
-describe("README: every preset's arguments, defaults and outputs match the code", () => {
-    it("covers every preset", () => {
-        assert.deepStrictEqual(Object.keys(SECTIONS).sort(), presetNames().sort());
+describe("docs: every preset's spec, TSDoc defaults and stack outputs agree", () => {
+    it("covers every preset, each with a spec", () => {
+        assert.deepStrictEqual(Object.keys(ARGS).sort(), presetNames().sort());
+        for (const name of presetNames()) assert.ok(loadPreset(name).spec, `${name}: its component has a spec`);
     });
 
-    for (const [name, s] of Object.entries(SECTIONS)) {
+    for (const [name, files] of Object.entries(ARGS)) {
         describe(name, () => {
-            const text = section(s.heading);
-
-            it("has a row per key, showing the argument's @default", () => {
-                for (const key of loadPreset(name).keys) assert.ok(row(text, key.name), `${name}: ${key.name}`);
-                const defaults = s.args.flatMap((f) => [...source(f).matchAll(/@default ([^\n*]+?)\s*(?:\*\/|\n)\s*(?:\*\/\s*)?readonly (\w+)\?/g)])
-                    .map((m) => [m[2], m[1].replace(/ \(.*$/, "")] as const);
-                assert.ok(defaults.length >= 5, `${name}: found the @default tags`);
+            it("its spec shows each argument's TSDoc @default", () => {
+                const spec = loadPreset(name).spec!;
+                const defaults = new Map(files.flatMap((f) => [...tsdocDefaults(f)]));
+                assert.ok(defaults.size >= 3, `${name}: found the @default tags`);
                 for (const [arg, value] of defaults) {
-                    const r = row(text, arg);
-                    assert.ok(r, `${name}: README row for ${arg}`);
-                    const shown = /^(none|no )/.test(value) ? /none|no /.test(r) : plain(r).includes(plain(value));
-                    assert.ok(shown, `${name}: README row of ${arg} should show its default ${value}: ${r}`);
+                    const declared = spec.args[arg];
+                    if (declared === undefined) continue; // a property of another interface in the file (a plan type)
+                    const shown = defaultText(declared);
+                    const agrees = /^(none|no )/.test(value) ? /^none$|^no /.test(shown) : plain(shown).includes(plain(value)) || plain(value).includes(plain(shown));
+                    assert.ok(agrees, `${name}: ${arg}: TSDoc says @default ${value}, the spec ${shown}`);
                 }
-            });
-
-            it("has a row per output", () => {
-                const outputs = presetOutputs(s.preset);
-                assert.ok(outputs.length >= 3);
-                for (const o of outputs) assert.ok(row(text, o), `${name}: output ${o}`);
             });
 
             it("is in the preset table with its example, and in the root program's stack outputs table with exactly its outputs", () => {
@@ -78,7 +77,7 @@ describe("README: every preset's arguments, defaults and outputs match the code"
                 const stackRow = readme.slice(readme.indexOf("| Preset | Stack outputs |")).split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
                 assert.ok(stackRow, `${name}: stack outputs row`);
                 const listed = [...stackRow.split("|")[2].matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((o) => o !== "clusterId");
-                assert.deepStrictEqual(listed, presetOutputs(s.preset));
+                assert.deepStrictEqual(listed, Object.keys(loadPreset(name).spec!.outputs));
                 assert.ok(readFileSync(join(root, "Pulumi.yaml"), "utf8").includes(name), `${name}: root Pulumi.yaml lists it`);
             });
         });

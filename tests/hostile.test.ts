@@ -22,6 +22,7 @@ import { toMarkdown } from "../components/render/markdown";
 import { sourceText } from "../components/render/report";
 import { toYaml } from "../components/render/yaml";
 import { loadPreset, presetNames } from "../components/render/preset";
+import { defaultText } from "../components/core/spec";
 import { installMocks, mockSecret, runProgram } from "../components/testing";
 import { run } from "./support/cli";
 import { failure } from "./support/failure";
@@ -274,11 +275,11 @@ describe("issue 15 (9, 10, 14): the CLI", () => {
         assert.strictEqual(lines[0], "usage: kubegrant render castai-eks [--set key=value]... [--format json|yaml|markdown]");
         // 29 keys: issue 15's 24, and issue 14's vpcAccountId, capacityReservations, hibernation, passRoleArns, allowPassAnyRole.
         assert.strictEqual(lines.length, 2 + 29);
-        assert.match(out, /\n {2}clusterName +string; required\. EKS cluster name\n/);
-        assert.match(out, /\n {2}roleName +string; default: castai-eks-<clusterName\[:53\]>\. Name of the role Cast AI assumes\n/);
+        assert.match(out, /\n {2}clusterName +string; required\. EKS cluster name \(1–100 letters, digits, -, _\); scopes every tag, Auto Scaling and EKS statement\n/);
+        assert.match(out, /\n {2}roleName +string; default: castai-eks-<clusterName\[:53\]>\. name of the role Cast AI assumes\n/);
         assert.match(out, /\n {2}hardened +boolean; default: false\. /);
-        assert.match(out, /\n {2}vpcAccountId +string; default: accountId\. Account owning the VPC/);
-        assert.match(out, /\n {2}passRoleArns +list; default: \[\]\. Roles besides the node role/);
+        assert.match(out, /\n {2}vpcAccountId +string; default: accountId\. the account owning the VPC/);
+        assert.match(out, /\n {2}passRoleArns +list; default: \[\]\. roles \(ARNs in this account, at most 20\) besides the node role/);
         assert.match(out, /\n {2}allowPassAnyRole +boolean; default: false\. RISK: /);
         assert.match(out, /\n {2}capacityReservations +boolean; default: true\. /);
         assert.match(out, /\n {2}hibernation +boolean; default: true\. /);
@@ -293,38 +294,22 @@ describe("issue 15 (9, 10, 14): the CLI", () => {
         assert.match((await run("render", "castai-kubernetes", "--help")).out, /\n {2}operatorClusterWidePodWrite +boolean; default: false\. RISK: /);
         assert.match((await run("render", "cloudpilot-kubernetes", "--help")).out, /\n {2}allowAnyWebhookConfigurationUpdate +boolean; default: false\. RISK: /);
     });
-    it("every preset's --help: one line per key, in order, with its type, the Default cell of its README row and its meaning", async () => {
-        const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
-        /** Cells of a table row (a `\|` stays in its cell), backticks removed as --help shows them. */
-        const cells = (row: string) => row.replace(/^\|/, "").replace(/\|\s*$/, "").split(/(?<!\\)\|/).map((c) => c.trim().replace(/`/g, ""));
+    it("every preset's --help: one line per key, in order, with its type, its default and its meaning as the component's spec declares them", async () => {
+        /** Markdown as a terminal shows it: no backticks, no table escapes. */
+        const plain = (md: string) => md.replace(/`/g, "").replace(/\\\|/g, "|");
         for (const name of presetNames()) {
             const preset = loadPreset(name);
             const { code, out } = await run("render", name, "--help");
             assert.strictEqual(code, 0, name);
             const lines = out.trimEnd().split("\n").slice(2);
-            assert.strictEqual(lines.length, preset.keys.length, name);
-            // The preset's README section (the heading, or the line under it, names the preset) and its argument table.
-            const sections = readme.split(/\n(?=## )/).filter((x) => x.split("\n").slice(0, 3).join("\n").includes(`preset \`${name}\``));
-            assert.strictEqual(sections.length, 1, `${name}: one README section`);
-            const body = sections[0].split("\n");
-            const header = body.findIndex((l) => l.startsWith("| Argument |"));
-            assert.ok(header > 0, `${name}: an argument table`);
-            const table = body.slice(header + 2, body.findIndex((l, i) => i > header && !l.startsWith("|")));
-            const column = cells(body[header]).indexOf("Default");
+            assert.deepStrictEqual(lines.map((l) => l.trim().split(/ +/)[0]), preset.keys.map((k) => k.name), name);
             preset.keys.forEach((k, i) => {
-                const line = lines[i];
-                assert.ok(k.description.length > 0 && line.endsWith(`. ${k.description}`), `${name} ${k.name}: meaning: ${line}`);
-                const m = /^ {2}(\w+) +(\w+)( \(secret\))?; (.*)$/.exec(line.slice(0, -(k.description.length + 2)));
-                assert.ok(m, line);
-                assert.deepStrictEqual([m[1], m[2], m[3] !== undefined], [k.name, k.type, k.secret === true], line);
-                if (k.required) {
-                    assert.strictEqual(m[4], "required", line);
-                    return;
-                }
-                // Without a README row --help would say "none": every optional key needs its row, and shows its Default cell.
-                const row = table.find((l) => l.startsWith(`| \`${k.name}\` |`));
-                assert.ok(row, `${name}: no README argument row for ${k.name}`);
-                assert.strictEqual(m[4], `default: ${cells(row)[column]}`, `${name} ${k.name}`);
+                const m = /^ {2}(\w+) +(\w+)( \(secret\))?; (required|default: .*?)\. (.*)$/.exec(lines[i]);
+                assert.ok(m, lines[i]);
+                assert.deepStrictEqual([m[1], m[2], m[3] !== undefined], [k.name, k.type, k.secret === true], lines[i]);
+                assert.strictEqual(m[4], k.required ? "required" : `default: ${plain(defaultText(k))}`, `${name} ${k.name}`);
+                assert.strictEqual(m[5], plain(k.doc), `${name} ${k.name}: meaning`);
+                assert.ok(k.doc.length > 0, `${name} ${k.name}: documented`);
             });
         }
     });

@@ -2,7 +2,8 @@
  * The pure builder of Cast AI in the cluster: validated inputs → every namespace, service account,
  * role and binding CastAiClusterRbac creates, as plain data. No Pulumi imports.
  */
-import { InputError, optionalBoolean, optionalList, rejectUnknownKeys, show } from "../core";
+import { InputError, optionalList, rejectUnknownKeys, show } from "../core";
+import { ArgSpecs, OutputSpecs, argNames, readBoolean } from "../core/spec";
 import {
     ClusterRbacPlan, catalogRoleSpecs, serviceAccountSpecs, validateComponentsNamespace, validateServiceAccountAnnotations,
 } from "../kubernetes/catalog";
@@ -20,11 +21,42 @@ export interface CastAiClusterRbacPlainArgs {
     readonly serviceAccountAnnotations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-export const CASTAI_CLUSTER_RBAC_ARG_NAMES: readonly string[] = [
-    "namespace", "createNamespace", "extendedPermissions", "operatorClusterWidePodWrite", "components", "serviceAccountAnnotations", "provider",
-];
-
+/** Where Cast AI installs its components unless told otherwise. */
 export const DEFAULT_NAMESPACE = "castai-agent";
+
+/** Every argument of CastAiClusterRbac, once (the preset's keys, `--help`, the docs' table, the unknown-key check). */
+export const CASTAI_CLUSTER_RBAC_ARGS = {
+    namespace: { type: "string", default: DEFAULT_NAMESPACE,
+        doc: "Namespace of the components: their service accounts and namespaced Roles, and the only namespace the \"delete own namespace\" rule may delete (DNS-1123 label, not `kube-system`, `default`, `kube-public` or `kube-node-lease`)",
+    },
+    createNamespace: { type: "boolean", default: true,
+        doc: "Create the namespace; `false` uses an existing one",
+    },
+    extendedPermissions: { type: "boolean", default: false,
+        doc: "Operator phase 2: adds `castware-operator-manager-role-ext` and `castware-operator-namespace-role-ext`, the cluster controller's rules and those of the Operator chart's `rbac-ext.yaml`, so the operator can install the controller's chart without `escalate` (its namespace admin is `*`, and it may get and patch the pod pinner's webhook configuration `castai-pod-pinner`: see Risks below)",
+    },
+    operatorClusterWidePodWrite: { type: "boolean", default: false,
+        doc: "**Risk, opt-in** (needs `extendedPermissions`): adds ClusterRole `castware-operator-manager-role-ext-charts`, the evictor's and pod pinner's chart rules the operator lacks, so it can install those charts' RBAC too: cluster-wide `pods` patch, `nodes` create, `pods/binding` create, lease write, volume patch, Karpenter NodeClaim delete, and update of the pod pinner's webhook configuration `castai-pod-pinner`",
+    },
+    components: { type: "list", defaultText: "the phase's components: `agent` and `operator`; all five with `extendedPermissions`",
+        doc: "Any of `agent`, `cluster-controller`, `evictor`, `pod-pinner`, `operator`. The cluster controller, evictor and pod pinner (node delete, kubelet CSR approval, pod create cluster-wide) are what Cast AI installs in phase 2: granted only with `extendedPermissions` or when listed",
+    },
+    serviceAccountAnnotations: { type: "object", typeText: "Record<string, Record<string, Input<string>>>",
+        doc: "Annotations per service account name, e.g. `{\"castai-agent\": {\"eks.amazonaws.com/role-arn\": \"…\"}}` (IRSA, GKE or Azure Workload Identity); values may be Outputs (checked when they resolve; keys now)",
+    },
+    provider: { type: "object", typeText: "k8s.Provider", renderKey: false, defaultText: "the default provider (ambient kubeconfig)",
+        doc: "Kubernetes provider of the target cluster",
+    },
+} as const satisfies ArgSpecs;
+
+/** Every output of CastAiClusterRbac. */
+export const CASTAI_CLUSTER_RBAC_OUTPUTS = {
+    namespace: { doc: "The components' namespace" },
+    serviceAccountNames: { doc: "Service account per selected component (`castai-agent`, `castai-cluster-controller`, `castai-evictor`, `castai-pod-pinner`, `castware-operator-controller-manager`)" },
+    ready: { doc: "The service account names, once every object exists" },
+} as const satisfies OutputSpecs;
+
+export const CASTAI_CLUSTER_RBAC_ARG_NAMES = argNames(CASTAI_CLUSTER_RBAC_ARGS);
 
 export interface CastAiClusterRbacPlan extends ClusterRbacPlan<CastAiComponent> {
     readonly extendedPermissions: boolean;
@@ -35,9 +67,9 @@ export function planCastAiClusterRbac(args: CastAiClusterRbacPlainArgs): CastAiC
     rejectUnknownKeys(args, CASTAI_CLUSTER_RBAC_ARG_NAMES, "CastAiClusterRbac");
     const namespace = validateComponentsNamespace("namespace", args.namespace, DEFAULT_NAMESPACE,
         "the components get namespace administrator rights in their namespace");
-    const createNamespace = optionalBoolean("createNamespace", args.createNamespace, true);
-    const extendedPermissions = optionalBoolean("extendedPermissions", args.extendedPermissions, false);
-    const operatorClusterWidePodWrite = optionalBoolean("operatorClusterWidePodWrite", args.operatorClusterWidePodWrite, false);
+    const createNamespace = readBoolean(CASTAI_CLUSTER_RBAC_ARGS, "createNamespace", args.createNamespace);
+    const extendedPermissions = readBoolean(CASTAI_CLUSTER_RBAC_ARGS, "extendedPermissions", args.extendedPermissions);
+    const operatorClusterWidePodWrite = readBoolean(CASTAI_CLUSTER_RBAC_ARGS, "operatorClusterWidePodWrite", args.operatorClusterWidePodWrite);
     if (operatorClusterWidePodWrite && !extendedPermissions) {
         throw new InputError("operatorClusterWidePodWrite", "is only used when extendedPermissions is true (it extends the operator's phase 2)");
     }

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterRbacComponent } from "../kubernetes/bundle";
 import { CastAiComponent } from "./cluster-rbac-catalog";
-import { CastAiClusterRbacPlainArgs, planCastAiClusterRbac } from "./cluster-rbac-plan";
+import { CASTAI_CLUSTER_RBAC_ARGS, CASTAI_CLUSTER_RBAC_OUTPUTS, CastAiClusterRbacPlainArgs, planCastAiClusterRbac } from "./cluster-rbac-plan";
+import { checkArgSpec, checkOutputSpec } from "../core/spec";
 
 export interface CastAiClusterRbacArgs {
     /**
@@ -61,3 +62,7 @@ export class CastAiClusterRbac extends ClusterRbacComponent<CastAiComponent> {
         super("kubegrant:castai:CastAiClusterRbac", name, args, (a) => planCastAiClusterRbac(a as CastAiClusterRbacPlainArgs), opts);
     }
 }
+
+// The compiler holds the spec to the Args type and the outputs to the class (no runtime cost).
+checkArgSpec<CastAiClusterRbacArgs>()(CASTAI_CLUSTER_RBAC_ARGS);
+checkOutputSpec<CastAiClusterRbac>()(CASTAI_CLUSTER_RBAC_OUTPUTS);

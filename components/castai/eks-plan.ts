@@ -2,7 +2,8 @@
  * The pure builder of Cast AI on AWS: validated inputs → every name and IAM document the
  * component creates. No Pulumi imports; the component only wires what this returns.
  */
-import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, show } from "../core";
+import { InputError, optionalChoice, optionalList, rejectUnknownKeys, show } from "../core";
+import { ArgSpecs, OutputSpecs, argNames, outputArgs, readBoolean, readChoice } from "../core/spec";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
 import { AWS_LIMITS, checkManagedPolicyCount, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
 import { NamedDocument, Ranges, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
@@ -24,7 +25,8 @@ export const MAX_HARDENED_IDS = 50;
 /** How many extra roles passRoleArns may list. */
 export const MAX_PASS_ROLE_ARNS = 20;
 
-export type EbsVolumes = "managed" | "minimal" | "none";
+export const EBS_VOLUMES = ["managed", "minimal", "none"] as const;
+export type EbsVolumes = typeof EBS_VOLUMES[number];
 
 /** How the in-cluster Cast AI agent gets its AWS identity: EKS Pod Identity or IRSA. */
 export type CastAiAgentIdentity = "podIdentity" | "irsa";
@@ -153,18 +155,117 @@ export interface CastAiEksArgsOf<S, R = CastAiClusterRbacPlainArgs> {
 /** The inputs of CastAiEksAccess as plain values, as the builder takes them. */
 export type CastAiEksPlainArgs = CastAiEksArgsOf<string>;
 
-export const CASTAI_EKS_ARG_NAMES: readonly string[] = [
-    "clusterName", "clusterId", "accountId", "region", "vpcId", "vpcAccountId", "castaiUserArn", "roleName", "nodeRoleName",
-    "hardened", "subnetIds", "securityGroupIds", "sshKeyPairs", "pauseResume", "capacityReservations", "hibernation", "cniPolicy", "ssmPolicy",
-    "ebsVolumes", "ipv6", "maxManagedPoliciesPerRole", "passRoleArns", "allowPassAnyRole", "agentIdentity", "oidcProviderArn", "agentRoleName",
-    "agentNamespace", "clusterRbac", "tags",
-];
+/**
+ * Every argument of CastAiEksAccess, once: the preset's keys, `--help`, the docs' table, the
+ * unknown-key check and the string inputs come from here (eks.ts checks it against the Args type).
+ */
+export const CASTAI_EKS_ARGS = {
+    clusterName: { type: "string", output: true, required: true,
+        doc: "EKS cluster name (1–100 letters, digits, `-`, `_`); scopes every tag, Auto Scaling and EKS statement",
+    },
+    clusterId: { type: "string", output: true, required: true,
+        doc: "Cast AI's cluster ID: the trust's external ID, and part of the default user ARN",
+    },
+    accountId: { type: "string", output: true, required: true,
+        doc: "12-digit account of the cluster",
+    },
+    region: { type: "string", output: true, required: true,
+        doc: "region of the cluster; gives the partition",
+    },
+    vpcId: { type: "string", output: true, required: true,
+        doc: "nodes launch only into this VPC",
+    },
+    vpcAccountId: { type: "string", output: true, defaultText: "`accountId`",
+        doc: "the account owning the VPC (a VPC shared from another account through AWS RAM): subnets and VPC are scoped by ARN in it, as Cast AI's shared-VPC support does; without it a shared VPC's subnets deny every launch",
+    },
+    castaiUserArn: { type: "string", output: true, defaultText: "`arn:aws:iam::809060229965:user/cast-crossrole-<clusterId>`",
+        doc: "the Cast AI user that assumes the role (required outside the `aws` partition)",
+    },
+    roleName: { type: "string", output: true, defaultText: "`castai-eks-<clusterName[:53]>`",
+        doc: "name of the role Cast AI assumes",
+    },
+    nodeRoleName: { type: "string", output: true, defaultText: "`castai-eks-instance-<clusterName[:44]>`",
+        doc: "node role and instance profile name",
+    },
+    hardened: { type: "boolean", default: false,
+        doc: "Cast AI's custom-IAM hardening (PassRole is pinned to the node role in both modes): launches also tagged `cast:cluster-id`, instance actions only on instances carrying it, listed subnets and security groups, `IAMReadOnlyAccess` replaced by reads of its own role, no service-linked-role creation",
+    },
+    subnetIds: { type: "list", default: [],
+        doc: "subnets for nodes (hardened only, required there; at most 50)",
+    },
+    securityGroupIds: { type: "list", default: [],
+        doc: "security groups for nodes (hardened only, required there; at most 50)",
+    },
+    sshKeyPairs: { type: "boolean", default: true,
+        doc: "import and delete SSH key pairs (`ec2:CreateKeyPair` is never granted)",
+    },
+    pauseResume: { type: "boolean", default: true,
+        doc: "suspend and resume this cluster's Auto Scaling groups",
+    },
+    capacityReservations: { type: "boolean", default: true,
+        doc: "Cast AI's capacity reservations: `ec2:DescribeCapacityReservations` and launches into this account's reservations (on in Cast AI's onboarding)",
+    },
+    hibernation: { type: "boolean", default: true,
+        doc: "Cast AI's hibernate/resume: create and delete this cluster's EKS node groups, their Auto Scaling groups and tagged launch templates; `iam:PassRole` to EKS of the node role only (Cast AI's default passes any role of the account, an escalation path)",
+    },
+    cniPolicy: { type: "boolean", default: true,
+        doc: "`AmazonEKS_CNI_Policy` on the node role",
+    },
+    ssmPolicy: { type: "boolean", default: true,
+        doc: "`AmazonSSMManagedInstanceCore` on the node role",
+    },
+    ebsVolumes: { type: "string", choices: EBS_VOLUMES, default: "managed",
+        doc: "`AmazonEBSCSIDriverPolicy`, or only attach/detach, or nothing",
+    },
+    ipv6: { type: "boolean", default: true,
+        doc: "`ec2:AssignIpv6Addresses` on the node role",
+    },
+    maxManagedPoliciesPerRole: { type: "number", default: AWS_LIMITS.managedPoliciesPerRole,
+        doc: "the account's managed-policy quota per role (1–20)",
+    },
+    passRoleArns: { type: "list", default: [],
+        doc: "roles (ARNs in this account, at most 20) besides the node role that Cast AI may pass to EC2: the roles of your node templates' custom instance profiles; not with `hardened`",
+    },
+    allowPassAnyRole: { type: "boolean", default: false,
+        doc: "RISK: pass any role of the account to EC2, as Cast AI's published policy does (PassRole + RunInstances escalation; listed under \"Risks\"); not with `hardened` or `passRoleArns`",
+    },
+    agentIdentity: { type: "string", choices: CASTAI_AGENT_IDENTITIES,
+        doc: "a keyless role for the in-cluster agent (`ec2:DescribeInstances` only), trusted only by `<namespace>/castai-agent`",
+    },
+    oidcProviderArn: { type: "string", output: true, defaultText: "required for `irsa`",
+        doc: "the cluster's IAM OIDC provider (same account and partition)",
+    },
+    agentRoleName: { type: "string", output: true, defaultText: "`castai-agent-<clusterName[:51]>`",
+        doc: "name of the agent's role",
+    },
+    agentNamespace: { type: "string", output: true, default: DEFAULT_NAMESPACE,
+        doc: "namespace of the agent's service account, for the trust (without `clusterRbac`; with it, `clusterRbac.namespace`); not `default`, `kube-system`, `kube-public` or `kube-node-lease`",
+    },
+    clusterRbac: { type: "object", typeText: "CastAiClusterRbacArgs",
+        doc: "also create Cast AI's in-cluster service accounts and RBAC (render: JSON without `provider`, e.g. `'{}'`)",
+    },
+    tags: { type: "object", typeText: "Input<Record<string, Input<string>>>",
+        doc: "tags on every taggable resource (IAM's rules, checked: at most 50; keys 1–128 and values 0–256 characters of letters, digits, spaces and `_ . : / = + - @`; no `aws:` prefix; keys unique ignoring case)",
+    },
+} as const satisfies ArgSpecs;
+
+/** Every output of CastAiEksAccess (the preset's stack outputs and the docs' table). */
+export const CASTAI_EKS_OUTPUTS = {
+    roleArn: { doc: "ARN of the role Cast AI assumes: give it to Cast AI" },
+    roleName: { doc: "its name" },
+    externalId: { doc: "the external ID the trust requires (the cluster ID; secret if the input was)" },
+    castaiUserArn: { doc: "the Cast AI user the role trusts" },
+    instanceProfileArn: { doc: "the instance profile Cast AI launches nodes with" },
+    nodeRoleArn: { doc: "the node role" },
+    ready: { doc: "the role ARN, resolved only once every policy of both roles is attached (and the agent's role, association and in-cluster objects exist); built when first read, so a fleet program that never reads it does not pay for it" },
+    agentRoleArn: { doc: "with `agentIdentity` only: the agent's role (annotate its service account with it for IRSA)", onlyWith: "agentIdentity" },
+    agentServiceAccount: { doc: "with `agentIdentity` only: `<namespace>/castai-agent`, the service account the trust names", onlyWith: "agentIdentity" },
+} as const satisfies OutputSpecs;
+
+export const CASTAI_EKS_ARG_NAMES = argNames(CASTAI_EKS_ARGS);
 
 /** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
-export const CASTAI_EKS_STRING_ARGS = [
-    "clusterName", "clusterId", "accountId", "region", "vpcId", "vpcAccountId", "castaiUserArn", "roleName", "nodeRoleName",
-    "oidcProviderArn", "agentRoleName", "agentNamespace",
-] as const;
+export const CASTAI_EKS_STRING_ARGS = outputArgs(CASTAI_EKS_ARGS);
 
 /** The agent's role: who may use it (one service account) and what it may do. */
 export interface CastAiAgentPlan {
@@ -209,7 +310,7 @@ export interface CastAiEksPlan {
 function validateAgent(a: CastAiEksPlainArgs, c: { clusterName: string; accountId: string; region: string; partition: Partition; roleName: string; nodeRoleName: string }) {
     const clusterRbac = planBundledClusterRbac(a.clusterRbac);
     const mode = a.agentIdentity === undefined || a.agentIdentity === null ? undefined
-        : optionalChoice("agentIdentity", a.agentIdentity, CASTAI_AGENT_IDENTITIES, "podIdentity");
+        : optionalChoice("agentIdentity", a.agentIdentity, CASTAI_EKS_ARGS.agentIdentity.choices, "podIdentity");
     const now = mode === undefined ? "agentIdentity is not set" : `agentIdentity is "${mode}"`;
     if (a.oidcProviderArn !== undefined && mode !== "irsa") throw new InputError("oidcProviderArn", `is only used when agentIdentity is "irsa" (${now})`);
     for (const key of ["agentRoleName", "agentNamespace"] as const) {
@@ -284,7 +385,7 @@ function validate(a: CastAiEksPlainArgs) {
             throw new InputError("castaiUserArn", `is in partition ${arn.partition} but region ${region} is in ${partition}; a role cannot trust a principal of another partition`);
         }
     }
-    const hardened = optionalBoolean("hardened", a.hardened, false);
+    const hardened = readBoolean(CASTAI_EKS_ARGS, "hardened", a.hardened);
     const ids = (key: string, list: unknown, each: (k: string, v: unknown) => string) => {
         const out = optionalList(key, list, each);
         if (hardened && out.length === 0) {
@@ -307,7 +408,7 @@ function validate(a: CastAiEksPlainArgs) {
         throw new InputError("nodeRoleName", `must differ from roleName (both are ${JSON.stringify(roleName)})`);
     }
     const max = validateManagedPolicyQuota("maxManagedPoliciesPerRole", a.maxManagedPoliciesPerRole);
-    const allowPassAnyRole = optionalBoolean("allowPassAnyRole", a.allowPassAnyRole, false);
+    const allowPassAnyRole = readBoolean(CASTAI_EKS_ARGS, "allowPassAnyRole", a.allowPassAnyRole);
     const passRoleArns = optionalList("passRoleArns", a.passRoleArns, (key, value) => {
         const arn = validatePrincipalArn(key, value);
         if (arn.kind !== "role" || arn.partition !== partition || arn.accountId !== accountId) {
@@ -327,14 +428,14 @@ function validate(a: CastAiEksPlainArgs) {
     const features: FeatureValues = {
         hardened,
         allowPassAnyRole,
-        sshKeyPairs: optionalBoolean("sshKeyPairs", a.sshKeyPairs, true),
-        pauseResume: optionalBoolean("pauseResume", a.pauseResume, true),
-        capacityReservations: optionalBoolean("capacityReservations", a.capacityReservations, true),
-        hibernation: optionalBoolean("hibernation", a.hibernation, true),
-        cniPolicy: optionalBoolean("cniPolicy", a.cniPolicy, true),
-        ssmPolicy: optionalBoolean("ssmPolicy", a.ssmPolicy, true),
-        ebsVolumes: optionalChoice("ebsVolumes", a.ebsVolumes, ["managed", "minimal", "none"], "managed"),
-        ipv6: optionalBoolean("ipv6", a.ipv6, true),
+        sshKeyPairs: readBoolean(CASTAI_EKS_ARGS, "sshKeyPairs", a.sshKeyPairs),
+        pauseResume: readBoolean(CASTAI_EKS_ARGS, "pauseResume", a.pauseResume),
+        capacityReservations: readBoolean(CASTAI_EKS_ARGS, "capacityReservations", a.capacityReservations),
+        hibernation: readBoolean(CASTAI_EKS_ARGS, "hibernation", a.hibernation),
+        cniPolicy: readBoolean(CASTAI_EKS_ARGS, "cniPolicy", a.cniPolicy),
+        ssmPolicy: readBoolean(CASTAI_EKS_ARGS, "ssmPolicy", a.ssmPolicy),
+        ebsVolumes: readChoice<EbsVolumes>(CASTAI_EKS_ARGS, "ebsVolumes", a.ebsVolumes),
+        ipv6: readBoolean(CASTAI_EKS_ARGS, "ipv6", a.ipv6),
     };
     const { agent, clusterRbac } = validateAgent(a, { clusterName, accountId, region, partition, roleName, nodeRoleName });
     return {

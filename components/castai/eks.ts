@@ -7,8 +7,9 @@ import { PolicyRole, associatePodIdentity } from "../aws/role";
 import { longestRegion, standInScope } from "../aws/validate";
 import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
+import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CASTAI_EKS_STRING_ARGS, CastAiEksArgsOf, CastAiEksPlainArgs, CastAiEksPlan, IRSA_ANNOTATION, planCastAiEks,
+    CASTAI_EKS_ARGS, CASTAI_EKS_OUTPUTS, CASTAI_EKS_STRING_ARGS, CastAiEksArgsOf, CastAiEksPlainArgs, CastAiEksPlan, IRSA_ANNOTATION, planCastAiEks,
 } from "./eks-plan";
 
 export interface CastAiEksAccessArgs extends CastAiEksArgsOf<pulumi.Input<string>, CastAiClusterRbacArgs> {
@@ -136,6 +137,10 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
         });
     }
 }
+
+// The compiler holds the spec to the Args type and the outputs to the class (no runtime cost).
+checkArgSpec<CastAiEksAccessArgs>()(CASTAI_EKS_ARGS);
+checkOutputSpec<CastAiEksAccess>()(CASTAI_EKS_OUTPUTS);
 
 /** Valid values as long as inputs can be, for the string args still unknown at construction. */
 function worstCaseArgs(args: CastAiEksAccessArgs, unknown: readonly string[]): Partial<CastAiEksPlainArgs> {

@@ -2,7 +2,8 @@
  * The pure builder of CloudPilot AI in the cluster: validated inputs → every namespace, service
  * account, role and binding CloudPilotClusterRbac creates, as plain data. No Pulumi imports.
  */
-import { InputError, optionalBoolean, rejectUnknownKeys } from "../core";
+import { InputError, rejectUnknownKeys } from "../core";
+import { ArgSpecs, OutputSpecs, argNames, readBoolean } from "../core/spec";
 import {
     ClusterRbacPlan, catalogRoleSpecs, serviceAccountSpecs, validateComponentsNamespace, validateServiceAccountAnnotations,
     validateServiceAccountNames,
@@ -23,9 +24,39 @@ export interface CloudPilotClusterRbacPlainArgs {
     readonly serviceAccountAnnotations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-export const CLOUDPILOT_CLUSTER_RBAC_ARG_NAMES: readonly string[] = [
-    "namespace", "createNamespace", "optimizer", "allowAnyWebhookConfigurationUpdate", "serviceAccountNames", "serviceAccountAnnotations", "provider",
-];
+/** Every argument of CloudPilotClusterRbac, once (the preset's keys, `--help`, the docs' table, the unknown-key check). */
+export const CLOUDPILOT_CLUSTER_RBAC_ARGS = {
+    namespace: { type: "string", default: CLOUDPILOT_NAMESPACE,
+        doc: "Namespace of the components: their service accounts and Roles (DNS-1123 label, not `kube-system`: the optimizer reads every secret in it; nor `default`, `kube-public` or `kube-node-lease`)",
+    },
+    createNamespace: { type: "boolean", default: true,
+        doc: "Create the namespace; `false` uses an existing one",
+    },
+    optimizer: { type: "boolean", default: false,
+        doc: "CloudPilot's phase 2: also the optimizer's service account, Role and three ClusterRoles. `false` is phase 1, the read-only agent only",
+    },
+    allowAnyWebhookConfigurationUpdate: { type: "boolean", default: false,
+        doc: "**Risk** (needs `optimizer`): the optimizer may update every mutating and validating webhook configuration of the cluster, as CloudPilot documents it (to write its webhooks' CA bundle). Admission webhook control: it could redirect or disable another product's webhooks. Without it the optimizer only reads them: set it if CloudPilot's webhook certificate rotation needs it (CloudPilot does not document its configurations' names, so kubegrant cannot pin the update to them)",
+    },
+    serviceAccountNames: { type: "object", typeText: "{ agent?: string; optimizer?: string }", defaultText: "`{ agent: \"cloudpilot-agent\", optimizer: \"cloudpilot-aws-optimizer\" }`",
+        doc: "Service account per component (`agent`, `optimizer`; the optimizer's only with `optimizer: true`). **Not documented by CloudPilot**: these defaults are kubegrant's choice (the optimizer's is its roles' name, and what `CloudPilotEksAccess` trusts); check `kubectl -n cloudpilot get sa`",
+    },
+    serviceAccountAnnotations: { type: "object", typeText: "Record<string, Record<string, Input<string>>>",
+        doc: "Annotations per service account name, e.g. `{\"cloudpilot-aws-optimizer\": {\"eks.amazonaws.com/role-arn\": \"…\"}}` for IRSA (Pod Identity needs none); values may be Outputs, e.g. `CloudPilotEksAccess.roleArn` (checked when they resolve; keys now)",
+    },
+    provider: { type: "object", typeText: "k8s.Provider", renderKey: false, defaultText: "the default provider (ambient kubeconfig)",
+        doc: "Kubernetes provider of the target cluster",
+    },
+} as const satisfies ArgSpecs;
+
+/** Every output of CloudPilotClusterRbac. */
+export const CLOUDPILOT_CLUSTER_RBAC_OUTPUTS = {
+    namespace: { doc: "The components' namespace" },
+    serviceAccountNames: { doc: "Service account per granted component (`cloudpilot-agent`, and `cloudpilot-aws-optimizer` with `optimizer`)" },
+    ready: { doc: "The service account names, once every object exists" },
+} as const satisfies OutputSpecs;
+
+export const CLOUDPILOT_CLUSTER_RBAC_ARG_NAMES = argNames(CLOUDPILOT_CLUSTER_RBAC_ARGS);
 
 export interface CloudPilotClusterRbacPlan extends ClusterRbacPlan<CloudPilotComponent> {
     /** Phase 2: the optimizer is granted too. */
@@ -39,9 +70,9 @@ export function planCloudPilotClusterRbac(args: CloudPilotClusterRbacPlainArgs):
     rejectUnknownKeys(args, CLOUDPILOT_CLUSTER_RBAC_ARG_NAMES, "CloudPilotClusterRbac");
     const namespace = validateComponentsNamespace("namespace", args.namespace, CLOUDPILOT_NAMESPACE,
         "the optimizer reads every secret in its namespace, and both components write leases there");
-    const createNamespace = optionalBoolean("createNamespace", args.createNamespace, true);
-    const optimizer = optionalBoolean("optimizer", args.optimizer, false);
-    const allowAnyWebhookConfigurationUpdate = optionalBoolean("allowAnyWebhookConfigurationUpdate", args.allowAnyWebhookConfigurationUpdate, false);
+    const createNamespace = readBoolean(CLOUDPILOT_CLUSTER_RBAC_ARGS, "createNamespace", args.createNamespace);
+    const optimizer = readBoolean(CLOUDPILOT_CLUSTER_RBAC_ARGS, "optimizer", args.optimizer);
+    const allowAnyWebhookConfigurationUpdate = readBoolean(CLOUDPILOT_CLUSTER_RBAC_ARGS, "allowAnyWebhookConfigurationUpdate", args.allowAnyWebhookConfigurationUpdate);
     if (allowAnyWebhookConfigurationUpdate && !optimizer) {
         throw new InputError("allowAnyWebhookConfigurationUpdate", "is only used when optimizer is true (it widens the optimizer's webhook rule)");
     }

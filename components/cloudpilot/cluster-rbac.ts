@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterRbacComponent } from "../kubernetes/bundle";
 import { CloudPilotComponent } from "./cluster-rbac-catalog";
-import { CloudPilotClusterRbacPlainArgs, planCloudPilotClusterRbac } from "./cluster-rbac-plan";
+import { CLOUDPILOT_CLUSTER_RBAC_ARGS, CLOUDPILOT_CLUSTER_RBAC_OUTPUTS, CloudPilotClusterRbacPlainArgs, planCloudPilotClusterRbac } from "./cluster-rbac-plan";
+import { checkArgSpec, checkOutputSpec } from "../core/spec";
 
 export interface CloudPilotClusterRbacArgs {
     /**
@@ -58,3 +59,7 @@ export class CloudPilotClusterRbac extends ClusterRbacComponent<CloudPilotCompon
         super("kubegrant:cloudpilot:CloudPilotClusterRbac", name, args, (a) => planCloudPilotClusterRbac(a as CloudPilotClusterRbacPlainArgs), opts);
     }
 }
+
+// The compiler holds the spec to the Args type and the outputs to the class (no runtime cost).
+checkArgSpec<CloudPilotClusterRbacArgs>()(CLOUDPILOT_CLUSTER_RBAC_ARGS);
+checkOutputSpec<CloudPilotClusterRbac>()(CLOUDPILOT_CLUSTER_RBAC_OUTPUTS);

@@ -11,13 +11,14 @@
  * input, as for render; 3 a bug.
  */
 import { InputError, show } from "../core";
-import { existsSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import { parseArgs as nodeParseArgs } from "util";
 import { join } from "path";
 import { Preset, loadPreset, parseSettings, presetNames } from "./preset";
 import { DIFF_FORMATS, DiffFormat, asRendering, diffRenderings, formatDiff } from "./diff";
 import type { Rendering } from "./run";
-import { kubegrantVersion, packageRoot } from "./package";
+import { kubegrantVersion } from "./package";
+import { defaultText } from "../core/spec";
 
 const FORMATS = ["json", "yaml", "markdown"] as const;
 type Format = typeof FORMATS[number];
@@ -31,41 +32,21 @@ const DIFF_USAGE = [
 ].join("\n");
 const USAGE = `${RENDER_USAGE}\n${DIFF_USAGE}\npresets: ${presetNames().join(", ")}`;
 
-/** The package's README (shipped with it): the one place each key's default is written down. */
-function readme(): string {
-    const root = packageRoot();
-    const file = root === undefined ? undefined : join(root, "README.md");
-    return file !== undefined && existsSync(file) ? readFileSync(file, "utf8") : "";
+/** Markdown of a spec's text as a terminal shows it: no backticks, no table escapes. */
+function plain(markdown: string): string {
+    return markdown.replace(/`/g, "").replace(/\\\|/g, "|");
 }
 
-/** The Default column of the README's argument table in `preset`'s section: key → default. */
-function documentedDefaults(preset: string, text: string): Map<string, string> {
-    const sections = text.split(/\n(?=## )/);
-    const section = sections.find((s) => s.split("\n")[0].includes(`preset \`${preset}\``))
-        ?? sections.find((s) => s.includes(`preset \`${preset}\``)) ?? "";
-    const cells = (line: string) => line.replace(/^\|/, "").replace(/\|\s*$/, "").split(/(?<!\\)\|/).map((c) => c.trim());
-    const defaults = new Map<string, string>();
-    let column = -1;
-    for (const line of section.split("\n")) {
-        if (line.startsWith("| Argument |")) column = cells(line).indexOf("Default");
-        else if (!line.startsWith("|")) column = -1;
-        const m = /^\| `(\w+)` \|/.exec(line);
-        if (m && column > 0 && !defaults.has(m[1])) defaults.set(m[1], (cells(line)[column] ?? "").replace(/`/g, ""));
-    }
-    return defaults;
-}
-
-/** `kubegrant render <preset> --help`: the preset's keys with type, default and meaning, one per line. */
-export function presetHelp(preset: Preset, text = readme()): string {
-    const documented = documentedDefaults(preset.name, text);
+/** `kubegrant render <preset> --help`: the preset's keys with type, default and meaning, one per line, from the component's spec. */
+export function presetHelp(preset: Preset): string {
     const width = Math.max(...preset.keys.map((k) => k.name.length));
     const lines = preset.keys.map((k) => {
-        const when = k.required ? "required" : `default: ${documented.get(k.name) || "none"}`;
-        return `  ${k.name.padEnd(width)}  ${k.type}${k.secret ? " (secret)" : ""}; ${when}. ${k.description}`;
+        const when = k.required ? "required" : `default: ${plain(defaultText(k))}`;
+        return `  ${k.name.padEnd(width)}  ${k.type}${k.secret ? " (secret)" : ""}; ${when}. ${plain(k.doc)}`;
     });
     return [
         `usage: kubegrant render ${preset.name} [--set key=value]... [--format json|yaml|markdown]`,
-        `${preset.title}. Keys (lists and objects as JSON; defaults as the README documents them):`,
+        `${preset.title}. Keys (lists and objects as JSON):`,
         ...lines,
     ].join("\n");
 }

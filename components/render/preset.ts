@@ -6,18 +6,25 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, Sourced, show } from "../core";
 import { ProviderCloud, requireProviders } from "../core/providers";
+import { ArgSpec, ArgSpecs, OutputSpecs, outputNames } from "../core/spec";
 import { MockOptions } from "../testing/mocks";
 
-export type KeyType = "string" | "boolean" | "number" | "list" | "object";
+export type { KeyType } from "../core/spec";
 
-export interface PresetKey {
+/** A key of a preset: one argument of its component, as its spec declares it. */
+export interface PresetKey extends ArgSpec {
     readonly name: string;
-    readonly type: KeyType;
-    /** What the vendor uses it for (shown in `--help`). */
-    readonly description: string;
-    readonly required?: boolean;
-    /** Kept secret in stack config and outputs. */
-    readonly secret?: boolean;
+}
+
+/** The preset keys of a component's spec: every argument that `--set` and stack config can give. */
+export function presetKeys(spec: ArgSpecs): PresetKey[] {
+    return Object.entries(spec).filter(([, arg]) => arg.renderKey !== false).map(([name, arg]) => ({ name, ...arg }));
+}
+
+/** A preset's stack outputs: the component's outputs its spec lists, for these argument values. */
+export function presetOutputs(component: object, spec: OutputSpecs, values: Readonly<Record<string, unknown>>): Record<string, pulumi.Output<unknown>> {
+    const all = component as Record<string, pulumi.Output<unknown>>;
+    return Object.fromEntries(outputNames(spec, values).map((k) => [k, all[k]]));
 }
 
 export interface PresetInstance {
@@ -30,6 +37,8 @@ export interface Preset {
     readonly name: string;
     readonly title: string;
     readonly keys: readonly PresetKey[];
+    /** The component's arguments and outputs as its spec declares them (the docs' tables come from here). */
+    readonly spec?: { readonly args: ArgSpecs; readonly outputs: OutputSpecs };
     /**
      * Keys the component also takes as Outputs (its string inputs), so the root program can read
      * them from another stack (`kubegrant:inputsFrom`); every other key is plain config. @default none
