@@ -1,31 +1,30 @@
 import * as assert from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { CASTAI_GKE_ARG_NAMES } from "../components/castai/gke-plan";
+import { CASTAI_GKE_ARGS, CastAiGkePlainArgs, planCastAiGke } from "../components/castai/gke-plan";
 import { loadPreset } from "../components/render/preset";
+import { GKE } from "./support/gke-values";
+import { assertSpecDefaults } from "./support/spec-defaults";
 
 const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
 const section = readme.slice(readme.indexOf("## `CastAiGkeAccess`"));
 
+// The Arguments and Outputs tables are generated from CASTAI_GKE_ARGS / CASTAI_GKE_OUTPUTS
+// (tests/spec.test.ts); the TSDoc @default tags are checked in tests/docs-presets.test.ts.
 describe("README stays in sync with CastAiGkeAccess", () => {
-    it("documents every argument, and the preset takes exactly those keys", () => {
-        for (const arg of [...CASTAI_GKE_ARG_NAMES, "kubernetesProvider"]) assert.match(section, new RegExp(`\\| \`${arg}\` \\|`), arg);
-        assert.deepStrictEqual(loadPreset("castai-gke").keys.map((k) => k.name), [...CASTAI_GKE_ARG_NAMES]);
+    it("documents kubernetesProvider, which is an argument but not a render key", () => {
+        assert.deepStrictEqual(loadPreset("castai-gke").keys.map((k) => k.name),
+            Object.keys(CASTAI_GKE_ARGS).filter((k) => k !== "kubernetesProvider"));
+        assert.match(section, /\n\| `kubernetesProvider` \| `ProviderResource` \| none \| .*\(not a render key;/);
     });
 
-    it("documents every output of the castai-gke preset, and every @default of the args", () => {
-        const src = readFileSync(join(__dirname, "..", "components", "castai", "gke-preset.ts"), "utf8");
-        const outputs = [...src.matchAll(/^ {16}(\w+): c\.\w+,$/gm)].map((m) => m[1]);
-        assert.strictEqual(outputs.length, 8);
-        for (const o of outputs) assert.match(section, new RegExp(`\\| \`${o}\` \\|`), o);
-        const args = ["gke-plan.ts", "gke.ts"].map((f) => readFileSync(join(__dirname, "..", "components", "castai", f), "utf8")).join("\n");
-        const defaults = [...args.matchAll(/@default (\S+)\s*\*\/\s*readonly (\w+)\?/g)].map((m) => [m[2], m[1]]);
-        assert.ok(defaults.length >= 8);
-        for (const [arg, value] of defaults) {
-            if (value === "no") continue;
-            const row = section.split("\n").find((l) => l.startsWith(`| \`${arg}\` |`)) ?? "";
-            assert.ok(row.includes(value.replace(/"/g, "")), `${arg}: README default should show ${value}`);
-        }
+    it("every default the spec states is what the builder does when the argument is left out", () => {
+        // The base each argument may be set in (cloudProxyNamespace only with Workload Identity).
+        const bases: readonly CastAiGkePlainArgs[] = [GKE, { ...GKE, cloudProxyWorkloadIdentity: true }];
+        assert.deepStrictEqual(assertSpecDefaults(CASTAI_GKE_ARGS, planCastAiGke, bases), [
+            "mode", "allowProjectWideServiceAccountUse", "computeManagerProjectIds", "cloudProxyWorkloadIdentity", "cloudProxyNamespace",
+            "loadBalancersTargetBackendPools", "loadBalancersUnmanagedInstanceGroups", "propagationDelaySeconds",
+        ]);
     });
 
     it("states the resource counts the render tests pin", () => {

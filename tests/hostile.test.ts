@@ -289,7 +289,7 @@ describe("issue 15 (9, 10, 14): the CLI", () => {
         const alibaba = (await run("render", "cloudpilot-alibaba", "--help")).out;
         assert.match(alibaba, /\n {2}externalId +string \(secret\); default: required for account\. /);
         const gke = (await run("render", "castai-gke", "--help")).out;
-        assert.match(gke, /\n {2}allowProjectWideServiceAccountUse +boolean; default: false\. RISK: /);
+        assert.match(gke, /\n {2}allowProjectWideServiceAccountUse +boolean; default: false\. \*\*risk\*\*: roles\/iam\.serviceAccountUser on the whole project/);
         assert.ok(!/\bneg|networkEndpointGroup/i.test(gke), "castai-gke has no NEG switch any more (issue 14)");
         assert.match((await run("render", "castai-kubernetes", "--help")).out, /\n {2}operatorClusterWidePodWrite +boolean; default: false\. RISK: /);
         assert.match((await run("render", "cloudpilot-kubernetes", "--help")).out, /\n {2}allowAnyWebhookConfigurationUpdate +boolean; default: false\. RISK: /);

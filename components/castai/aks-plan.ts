@@ -2,7 +2,8 @@
  * The pure builder of Cast AI on Azure: validated inputs → every name, GUID, scope and action the
  * component creates. No Pulumi imports; the component only wires what this returns.
  */
-import { InputError, optionalChoice, optionalList, rejectUnknownKeys, requireMatch, shortHash } from "../core";
+import { InputError, optionalList, rejectUnknownKeys, requireMatch, shortHash } from "../core";
+import { ArgSpecs, OutputSpecs, argNames, outputArgs, readChoice } from "../core/spec";
 import { stableGuid } from "../azure/guid";
 import {
     AZURE_MAX_LENGTH, resourceGroupId, validateAksClusterName, validateGuid, validateIssuer, validateLocation,
@@ -13,8 +14,8 @@ import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from "../azure/audience";
 import { CASTAI_AKS_ACTIONS, CASTAI_AKS_NOT_ACTIONS } from "./aks-catalog";
 import { CastAiClusterRbacPlainArgs, CastAiClusterRbacPlan, planBundledClusterRbac } from "./cluster-rbac-plan";
 
-export type AksAuthentication = "workloadIdentity" | "clientSecret";
-export const AKS_AUTHENTICATIONS: readonly AksAuthentication[] = ["workloadIdentity", "clientSecret"];
+export const AKS_AUTHENTICATIONS = ["workloadIdentity", "clientSecret"] as const;
+export type AksAuthentication = typeof AKS_AUTHENTICATIONS[number];
 
 /** The issuer of Cast AI's tokens: its identity is a Google service account (terraform-castai-aks). */
 export const CASTAI_AKS_ISSUER = "https://accounts.google.com";
@@ -83,17 +84,73 @@ export interface CastAiAksPlainArgs extends CastAiAksArgsOf<string> {
     readonly tags?: unknown;
 }
 
-export const CASTAI_AKS_ARG_NAMES: readonly string[] = [
-    "subscriptionId", "clusterName", "clusterId", "resourceGroup", "nodeResourceGroup", "additionalResourceGroups",
-    "authentication", "castaiIdentitySubject", "castaiIdentityIssuer", "location", "identityName",
-    "clientSecretExpiry", "owners", "clusterRbac", "tags",
-] satisfies readonly (keyof CastAiAksPlainArgs)[];
+/**
+ * Every argument of CastAiAksAccess, once: the preset's keys, `--help`, the docs' table, the
+ * unknown-key check and the string inputs come from here (aks.ts checks it against the Args type).
+ */
+export const CASTAI_AKS_ARGS = {
+    subscriptionId: { type: "string", output: true, required: true,
+        doc: "subscription of the cluster (a GUID)",
+    },
+    clusterName: { type: "string", output: true, required: true,
+        doc: "AKS cluster name (1–63 letters, digits, `-`, `_`); names the identity and the app",
+    },
+    clusterId: { type: "string", output: true, required: true,
+        doc: "Cast AI's cluster ID (8–64 characters); its first 8 name the role",
+    },
+    resourceGroup: { type: "string", output: true, required: true,
+        doc: "cluster resource group (1–90 characters): role defined, assignable and assigned here",
+    },
+    nodeResourceGroup: { type: "string", output: true, required: true,
+        doc: "node resource group: role assignable and assigned here",
+    },
+    additionalResourceGroups: { type: "list", default: [],
+        doc: "more groups Cast AI may manage (e.g. the VNet's), by name or full ID",
+    },
+    authentication: { type: "string", choices: AKS_AUTHENTICATIONS, default: "workloadIdentity",
+        doc: "how Cast AI signs in",
+    },
+    castaiIdentitySubject: { type: "string", output: true, defaultText: "required for workload identity",
+        doc: "the ID of Cast AI's identity the federated credential trusts",
+    },
+    castaiIdentityIssuer: { type: "string", output: true, default: CASTAI_AKS_ISSUER,
+        doc: "issuer of Cast AI's tokens (workload identity)",
+    },
+    location: { type: "string", output: true, defaultText: "required for workload identity",
+        doc: "location of the managed identity",
+    },
+    identityName: { type: "string", output: true, defaultText: "`<clusterName>-castai-identity`",
+        doc: "name of the managed identity (workload identity)",
+    },
+    clientSecretExpiry: { type: "string", default: DEFAULT_CLIENT_SECRET_EXPIRY,
+        doc: "client secret lifetime in hours (at most `17520h`), or an RFC 3339 UTC end date in the future and at most two years away (Entra ID's limit; client secret)",
+    },
+    owners: { type: "list",
+        doc: "object IDs owning the app registration and service principal (client secret)",
+    },
+    clusterRbac: { type: "object", typeText: "CastAiClusterRbacArgs",
+        doc: "also create Cast AI's in-cluster service accounts and RBAC (render: JSON, e.g. `'{}'`)",
+    },
+    tags: { type: "object", typeText: "Input<Record<string, Input<string>>>",
+        doc: "tags of the managed identity (Azure's rules, checked: at most 50; names 1–512 characters without `< > % & \\ ? /`, unique ignoring case; values up to 256)",
+    },
+} as const satisfies ArgSpecs;
+
+/** Every output of CastAiAksAccess (the preset's stack outputs and the docs' table). */
+export const CASTAI_AKS_OUTPUTS = {
+    clientId: { doc: "client ID Cast AI signs in with (managed identity or app registration)" },
+    tenantId: { doc: "tenant of the identity (the identity's, or the service principal's application tenant)" },
+    clientSecret: { doc: "the client secret, secret (client secret mode only; absent otherwise)" },
+    principalId: { doc: "object ID that holds the role" },
+    roleDefinitionId: { doc: "`/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`" },
+    roleName: { doc: "`CastAKSRole-<clusterId[:8]>`" },
+    ready: { doc: "the client ID, resolved only once every role assignment and credential exists" },
+} as const satisfies OutputSpecs;
+
+export const CASTAI_AKS_ARG_NAMES = argNames(CASTAI_AKS_ARGS);
 
 /** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
-export const CASTAI_AKS_STRING_ARGS = [
-    "subscriptionId", "clusterName", "clusterId", "resourceGroup", "nodeResourceGroup", "castaiIdentitySubject",
-    "castaiIdentityIssuer", "location", "identityName",
-] as const;
+export const CASTAI_AKS_STRING_ARGS = outputArgs(CASTAI_AKS_ARGS);
 
 export interface AksAssignment {
     /** Stable key of the Pulumi resource: `cluster`, `nodes`, or `rg-<hash of the input>`. */
@@ -186,7 +243,7 @@ export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
         additionalIds.push(id);
         return v as string;
     });
-    const authentication = optionalChoice("authentication", a.authentication, AKS_AUTHENTICATIONS, "workloadIdentity");
+    const authentication = readChoice<AksAuthentication>(CASTAI_AKS_ARGS, "authentication", a.authentication);
     for (const key of ["castaiIdentitySubject", "castaiIdentityIssuer", "location", "identityName"] as const) {
         onlyIn("workloadIdentity", key, a, authentication);
     }
@@ -219,7 +276,7 @@ export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
         ...(clusterRbac !== undefined ? { clusterRbac } : {}),
     };
     if (authentication === "clientSecret") {
-        const secretExpiry = a.clientSecretExpiry === undefined ? DEFAULT_CLIENT_SECRET_EXPIRY
+        const secretExpiry = a.clientSecretExpiry === undefined ? CASTAI_AKS_ARGS.clientSecretExpiry.default
             : validateClientSecretExpiry("clientSecretExpiry", a.clientSecretExpiry);
         const owners = a.owners === undefined ? undefined
             : optionalList("owners", a.owners, (k, v) => validateGuid(k, v, "an object ID of a user or service principal"));
@@ -231,7 +288,7 @@ export function planCastAiAks(a: CastAiAksPlainArgs): CastAiAksPlan {
     requiredIn("workloadIdentity", "castaiIdentitySubject", a, "the ID of Cast AI's identity that the federated credential trusts");
     requiredIn("workloadIdentity", "location", a, "where the managed identity is created, e.g. the cluster's location");
     const subject = validateSubject("castaiIdentitySubject", a.castaiIdentitySubject);
-    const issuer = a.castaiIdentityIssuer === undefined ? CASTAI_AKS_ISSUER : validateIssuer("castaiIdentityIssuer", a.castaiIdentityIssuer);
+    const issuer = a.castaiIdentityIssuer === undefined ? CASTAI_AKS_ARGS.castaiIdentityIssuer.default : validateIssuer("castaiIdentityIssuer", a.castaiIdentityIssuer);
     const location = validateLocation("location", a.location);
     const identityName = a.identityName === undefined ? `${clusterName}-castai-identity`
         : validateUserAssignedIdentityName("identityName", a.identityName);

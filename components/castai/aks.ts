@@ -5,8 +5,9 @@ import { FederatedIdentity } from "../azure/identity";
 import { CustomRole } from "../azure/role";
 import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
+import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CASTAI_AKS_STRING_ARGS, CastAiAksArgsOf, CastAiAksPlainArgs, CastAiAksPlan, planCastAiAks, worstCaseAksArgs,
+    CASTAI_AKS_ARGS, CASTAI_AKS_OUTPUTS, CASTAI_AKS_STRING_ARGS, CastAiAksArgsOf, CastAiAksPlainArgs, CastAiAksPlan, planCastAiAks, worstCaseAksArgs,
 } from "./aks-plan";
 
 /** The arguments of CastAiAksAccess (documented on CastAiAksArgsOf). */
@@ -44,7 +45,7 @@ export class CastAiAksAccess extends pulumi.ComponentResource {
 
     constructor(name: string, args: CastAiAksAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
-        const plain = { ...args, clusterRbac: plannableClusterRbac(args.clusterRbac) } as unknown as CastAiAksPlainArgs;
+        const plain = { ...args, clusterRbac: plannableClusterRbac(args.clusterRbac) } as CastAiAksPlainArgs;
         const { layout, plan } = planOnInputs(plain, CASTAI_AKS_STRING_ARGS, planCastAiAks, worstCaseAksArgs);
         super("kubegrant:castai:CastAiAksAccess", name, {}, opts);
         const field = <T>(f: (p: CastAiAksPlan) => T) => plan.apply(f);
@@ -120,3 +121,7 @@ export class CastAiAksAccess extends pulumi.ComponentResource {
         });
     }
 }
+
+// The compiler holds the spec to the Args type and the outputs to the class (no runtime cost).
+checkArgSpec<CastAiAksAccessArgs>()(CASTAI_AKS_ARGS);
+checkOutputSpec<CastAiAksAccess>()(CASTAI_AKS_OUTPUTS);

@@ -2,7 +2,8 @@
  * The pure builder of Cast AI on GCP: validated inputs → every name, permission list and IAM
  * condition CastAiGkeAccess creates. No Pulumi imports; the component only wires what this returns.
  */
-import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, shortHash } from "../core";
+import { InputError, optionalList, rejectUnknownKeys, shortHash } from "../core";
+import { ArgSpecs, OutputSpecs, argNames, outputArgs, readBoolean, readChoice } from "../core/spec";
 import { rejectReservedNamespace, validateNamespace } from "../kubernetes/validate";
 import { Switches, buildPermissions } from "../gcp/catalog";
 import { IamCondition, callerEmailCondition, serviceAccountsCondition, workloadIdentityMember } from "../gcp/condition";
@@ -11,9 +12,10 @@ import {
     validateServiceAccountEmail, validateServiceAccountUniqueId, checkConditionOperands,
 } from "../gcp/validate";
 import { CASTAI_GKE_PERMISSIONS } from "./gke-catalog";
-import { CastAiClusterRbacPlainArgs, CastAiClusterRbacPlan, planBundledClusterRbac } from "./cluster-rbac-plan";
+import { CastAiClusterRbacPlainArgs, CastAiClusterRbacPlan, DEFAULT_NAMESPACE, planBundledClusterRbac } from "./cluster-rbac-plan";
 
-export type CastAiGkeMode = "impersonation" | "key";
+export const CASTAI_GKE_MODES = ["impersonation", "key"] as const;
+export type CastAiGkeMode = typeof CASTAI_GKE_MODES[number];
 
 /** The APIs the seed requires in the cluster's project. */
 export const CASTAI_GKE_APIS = ["cloudresourcemanager.googleapis.com", "serviceusage.googleapis.com"] as const;
@@ -97,15 +99,75 @@ export interface CastAiGkeArgsOf<S, R = CastAiClusterRbacPlainArgs> {
 /** The inputs of CastAiGkeAccess as plain values. */
 export type CastAiGkePlainArgs = CastAiGkeArgsOf<string>;
 
-/** Argument names in documentation order; the preset takes exactly these keys. */
-export const CASTAI_GKE_ARG_NAMES: readonly string[] = [
-    "projectId", "clusterName", "location", "mode", "castaiServiceAccount", "nodeServiceAccountIds",
-    "allowProjectWideServiceAccountUse", "computeManagerProjectIds", "cloudProxyWorkloadIdentity", "cloudProxyNamespace", "loadBalancersTargetBackendPools",
-    "loadBalancersUnmanagedInstanceGroups", "propagationDelaySeconds", "clusterRbac",
-] satisfies readonly (keyof CastAiGkePlainArgs)[];
+/**
+ * Every argument of CastAiGkeAccess, once: the preset's keys, `--help`, the docs' table, the
+ * unknown-key check and the string inputs come from here (gke.ts checks it against the Args type).
+ */
+export const CASTAI_GKE_ARGS = {
+    projectId: { type: "string", output: true, required: true,
+        doc: "project of the cluster (6–30 lower-case letters, digits, hyphens, starting with a letter)",
+    },
+    clusterName: { type: "string", output: true, required: true,
+        doc: "GKE cluster name; names the service account and the role",
+    },
+    location: { type: "string", output: true, required: true,
+        doc: "region or zone of the cluster (descriptions only: IAM is project-wide)",
+    },
+    mode: { type: "string", choices: CASTAI_GKE_MODES, default: "impersonation",
+        doc: "keyless impersonation by Cast AI's account, or one service-account key",
+    },
+    castaiServiceAccount: { type: "string", output: true, defaultText: "required in impersonation mode",
+        doc: "Cast AI's impersonation account (`cast-gke-<hash>@prod-cast-identity.iam.gserviceaccount.com`, from gcp-create-sa)",
+    },
+    nodeServiceAccountIds: { type: "list", defaultText: "required",
+        doc: "unique IDs (21 digits) of the node pools' service accounts: the only ones Cast AI may act as (not with `allowProjectWideServiceAccountUse`; at most 13: GCP allows 12 logical operators per IAM condition)",
+    },
+    allowProjectWideServiceAccountUse: { type: "boolean", default: false,
+        doc: "**risk**: `roles/iam.serviceAccountUser` on the whole project, no condition (Cast AI may act as, and start VMs as, any service account of the project); only for node pools whose service accounts are not known in advance",
+    },
+    computeManagerProjectIds: { type: "list", default: [],
+        doc: "sole-tenant projects: the custom role and a binding in each",
+    },
+    cloudProxyWorkloadIdentity: { type: "boolean", default: false,
+        doc: "Workload Identity for Cast AI's in-cluster cloud proxy",
+    },
+    cloudProxyNamespace: { type: "string", output: true, default: DEFAULT_NAMESPACE,
+        doc: "namespace of the cloud proxy (Workload Identity only); not `default`, `kube-system`, `kube-public` or `kube-node-lease`",
+    },
+    loadBalancersTargetBackendPools: { type: "boolean", default: false,
+        doc: "Cast AI's target-pool load balancer permissions",
+    },
+    loadBalancersUnmanagedInstanceGroups: { type: "boolean", default: false,
+        doc: "Cast AI's unmanaged-instance-group load balancer permissions",
+    },
+    propagationDelaySeconds: { type: "number", default: 0,
+        doc: "seconds `ready` waits after the last binding (0–600), only under a real `pulumi up` (never in a preview, a render or under mocks)",
+    },
+    clusterRbac: { type: "object", typeText: "CastAiClusterRbacArgs",
+        doc: "also create Cast AI's in-cluster service accounts and RBAC; with Workload Identity, the cloud proxy's service account in the same namespace, with the same provider (render: JSON, e.g. `'{}'`)",
+    },
+    kubernetesProvider: { type: "object", typeText: "ProviderResource", renderKey: false,
+        doc: "with Workload Identity: creates the annotated `castai-cloud-proxy` Kubernetes service account (not a render key; with `clusterRbac`, set `clusterRbac.provider` instead)",
+    },
+} as const satisfies ArgSpecs;
+
+/** Every output of CastAiGkeAccess (the preset's stack outputs and the docs' table). */
+export const CASTAI_GKE_OUTPUTS = {
+    serviceAccountEmail: { doc: "the service account Cast AI uses: give it to Cast AI (gcp-create-sa)" },
+    serviceAccountId: { doc: "its account ID, `castai-gke-<hash>`" },
+    serviceAccountUniqueId: { doc: "its numeric unique ID" },
+    customRoleId: { doc: "`projects/<projectId>/roles/castai.gkeAccess.<hash>`" },
+    privateKey: { doc: "key mode only: base64 JSON credentials, secret" },
+    mode: { doc: "the mode in effect" },
+    propagationDelaySeconds: { doc: "the wait `ready` includes" },
+    ready: { doc: "the e-mail, resolved only once every role, binding, API (and key) exists" },
+} as const satisfies OutputSpecs;
+
+/** Argument names in documentation order (kubernetesProvider included: the component passes it on). */
+export const CASTAI_GKE_ARG_NAMES = argNames(CASTAI_GKE_ARGS);
 
 /** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
-export const CASTAI_GKE_STRING_ARGS = ["projectId", "clusterName", "location", "castaiServiceAccount", "cloudProxyNamespace"] as const;
+export const CASTAI_GKE_STRING_ARGS = outputArgs(CASTAI_GKE_ARGS);
 
 export interface ComputeManagerRole {
     /** Stable resource key (from the project ID). */
@@ -159,11 +221,11 @@ export interface CastAiGkePlan {
  * and the lists, never on string values.
  */
 export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
-    rejectUnknownKeys(a, [...CASTAI_GKE_ARG_NAMES, "kubernetesProvider"], "CastAiGkeAccess");
+    rejectUnknownKeys(a, CASTAI_GKE_ARG_NAMES, "CastAiGkeAccess");
     const projectId = validateProjectId("projectId", a.projectId);
     const clusterName = validateGkeClusterName("clusterName", a.clusterName);
     const location = validateLocation("location", a.location);
-    const mode = optionalChoice<CastAiGkeMode>("mode", a.mode, ["impersonation", "key"], "impersonation");
+    const mode = readChoice<CastAiGkeMode>(CASTAI_GKE_ARGS, "mode", a.mode);
     let castaiServiceAccount: string | undefined;
     if (mode === "impersonation") {
         if (a.castaiServiceAccount === undefined || a.castaiServiceAccount === null || a.castaiServiceAccount === "") {
@@ -176,7 +238,7 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
     }
     const nodeServiceAccountIds = optionalList("nodeServiceAccountIds", a.nodeServiceAccountIds, validateServiceAccountUniqueId);
     checkConditionOperands("nodeServiceAccountIds", nodeServiceAccountIds);
-    const allowProjectWideServiceAccountUse = optionalBoolean("allowProjectWideServiceAccountUse", a.allowProjectWideServiceAccountUse, false);
+    const allowProjectWideServiceAccountUse = readBoolean(CASTAI_GKE_ARGS, "allowProjectWideServiceAccountUse", a.allowProjectWideServiceAccountUse);
     if (allowProjectWideServiceAccountUse && nodeServiceAccountIds.length > 0) {
         throw new InputError("allowProjectWideServiceAccountUse", "excludes nodeServiceAccountIds (the IDs scope roles/iam.serviceAccountUser to the node pools); remove one of them");
     }
@@ -189,7 +251,7 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
     if (same >= 0) {
         throw new InputError(`computeManagerProjectIds[${same}]`, `is the cluster's own project ${JSON.stringify(projectId)}; list only other projects`);
     }
-    const cloudProxyWorkloadIdentity = optionalBoolean("cloudProxyWorkloadIdentity", a.cloudProxyWorkloadIdentity, false);
+    const cloudProxyWorkloadIdentity = readBoolean(CASTAI_GKE_ARGS, "cloudProxyWorkloadIdentity", a.cloudProxyWorkloadIdentity);
     if (!cloudProxyWorkloadIdentity && a.cloudProxyNamespace !== undefined) {
         throw new InputError("cloudProxyNamespace", "is only used when cloudProxyWorkloadIdentity is true");
     }
@@ -199,12 +261,12 @@ export function planCastAiGke(a: CastAiGkePlainArgs): CastAiGkePlan {
     }
     // One namespace for the cloud proxy's Workload Identity member and the in-cluster objects.
     const cloudProxyNamespace = clusterRbac !== undefined ? clusterRbac.namespace
-        : a.cloudProxyNamespace === undefined ? "castai-agent" : rejectReservedNamespace("cloudProxyNamespace", validateNamespace("cloudProxyNamespace", a.cloudProxyNamespace));
+        : a.cloudProxyNamespace === undefined ? CASTAI_GKE_ARGS.cloudProxyNamespace.default : rejectReservedNamespace("cloudProxyNamespace", validateNamespace("cloudProxyNamespace", a.cloudProxyNamespace));
     const switches: Switches = {
-        loadBalancersTargetBackendPools: optionalBoolean("loadBalancersTargetBackendPools", a.loadBalancersTargetBackendPools, false),
-        loadBalancersUnmanagedInstanceGroups: optionalBoolean("loadBalancersUnmanagedInstanceGroups", a.loadBalancersUnmanagedInstanceGroups, false),
+        loadBalancersTargetBackendPools: readBoolean(CASTAI_GKE_ARGS, "loadBalancersTargetBackendPools", a.loadBalancersTargetBackendPools),
+        loadBalancersUnmanagedInstanceGroups: readBoolean(CASTAI_GKE_ARGS, "loadBalancersUnmanagedInstanceGroups", a.loadBalancersUnmanagedInstanceGroups),
     };
-    const propagationDelaySeconds = optionalSeconds("propagationDelaySeconds", a.propagationDelaySeconds, MAX_PROPAGATION_DELAY);
+    const propagationDelaySeconds = optionalSeconds("propagationDelaySeconds", a.propagationDelaySeconds ?? CASTAI_GKE_ARGS.propagationDelaySeconds.default, MAX_PROPAGATION_DELAY);
 
     const hash = shortHash(clusterName);
     const accountId = `castai-gke-${hash}`;

@@ -1,8 +1,8 @@
 import { Sourced } from "../core";
-import { Preset } from "../render/preset";
+import { Preset, presetKeys, presetOutputs } from "../render/preset";
 import { CastAiGkeAccess, CastAiGkeAccessArgs } from "./gke";
 import { CASTAI_GKE_PERMISSIONS, CASTAI_GKE_ROLES } from "./gke-catalog";
-import { CASTAI_GKE_APIS, CASTAI_GKE_STRING_ARGS } from "./gke-plan";
+import { CASTAI_GKE_APIS, CASTAI_GKE_ARGS, CASTAI_GKE_OUTPUTS, CASTAI_GKE_STRING_ARGS } from "./gke-plan";
 import { ruleExplanations } from "../kubernetes/catalog";
 import { CASTAI_RBAC_ENTRIES } from "./cluster-rbac-catalog";
 
@@ -21,22 +21,8 @@ const explanations = new Map<string, Sourced>([
 export const castAiGkePreset: Preset = {
     name: "castai-gke",
     title: "Cast AI on GCP (GKE)",
-    keys: [
-        { name: "projectId", type: "string", required: true, doc: "GCP project of the cluster" },
-        { name: "clusterName", type: "string", required: true, doc: "GKE cluster name" },
-        { name: "location", type: "string", required: true, doc: "Region or zone of the cluster" },
-        { name: "mode", type: "string", doc: "impersonation (keyless, default) | key" },
-        { name: "castaiServiceAccount", type: "string", doc: "Cast AI's impersonation account (impersonation mode)" },
-        { name: "nodeServiceAccountIds", type: "list", doc: "Unique IDs of the node pools' service accounts (required unless allowProjectWideServiceAccountUse)" },
-        { name: "allowProjectWideServiceAccountUse", type: "boolean", doc: "RISK: roles/iam.serviceAccountUser project-wide, no condition (Cast AI may act as any service account)" },
-        { name: "computeManagerProjectIds", type: "list", doc: "Sole-tenant projects" },
-        { name: "cloudProxyWorkloadIdentity", type: "boolean", doc: "Workload Identity for castai-cloud-proxy" },
-        { name: "cloudProxyNamespace", type: "string", doc: "Namespace of the cloud proxy" },
-        { name: "loadBalancersTargetBackendPools", type: "boolean", doc: "Target-pool load balancer permissions" },
-        { name: "loadBalancersUnmanagedInstanceGroups", type: "boolean", doc: "Unmanaged-instance-group load balancer permissions" },
-        { name: "propagationDelaySeconds", type: "number", doc: "Seconds ready waits for IAM propagation" },
-        { name: "clusterRbac", type: "object", doc: "Also create Cast AI's in-cluster RBAC: CastAiClusterRbac arguments as JSON, e.g. '{}'" },
-    ],
+    keys: presetKeys(CASTAI_GKE_ARGS),
+    spec: { args: CASTAI_GKE_ARGS, outputs: CASTAI_GKE_OUTPUTS },
     outputKeys: CASTAI_GKE_STRING_ARGS,
     explanations,
     mockOptions: () => ({}),
@@ -44,16 +30,7 @@ export const castAiGkePreset: Preset = {
         const c = new CastAiGkeAccess(name, values as unknown as CastAiGkeAccessArgs, opts);
         return {
             component: c,
-            outputs: {
-                serviceAccountEmail: c.serviceAccountEmail,
-                serviceAccountId: c.serviceAccountId,
-                serviceAccountUniqueId: c.serviceAccountUniqueId,
-                customRoleId: c.customRoleId,
-                privateKey: c.privateKey,
-                mode: c.mode,
-                propagationDelaySeconds: c.propagationDelaySeconds,
-                ready: c.ready,
-            },
+            outputs: presetOutputs(c, CASTAI_GKE_OUTPUTS, values),
         };
     },
 };

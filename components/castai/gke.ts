@@ -5,8 +5,9 @@ import { defineLazy } from "../core/lazy";
 import { ServiceAccountAccess, ProjectBindingSpec, AccountBindingSpec, CustomRoleSpec } from "../gcp/service-account";
 import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
+import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CASTAI_CLOUD_PROXY_KSA, CASTAI_GKE_STRING_ARGS, CastAiGkeArgsOf, CastAiGkeMode, CastAiGkePlainArgs, CastAiGkePlan, planCastAiGke,
+    CASTAI_CLOUD_PROXY_KSA, CASTAI_GKE_ARGS, CASTAI_GKE_OUTPUTS, CASTAI_GKE_STRING_ARGS, CastAiGkeArgsOf, CastAiGkeMode, CastAiGkePlainArgs, CastAiGkePlan, planCastAiGke,
 } from "./gke-plan";
 
 /** The arguments of CastAiGkeAccess (documented on CastAiGkeArgsOf). */
@@ -53,7 +54,7 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
         const { kubernetesProvider, ...rest } = args;
         validateKubernetesProvider("kubernetesProvider", kubernetesProvider);
-        const plain = { ...rest, clusterRbac: plannableClusterRbac(args.clusterRbac) } as unknown as CastAiGkePlainArgs;
+        const plain = { ...rest, clusterRbac: plannableClusterRbac(args.clusterRbac) } as CastAiGkePlainArgs;
         const { layout, plan } = planOnInputs(plain, CASTAI_GKE_STRING_ARGS, planCastAiGke, worstCaseArgs);
         if (kubernetesProvider !== undefined && layout.clusterRbac !== undefined) {
             throw new InputError("kubernetesProvider", "is clusterRbac.provider when clusterRbac is set; set the provider there (one cluster for every object)");
@@ -155,6 +156,10 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
         });
     }
 }
+
+// The compiler holds the spec to the Args type and the outputs to the class (no runtime cost).
+checkArgSpec<CastAiGkeAccessArgs>()(CASTAI_GKE_ARGS);
+checkOutputSpec<CastAiGkeAccess>()(CASTAI_GKE_OUTPUTS);
 
 /** Valid values for the string args still unknown at construction (no name or count depends on them). */
 function worstCaseArgs(unknown: readonly string[]): Partial<CastAiGkePlainArgs> {
