@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
 import { ramPolicyJson } from "../alicloud/policy";
 import { RamRole } from "../alicloud/role";
+import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CLOUDPILOT_ALIBABA_STRING_ARGS, CloudPilotAlibabaPlainArgs, CloudPilotAlibabaPlan, CloudPilotAlibabaTrust,
+    CLOUDPILOT_ALIBABA_ARGS, CLOUDPILOT_ALIBABA_OUTPUTS, CLOUDPILOT_ALIBABA_STRING_ARGS, CloudPilotAlibabaPlainArgs, CloudPilotAlibabaPlan, CloudPilotAlibabaTrust,
     planCloudPilotAlibaba,
 } from "./alibaba-plan";
 
@@ -92,6 +93,10 @@ export class CloudPilotAlibabaAccess extends pulumi.ComponentResource {
         });
     }
 }
+
+// The compiler holds the spec to the Args type and the outputs to the class (no runtime cost).
+checkArgSpec<CloudPilotAlibabaAccessArgs>()(CLOUDPILOT_ALIBABA_ARGS);
+checkOutputSpec<CloudPilotAlibabaAccess>()(CLOUDPILOT_ALIBABA_OUTPUTS);
 
 /** Valid values as long as inputs can be, for the string args still unknown at construction. */
 function worstCaseArgs(unknown: readonly string[]): Partial<CloudPilotAlibabaPlainArgs> {

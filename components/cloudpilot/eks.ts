@@ -4,8 +4,9 @@ import { planOnInputs } from "../core/inputs";
 import { policyJson } from "../aws/policy";
 import { PolicyRole, associatePodIdentity } from "../aws/role";
 import { longestRegion, standInScope } from "../aws/validate";
+import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CLOUDPILOT_EKS_STRING_ARGS, CloudPilotEksPlainArgs, CloudPilotEksPlan, CloudPilotTrust, planCloudPilotEks,
+    CLOUDPILOT_EKS_ARGS, CLOUDPILOT_EKS_OUTPUTS, CLOUDPILOT_EKS_STRING_ARGS, CloudPilotEksPlainArgs, CloudPilotEksPlan, CloudPilotTrust, planCloudPilotEks,
 } from "./eks-plan";
 
 export interface CloudPilotEksAccessArgs {
@@ -139,6 +140,10 @@ export class CloudPilotEksAccess extends pulumi.ComponentResource {
         });
     }
 }
+
+// The compiler holds the spec to the Args type and the outputs to the class (no runtime cost).
+checkArgSpec<CloudPilotEksAccessArgs>()(CLOUDPILOT_EKS_ARGS);
+checkOutputSpec<CloudPilotEksAccess>()(CLOUDPILOT_EKS_OUTPUTS);
 
 /** Valid values as long as inputs can be, for the string args still unknown at construction. */
 function worstCaseArgs(args: CloudPilotEksAccessArgs, unknown: readonly string[]): Partial<CloudPilotEksPlainArgs> {
