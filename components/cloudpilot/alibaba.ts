@@ -100,6 +100,7 @@ checkOutputSpec<CloudPilotAlibabaAccess>()(CLOUDPILOT_ALIBABA_OUTPUTS);
 
 /** Valid values as long as inputs can be, for the string args still unknown at construction. */
 function worstCaseArgs(unknown: readonly string[]): Partial<CloudPilotAlibabaPlainArgs> {
+    // One stand-in per string input of the spec, no more and no fewer (the compiler checks it).
     const values: Record<string, string> = {
         clusterName: `c${"0".repeat(62)}`,
         internalClusterId: `c${"0".repeat(32)}`,
@@ -111,6 +112,6 @@ function worstCaseArgs(unknown: readonly string[]): Partial<CloudPilotAlibabaPla
         externalId: "0".repeat(1224),
         roleName: "r".repeat(64),
         policyName: "p".repeat(128),
-    };
+    } satisfies Record<typeof CLOUDPILOT_ALIBABA_STRING_ARGS[number], string>;
     return Object.fromEntries(unknown.map((k) => [k, values[k]])) as Partial<CloudPilotAlibabaPlainArgs>;
 }

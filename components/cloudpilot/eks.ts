@@ -153,6 +153,7 @@ function worstCaseArgs(args: CloudPilotEksAccessArgs, unknown: readonly string[]
         region: known("region"), accountId: known("accountId"),
         partitionArns: [known("trustedPrincipalArn"), known("oidcProviderArn")], accountArn: known("oidcProviderArn"),
     });
+    // One stand-in per string input of the spec, no more and no fewer (the compiler checks it).
     const values: Record<string, string> = {
         // The default node role name embeds the cluster name: 64 - 19 characters at most then.
         clusterName: `c${"0".repeat(args.nodeRoleName === undefined ? 44 : 99)}`,
@@ -165,6 +166,6 @@ function worstCaseArgs(args: CloudPilotEksAccessArgs, unknown: readonly string[]
         externalId: "e".repeat(1224),
         roleName: "r".repeat(64),
         nodeRoleName: "n".repeat(64),
-    };
+    } satisfies Record<typeof CLOUDPILOT_EKS_STRING_ARGS[number], string>;
     return Object.fromEntries(unknown.map((k) => [k, values[k]])) as Partial<CloudPilotEksPlainArgs>;
 }

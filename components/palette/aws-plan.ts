@@ -238,9 +238,10 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
 
 /** Longest valid values for string inputs still unknown at construction. */
 export function paletteWorstCase(unknown: readonly string[]): Partial<PaletteAwsPlainArgs> {
+    // One stand-in per string input of the spec, no more and no fewer (the compiler checks it).
     const values: Record<string, string> = {
         accountId: "000000000000", trustedAccountId: "000000000000", externalId: "e".repeat(MAX_LENGTH.externalId),
         roleName: "r".repeat(64), userName: "u".repeat(64),
-    };
+    } satisfies Record<typeof PALETTE_AWS_STRING_ARGS[number], string>;
     return Object.fromEntries(unknown.map((k) => [k, values[k]])) as Partial<PaletteAwsPlainArgs>;
 }
