@@ -1,22 +1,26 @@
+/**
+ * cloudpilot-alibaba: in both trust modes, the stack outputs the preset registers are exactly the
+ * outputs the component's spec declares, in its order, and so are the component's Output
+ * properties (none missing from the spec); the secret external ID stays "[secret]". Its
+ * Arguments and Outputs tables are checked against the spec in tests/spec.test.ts.
+ */
 import * as assert from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
-import { CLOUDPILOT_ALIBABA_ARG_NAMES } from "../components/cloudpilot/alibaba-plan";
-import { loadPreset } from "../components/render/preset";
+import { CLOUDPILOT_ALIBABA_OUTPUTS } from "../components/cloudpilot/alibaba-plan";
+import { render } from "../components/render/run";
+import { presetOutputNames } from "./support/preset-outputs";
+import { RENDER_CASES } from "./support/render-cases";
 
-const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
-
-describe("README documents cloudpilot-alibaba", () => {
-    const text = readme.slice(readme.indexOf("## CloudPilotAlibabaAccess")).split(/\n## /)[0];
-    it("every argument, and the preset takes exactly those keys", () => {
-        for (const arg of CLOUDPILOT_ALIBABA_ARG_NAMES) assert.match(text, new RegExp(`\\| \`${arg}\` \\|`), arg);
-        assert.deepStrictEqual(loadPreset("cloudpilot-alibaba").keys.map((k) => k.name), [...CLOUDPILOT_ALIBABA_ARG_NAMES]);
-    });
-    it("every output", () => {
-        const src = readFileSync(join(__dirname, "..", "components", "cloudpilot", "alibaba-preset.ts"), "utf8");
-        const block = src.slice(src.indexOf("outputs: {"));
-        const outputs = [...block.matchAll(/(\w+): c\.\w+/g)].map((m) => m[1]);
-        assert.strictEqual(outputs.length, 7);
-        for (const o of outputs) assert.match(text, new RegExp(`\\| \`${o}\` \\|`), o);
-    });
+describe("cloudpilot-alibaba: stack outputs are the spec's", () => {
+    const cases = RENDER_CASES.filter((c) => c.preset === "cloudpilot-alibaba");
+    it("has a render case per trust mode", () => assert.deepStrictEqual(cases.map((c) => c.values.trust ?? "rrsa"), ["rrsa", "account"]));
+    for (const c of cases) {
+        it(c.name, async () => {
+            const { stack, component } = await presetOutputNames("cloudpilot-alibaba", c.values);
+            assert.deepStrictEqual(stack, Object.keys(CLOUDPILOT_ALIBABA_OUTPUTS), "stack outputs");
+            assert.deepStrictEqual(component.sort(), Object.keys(CLOUDPILOT_ALIBABA_OUTPUTS).sort(), "the component's Output properties");
+            // A render resolves them (undefined ones left out): the account trust's external ID stays secret.
+            const { outputs } = await render("cloudpilot-alibaba", c.values);
+            assert.strictEqual(outputs.externalId, c.values.externalId === undefined ? undefined : "[secret]");
+        });
+    }
 });

@@ -1,27 +1,26 @@
+/**
+ * cloudpilot-eks and palette-aws: in every mode of ./support/render-cases, the stack outputs the
+ * preset registers are exactly the outputs the component's spec declares, in its order, and so
+ * are the component's Output properties: no output missing from the spec, from which the
+ * README's Outputs table and the root program's stack-outputs table come. Their
+ * Arguments and Outputs tables are checked against the spec in tests/spec.test.ts.
+ */
 import * as assert from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
-import { CLOUDPILOT_EKS_ARG_NAMES } from "../components/cloudpilot/eks-plan";
-import { PALETTE_AWS_ARG_NAMES } from "../components/palette/aws-plan";
-import { loadPreset } from "../components/render/preset";
+import { CLOUDPILOT_EKS_OUTPUTS } from "../components/cloudpilot/eks-plan";
+import { PALETTE_AWS_OUTPUTS } from "../components/palette/aws-plan";
+import { presetOutputNames } from "./support/preset-outputs";
+import { RENDER_CASES } from "./support/render-cases";
 
-const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
-
-for (const [preset, args, file, section] of [
-    ["cloudpilot-eks", CLOUDPILOT_EKS_ARG_NAMES, "cloudpilot/eks-preset.ts", "## CloudPilotEksAccess"],
-    ["palette-aws", PALETTE_AWS_ARG_NAMES, "palette/aws-preset.ts", "## PaletteAwsAccess"],
-] as const) {
-    describe(`README documents ${preset}`, () => {
-        const text = readme.slice(readme.indexOf(section)).split(/\n## /)[0];
-        it("every argument, and the preset takes exactly those keys", () => {
-            for (const arg of args) assert.match(text, new RegExp(`\\| \`${arg}\` \\|`), arg);
-            assert.deepStrictEqual(loadPreset(preset).keys.map((k) => k.name), [...args]);
-        });
-        it("every output", () => {
-            const src = readFileSync(join(__dirname, "..", "components", file), "utf8");
-            const outputs = [...src.matchAll(/^ {16}(\w+): c\.\w+,$/gm)].map((m) => m[1]);
-            assert.ok(outputs.length >= 7);
-            for (const o of outputs) assert.match(text, new RegExp(`\\| \`${o}\` \\|`), o);
-        });
+for (const [preset, outputs] of [["cloudpilot-eks", CLOUDPILOT_EKS_OUTPUTS], ["palette-aws", PALETTE_AWS_OUTPUTS]] as const) {
+    describe(`${preset}: stack outputs are the spec's`, () => {
+        const cases = RENDER_CASES.filter((c) => c.preset === preset);
+        it("has render cases for several modes", () => assert.ok(cases.length >= 3, `${preset}: ${cases.length} cases`));
+        for (const c of cases) {
+            it(c.name, async () => {
+                const { stack, component } = await presetOutputNames(preset, c.values);
+                assert.deepStrictEqual(stack, Object.keys(outputs), "stack outputs");
+                assert.deepStrictEqual(component.sort(), Object.keys(outputs).sort(), "the component's Output properties");
+            });
+        }
     });
 }

@@ -2,7 +2,8 @@
  * The pure builder of CloudPilot AI on Alibaba Cloud: validated inputs → every name and RAM
  * document CloudPilotAlibabaAccess creates. No Pulumi imports.
  */
-import { InputError, optionalChoice, rejectUnknownKeys, requireMatch } from "../core";
+import { InputError, rejectUnknownKeys, requireMatch } from "../core";
+import { ArgSpecs, OutputSpecs, argNames, outputArgs, readChoice } from "../core/spec";
 import { rejectReservedNamespace, validateNamespace, validateObjectName } from "../kubernetes/validate";
 import { RAM_LIMITS, RamStatement, buildRamStatements, ramPolicySize } from "../alicloud/policy";
 import {
@@ -12,8 +13,8 @@ import { serviceAccountUsername } from "../kubernetes/rbac";
 import { CLOUDPILOT_ALIBABA_STATEMENTS } from "./alibaba-catalog";
 import { CLOUDPILOT_NAMESPACE } from "./names";
 
-export type CloudPilotAlibabaTrust = "rrsa" | "account";
-export const CLOUDPILOT_ALIBABA_TRUSTS: readonly CloudPilotAlibabaTrust[] = ["rrsa", "account"];
+export const CLOUDPILOT_ALIBABA_TRUSTS = ["rrsa", "account"] as const;
+export type CloudPilotAlibabaTrust = typeof CLOUDPILOT_ALIBABA_TRUSTS[number];
 
 /** CloudPilot's namespace (cloudpilot-ai/docs permissions_required.mdx). Its use for RRSA on ACK is an assumption. */
 export const CLOUDPILOT_ALIBABA_NAMESPACE = CLOUDPILOT_NAMESPACE;
@@ -37,15 +38,64 @@ export interface CloudPilotAlibabaPlainArgs {
     readonly policyName?: string;
 }
 
-export const CLOUDPILOT_ALIBABA_ARG_NAMES: readonly string[] = [
-    "clusterName", "internalClusterId", "trust", "accountId", "oidcIssuerUrl", "namespace", "serviceAccount",
-    "trustedAccountId", "externalId", "roleName", "policyName", "tags",
-];
+/**
+ * Every argument of CloudPilotAlibabaAccess, once: the preset's keys, `--help`, the docs' table,
+ * the unknown-key check and the string inputs come from here (alibaba.ts checks it against the Args type).
+ */
+export const CLOUDPILOT_ALIBABA_ARGS = {
+    clusterName: { type: "string", output: true, required: true,
+        doc: "ACK cluster name (names the role and policy)",
+    },
+    internalClusterId: { type: "string", output: true, required: true,
+        doc: "ACK cluster ID (`c` + 32 hex): scopes detaching, names the RRSA provider",
+    },
+    trust: { type: "string", choices: CLOUDPILOT_ALIBABA_TRUSTS, default: "rrsa",
+        doc: "`rrsa` or `account`",
+    },
+    accountId: { type: "string", output: true, defaultText: "required for rrsa",
+        doc: "Alibaba Cloud account of the cluster (10-20 digits)",
+    },
+    oidcIssuerUrl: { type: "string", output: true, defaultText: "required for rrsa",
+        doc: "The cluster's RRSA OIDC issuer URL (`oidc:iss`)",
+    },
+    namespace: { type: "string", output: true, default: CLOUDPILOT_ALIBABA_NAMESPACE,
+        doc: "Namespace of CloudPilot's optimizer (rrsa; assumption)",
+    },
+    serviceAccount: { type: "string", output: true, default: CLOUDPILOT_ALIBABA_SERVICE_ACCOUNT,
+        doc: "Its service account (rrsa; assumption)",
+    },
+    trustedAccountId: { type: "string", output: true, defaultText: "required for account",
+        doc: "Alibaba Cloud account that assumes the role",
+    },
+    externalId: { type: "string", output: true, secret: true, defaultText: "required for account",
+        doc: "External ID CloudPilot gives you: the trust requires it (`sts:ExternalId`); secret (2-1224 letters, digits and `=,.@:/-_`)",
+    },
+    roleName: { type: "string", output: true, defaultText: "`CloudPilotAlibaba-<clusterName[:46], _ as ->`",
+        doc: "RAM role name",
+    },
+    policyName: { type: "string", output: true, defaultText: "`CloudPilotAlibabaPolicy-<clusterName, _ as ->`",
+        doc: "RAM policy name",
+    },
+    tags: { type: "object", typeText: "Input<Record<string, Input<string>>>",
+        doc: "Tags for the role and the policy (RAM's rules, checked: at most 20; keys 1–128 not starting with `aliyun` or `acs:`; values up to 128 not starting with `acs:`; no `http://` or `https://`)",
+    },
+} as const satisfies ArgSpecs;
 
-export const CLOUDPILOT_ALIBABA_STRING_ARGS = [
-    "clusterName", "internalClusterId", "accountId", "oidcIssuerUrl", "namespace", "serviceAccount", "trustedAccountId",
-    "externalId", "roleName", "policyName",
-] as const;
+/** Every output of CloudPilotAlibabaAccess (the preset's stack outputs and the docs' table). */
+export const CLOUDPILOT_ALIBABA_OUTPUTS = {
+    roleArn: { doc: "RAM role ARN: give it to CloudPilot" },
+    roleName: { doc: "RAM role name" },
+    policyName: { doc: "Custom policy name" },
+    trust: { doc: "The trust mode" },
+    serviceAccountRef: { doc: "`namespace/name` trusted (rrsa)" },
+    externalId: { doc: "The external ID the trust requires (account), secret" },
+    ready: { doc: "Role ARN, once the policy is attached" },
+} as const satisfies OutputSpecs;
+
+export const CLOUDPILOT_ALIBABA_ARG_NAMES = argNames(CLOUDPILOT_ALIBABA_ARGS);
+
+/** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
+export const CLOUDPILOT_ALIBABA_STRING_ARGS = outputArgs(CLOUDPILOT_ALIBABA_ARGS);
 
 export interface CloudPilotAlibabaPlan {
     readonly trustMode: CloudPilotAlibabaTrust;
@@ -62,9 +112,10 @@ export interface CloudPilotAlibabaPlan {
     readonly policy: readonly RamStatement[];
 }
 
-const ONLY_FOR: Record<string, CloudPilotAlibabaTrust> = {
-    accountId: "rrsa", oidcIssuerUrl: "rrsa", namespace: "rrsa", serviceAccount: "rrsa", trustedAccountId: "account", externalId: "account",
-};
+/** Arguments that only one trust mode uses, in the order they are checked. */
+const ONLY_FOR: readonly (readonly [keyof CloudPilotAlibabaPlainArgs, CloudPilotAlibabaTrust])[] = [
+    ["accountId", "rrsa"], ["oidcIssuerUrl", "rrsa"], ["namespace", "rrsa"], ["serviceAccount", "rrsa"], ["trustedAccountId", "account"], ["externalId", "account"],
+];
 
 /** Names derived from the cluster name keep to the RAM role and policy name rules (no `_`). */
 function nameSafe(clusterName: string): string {
@@ -81,9 +132,9 @@ export function planCloudPilotAlibaba(a: CloudPilotAlibabaPlainArgs): CloudPilot
     const clusterName = requireMatch("clusterName", a.clusterName, /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/,
         "must be an ACK cluster name: 1-63 letters, digits, _ and -, starting with a letter or digit");
     const internalClusterId = validateAckClusterId("internalClusterId", a.internalClusterId);
-    const trustMode = optionalChoice("trust", a.trust, CLOUDPILOT_ALIBABA_TRUSTS, "rrsa");
-    for (const [key, mode] of Object.entries(ONLY_FOR)) {
-        if ((a as unknown as Record<string, unknown>)[key] !== undefined && mode !== trustMode) {
+    const trustMode = readChoice<CloudPilotAlibabaTrust>(CLOUDPILOT_ALIBABA_ARGS, "trust", a.trust);
+    for (const [key, mode] of ONLY_FOR) {
+        if (a[key] !== undefined && mode !== trustMode) {
             throw new InputError(key, `is only used when trust is "${mode}" (trust is "${trustMode}")`);
         }
     }
@@ -101,8 +152,8 @@ export function planCloudPilotAlibaba(a: CloudPilotAlibabaPlainArgs): CloudPilot
         if (a.oidcIssuerUrl === undefined) throw new InputError("oidcIssuerUrl", 'is required when trust is "rrsa" (the cluster\'s RRSA OIDC issuer URL)');
         const accountId = validateAlibabaAccountId("accountId", a.accountId);
         const issuer = validateOidcIssuerUrl("oidcIssuerUrl", a.oidcIssuerUrl);
-        namespace = a.namespace === undefined ? CLOUDPILOT_ALIBABA_NAMESPACE : rejectReservedNamespace("namespace", validateNamespace("namespace", a.namespace));
-        serviceAccount = a.serviceAccount === undefined ? CLOUDPILOT_ALIBABA_SERVICE_ACCOUNT : validateObjectName("serviceAccount", a.serviceAccount);
+        namespace = a.namespace === undefined ? CLOUDPILOT_ALIBABA_ARGS.namespace.default : rejectReservedNamespace("namespace", validateNamespace("namespace", a.namespace));
+        serviceAccount = a.serviceAccount === undefined ? CLOUDPILOT_ALIBABA_ARGS.serviceAccount.default : validateObjectName("serviceAccount", a.serviceAccount);
         trust = [{
             effect: "Allow",
             principals: [{ type: "Federated", identifiers: [`acs:ram::${accountId}:oidc-provider/ack-rrsa-${internalClusterId}`] }],

@@ -1,27 +1,15 @@
 import { ramExplanations } from "../alicloud/policy";
-import { Preset } from "../render/preset";
+import { Preset, presetKeys, presetOutputs } from "../render/preset";
 import { CloudPilotAlibabaAccess, CloudPilotAlibabaAccessArgs } from "./alibaba";
 import { CLOUDPILOT_ALIBABA_STATEMENTS } from "./alibaba-catalog";
-import { CLOUDPILOT_ALIBABA_STRING_ARGS } from "./alibaba-plan";
+import { CLOUDPILOT_ALIBABA_ARGS, CLOUDPILOT_ALIBABA_OUTPUTS, CLOUDPILOT_ALIBABA_STRING_ARGS } from "./alibaba-plan";
 
 /** `cloudpilot-alibaba`: CloudPilot AI on Alibaba Cloud ACK (CloudPilotAlibabaAccess). */
 export const cloudPilotAlibabaPreset: Preset = {
     name: "cloudpilot-alibaba",
     title: "CloudPilot AI on Alibaba Cloud (ACK)",
-    keys: [
-        { name: "clusterName", type: "string", required: true, doc: "ACK cluster name" },
-        { name: "internalClusterId", type: "string", required: true, doc: "ACK cluster ID (c + 32 hex)" },
-        { name: "trust", type: "string", doc: "rrsa | account" },
-        { name: "accountId", type: "string", doc: "Alibaba Cloud account of the cluster (rrsa)" },
-        { name: "oidcIssuerUrl", type: "string", doc: "The cluster's RRSA OIDC issuer URL (rrsa)" },
-        { name: "namespace", type: "string", doc: "Namespace of CloudPilot's optimizer (rrsa)" },
-        { name: "serviceAccount", type: "string", doc: "Service account of CloudPilot's optimizer (rrsa)" },
-        { name: "trustedAccountId", type: "string", doc: "Alibaba Cloud account that assumes the role (account)" },
-        { name: "externalId", type: "string", doc: "External ID CloudPilot gives you (account, required there)", secret: true },
-        { name: "roleName", type: "string", doc: "Name of the RAM role" },
-        { name: "policyName", type: "string", doc: "Name of the RAM policy" },
-        { name: "tags", type: "object", doc: "Tags for the role and the policy" },
-    ],
+    keys: presetKeys(CLOUDPILOT_ALIBABA_ARGS),
+    spec: { args: CLOUDPILOT_ALIBABA_ARGS, outputs: CLOUDPILOT_ALIBABA_OUTPUTS },
     outputKeys: CLOUDPILOT_ALIBABA_STRING_ARGS,
     explanations: ramExplanations(CLOUDPILOT_ALIBABA_STATEMENTS),
     mockOptions: (v) => ({ alicloudAccountId: typeof v.accountId === "string" ? v.accountId : undefined }),
@@ -29,10 +17,7 @@ export const cloudPilotAlibabaPreset: Preset = {
         const c = new CloudPilotAlibabaAccess(name, values as unknown as CloudPilotAlibabaAccessArgs, opts);
         return {
             component: c,
-            outputs: {
-                roleArn: c.roleArn, roleName: c.roleName, policyName: c.policyName, trust: c.trust,
-                serviceAccountRef: c.serviceAccountRef, externalId: c.externalId, ready: c.ready,
-            },
+            outputs: presetOutputs(c, CLOUDPILOT_ALIBABA_OUTPUTS, values),
         };
     },
 };

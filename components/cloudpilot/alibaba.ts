@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
 import { ramPolicyJson } from "../alicloud/policy";
 import { RamRole } from "../alicloud/role";
+import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CLOUDPILOT_ALIBABA_STRING_ARGS, CloudPilotAlibabaPlainArgs, CloudPilotAlibabaPlan, CloudPilotAlibabaTrust,
+    CLOUDPILOT_ALIBABA_ARGS, CLOUDPILOT_ALIBABA_OUTPUTS, CLOUDPILOT_ALIBABA_STRING_ARGS, CloudPilotAlibabaPlainArgs, CloudPilotAlibabaPlan, CloudPilotAlibabaTrust,
     planCloudPilotAlibaba,
 } from "./alibaba-plan";
 
@@ -93,8 +94,13 @@ export class CloudPilotAlibabaAccess extends pulumi.ComponentResource {
     }
 }
 
+// The compiler holds the spec to the Args type and the outputs to the class (no runtime cost).
+checkArgSpec<CloudPilotAlibabaAccessArgs>()(CLOUDPILOT_ALIBABA_ARGS);
+checkOutputSpec<CloudPilotAlibabaAccess>()(CLOUDPILOT_ALIBABA_OUTPUTS);
+
 /** Valid values as long as inputs can be, for the string args still unknown at construction. */
 function worstCaseArgs(unknown: readonly string[]): Partial<CloudPilotAlibabaPlainArgs> {
+    // One stand-in per string input of the spec, no more and no fewer (the compiler checks it).
     const values: Record<string, string> = {
         clusterName: `c${"0".repeat(62)}`,
         internalClusterId: `c${"0".repeat(32)}`,
@@ -106,6 +112,6 @@ function worstCaseArgs(unknown: readonly string[]): Partial<CloudPilotAlibabaPla
         externalId: "0".repeat(1224),
         roleName: "r".repeat(64),
         policyName: "p".repeat(128),
-    };
+    } satisfies Record<typeof CLOUDPILOT_ALIBABA_STRING_ARGS[number], string>;
     return Object.fromEntries(unknown.map((k) => [k, values[k]])) as Partial<CloudPilotAlibabaPlainArgs>;
 }

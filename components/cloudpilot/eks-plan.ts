@@ -2,7 +2,8 @@
  * The pure builder of CloudPilot AI on AWS: validated inputs → every name and IAM document
  * CloudPilotEksAccess creates. No Pulumi imports.
  */
-import { InputError, optionalBoolean, optionalChoice, rejectUnknownKeys, show } from "../core";
+import { InputError, rejectUnknownKeys, show } from "../core";
+import { ArgSpecs, OutputSpecs, argNames, outputArgs, readBoolean, readChoice } from "../core/spec";
 import { rejectReservedNamespace, validateNamespace, validateObjectName } from "../kubernetes/validate";
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
 import { AWS_LIMITS, checkManagedPolicyCount, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
@@ -17,8 +18,8 @@ import {
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "./eks-catalog";
 import { CLOUDPILOT_NAMESPACE, CLOUDPILOT_SERVICE_ACCOUNT } from "./names";
 
-export type CloudPilotTrust = "podIdentity" | "irsa" | "crossAccount";
-export const CLOUDPILOT_TRUSTS: readonly CloudPilotTrust[] = ["podIdentity", "irsa", "crossAccount"];
+export const CLOUDPILOT_TRUSTS = ["podIdentity", "irsa", "crossAccount"] as const;
+export type CloudPilotTrust = typeof CLOUDPILOT_TRUSTS[number];
 
 /**
  * The namespace and service account Pod Identity and IRSA trust by default: the ones
@@ -43,15 +44,75 @@ export interface CloudPilotEksPlainArgs {
     readonly maxManagedPoliciesPerRole?: number;
 }
 
-export const CLOUDPILOT_EKS_ARG_NAMES: readonly string[] = [
-    "clusterName", "accountId", "region", "trust", "serviceAccountNamespace", "serviceAccountName", "oidcProviderArn",
-    "trustedPrincipalArn", "externalId", "roleName", "nodeRoleName", "cniPolicy", "ssmPolicy", "maxManagedPoliciesPerRole", "tags",
-];
+/**
+ * Every argument of CloudPilotEksAccess, once: the preset's keys, `--help`, the docs' table, the
+ * unknown-key check and the string inputs come from here (eks.ts checks it against the Args type).
+ */
+export const CLOUDPILOT_EKS_ARGS = {
+    clusterName: { type: "string", output: true, required: true,
+        doc: "EKS cluster name",
+    },
+    accountId: { type: "string", output: true, required: true,
+        doc: "AWS account of the cluster",
+    },
+    region: { type: "string", output: true, required: true,
+        doc: "Region of the cluster (sets the partition)",
+    },
+    trust: { type: "string", choices: CLOUDPILOT_TRUSTS, default: "podIdentity",
+        doc: "`podIdentity`, `irsa` or `crossAccount`",
+    },
+    serviceAccountNamespace: { type: "string", output: true, default: CLOUDPILOT_NAMESPACE,
+        doc: "Namespace of the controller (podIdentity, irsa); not `default`, `kube-system`, `kube-public` or `kube-node-lease`",
+    },
+    serviceAccountName: { type: "string", output: true, default: CLOUDPILOT_SERVICE_ACCOUNT,
+        doc: "Service account of the controller (podIdentity, irsa)",
+    },
+    oidcProviderArn: { type: "string", output: true, defaultText: "required for irsa",
+        doc: "The cluster's IAM OIDC provider",
+    },
+    trustedPrincipalArn: { type: "string", output: true, defaultText: "required for crossAccount",
+        doc: "IAM user or role CloudPilot assumes from",
+    },
+    externalId: { type: "string", output: true, defaultText: "required for crossAccount",
+        doc: "External ID",
+    },
+    roleName: { type: "string", output: true, defaultText: "`cloudpilot-eks-<clusterName[:49]>`",
+        doc: "Controller role name",
+    },
+    nodeRoleName: { type: "string", output: true, defaultText: "`CloudPilotNodeRole-<clusterName>`",
+        doc: "Node role and instance profile name",
+    },
+    cniPolicy: { type: "boolean", default: true,
+        doc: "AmazonEKS_CNI_Policy on the node role",
+    },
+    ssmPolicy: { type: "boolean", default: true,
+        doc: "AmazonSSMManagedInstanceCore on the node role",
+    },
+    maxManagedPoliciesPerRole: { type: "number", default: AWS_LIMITS.managedPoliciesPerRole,
+        doc: "Managed-policy quota per role",
+    },
+    tags: { type: "object", typeText: "Input<Record<string, Input<string>>>",
+        doc: "Tags for every taggable resource (IAM's rules, checked as for CastAiEksAccess)",
+    },
+} as const satisfies ArgSpecs;
 
-export const CLOUDPILOT_EKS_STRING_ARGS = [
-    "clusterName", "accountId", "region", "serviceAccountNamespace", "serviceAccountName", "oidcProviderArn",
-    "trustedPrincipalArn", "externalId", "roleName", "nodeRoleName",
-] as const;
+/** Every output of CloudPilotEksAccess (the preset's stack outputs and the docs' table). */
+export const CLOUDPILOT_EKS_OUTPUTS = {
+    roleArn: { doc: "Controller role ARN" },
+    roleName: { doc: "Controller role name" },
+    nodeRoleArn: { doc: "Node role ARN" },
+    nodeRoleName: { doc: "Node role name" },
+    instanceProfileArn: { doc: "Node instance profile ARN" },
+    trust: { doc: "The trust mode" },
+    serviceAccount: { doc: "`namespace/name` trusted (podIdentity, irsa)" },
+    podIdentityAssociationId: { doc: "The association's ID (podIdentity)" },
+    ready: { doc: "Role ARN, once every grant exists" },
+} as const satisfies OutputSpecs;
+
+export const CLOUDPILOT_EKS_ARG_NAMES = argNames(CLOUDPILOT_EKS_ARGS);
+
+/** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
+export const CLOUDPILOT_EKS_STRING_ARGS = outputArgs(CLOUDPILOT_EKS_ARGS);
 
 export interface CloudPilotEksPlan {
     readonly partition: Partition;
@@ -74,13 +135,14 @@ export interface CloudPilotEksPlan {
     readonly maxManagedPoliciesPerRole: number;
 }
 
-const ONLY_FOR: Record<string, CloudPilotTrust[]> = {
-    serviceAccountNamespace: ["podIdentity", "irsa"],
-    serviceAccountName: ["podIdentity", "irsa"],
-    oidcProviderArn: ["irsa"],
-    trustedPrincipalArn: ["crossAccount"],
-    externalId: ["crossAccount"],
-};
+/** Arguments that only some trust modes use, in the order they are checked. */
+const ONLY_FOR: readonly (readonly [keyof CloudPilotEksPlainArgs, readonly CloudPilotTrust[]])[] = [
+    ["serviceAccountNamespace", ["podIdentity", "irsa"]],
+    ["serviceAccountName", ["podIdentity", "irsa"]],
+    ["oidcProviderArn", ["irsa"]],
+    ["trustedPrincipalArn", ["crossAccount"]],
+    ["externalId", ["crossAccount"]],
+];
 
 function validate(a: CloudPilotEksPlainArgs) {
     rejectUnknownKeys(a, CLOUDPILOT_EKS_ARG_NAMES, "CloudPilotEksAccess");
@@ -89,9 +151,9 @@ function validate(a: CloudPilotEksPlainArgs) {
     const accountId = validateAccountId("accountId", a.accountId);
     const region = validateRegion("region", a.region);
     const partition = partitionOf(region);
-    const trust = optionalChoice("trust", a.trust, CLOUDPILOT_TRUSTS, "podIdentity");
-    for (const [key, modes] of Object.entries(ONLY_FOR)) {
-        if ((a as unknown as Record<string, unknown>)[key] !== undefined && !modes.includes(trust)) {
+    const trust = readChoice<CloudPilotTrust>(CLOUDPILOT_EKS_ARGS, "trust", a.trust);
+    for (const [key, modes] of ONLY_FOR) {
+        if (a[key] !== undefined && !modes.includes(trust)) {
             throw new InputError(key, `is only used when trust is ${modes.map((m) => `"${m}"`).join(" or ")} (trust is "${trust}")`);
         }
     }
@@ -122,8 +184,8 @@ function validate(a: CloudPilotEksPlainArgs) {
         externalId = validateExternalId("externalId", a.externalId);
         trustStatements = externalIdTrust(a.trustedPrincipalArn, externalId);
     } else {
-        namespace = a.serviceAccountNamespace === undefined ? CLOUDPILOT_NAMESPACE : rejectReservedNamespace("serviceAccountNamespace", validateNamespace("serviceAccountNamespace", a.serviceAccountNamespace));
-        serviceAccountName = a.serviceAccountName === undefined ? CLOUDPILOT_SERVICE_ACCOUNT : validateObjectName("serviceAccountName", a.serviceAccountName);
+        namespace = a.serviceAccountNamespace === undefined ? CLOUDPILOT_EKS_ARGS.serviceAccountNamespace.default : rejectReservedNamespace("serviceAccountNamespace", validateNamespace("serviceAccountNamespace", a.serviceAccountNamespace));
+        serviceAccountName = a.serviceAccountName === undefined ? CLOUDPILOT_EKS_ARGS.serviceAccountName.default : validateObjectName("serviceAccountName", a.serviceAccountName);
         if (trust === "podIdentity") {
             // The session tags EKS sets name the pod's service account: only the optimizer's may assume the role.
             trustStatements = podIdentityTrust(partition, accountId, clusterArn, { namespace, name: serviceAccountName });
@@ -135,8 +197,8 @@ function validate(a: CloudPilotEksPlainArgs) {
     }
     const features: FeatureValues = {
         trust,
-        cniPolicy: optionalBoolean("cniPolicy", a.cniPolicy, true),
-        ssmPolicy: optionalBoolean("ssmPolicy", a.ssmPolicy, true),
+        cniPolicy: readBoolean(CLOUDPILOT_EKS_ARGS, "cniPolicy", a.cniPolicy),
+        ssmPolicy: readBoolean(CLOUDPILOT_EKS_ARGS, "ssmPolicy", a.ssmPolicy),
     };
     return { clusterName, accountId, region, partition, trust, roleName, nodeRoleName, max, clusterArn, namespace, serviceAccountName, externalId, trustStatements, features };
 }

@@ -4,8 +4,9 @@ import { planOnInputs } from "../core/inputs";
 import { policyJson } from "../aws/policy";
 import { PolicyRole, associatePodIdentity } from "../aws/role";
 import { longestRegion, standInScope } from "../aws/validate";
+import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CLOUDPILOT_EKS_STRING_ARGS, CloudPilotEksPlainArgs, CloudPilotEksPlan, CloudPilotTrust, planCloudPilotEks,
+    CLOUDPILOT_EKS_ARGS, CLOUDPILOT_EKS_OUTPUTS, CLOUDPILOT_EKS_STRING_ARGS, CloudPilotEksPlainArgs, CloudPilotEksPlan, CloudPilotTrust, planCloudPilotEks,
 } from "./eks-plan";
 
 export interface CloudPilotEksAccessArgs {
@@ -140,6 +141,10 @@ export class CloudPilotEksAccess extends pulumi.ComponentResource {
     }
 }
 
+// The compiler holds the spec to the Args type and the outputs to the class (no runtime cost).
+checkArgSpec<CloudPilotEksAccessArgs>()(CLOUDPILOT_EKS_ARGS);
+checkOutputSpec<CloudPilotEksAccess>()(CLOUDPILOT_EKS_OUTPUTS);
+
 /** Valid values as long as inputs can be, for the string args still unknown at construction. */
 function worstCaseArgs(args: CloudPilotEksAccessArgs, unknown: readonly string[]): Partial<CloudPilotEksPlainArgs> {
     const known = (k: keyof CloudPilotEksAccessArgs) => (!unknown.includes(k) && typeof args[k] === "string" ? args[k] as string : undefined);
@@ -148,6 +153,7 @@ function worstCaseArgs(args: CloudPilotEksAccessArgs, unknown: readonly string[]
         region: known("region"), accountId: known("accountId"),
         partitionArns: [known("trustedPrincipalArn"), known("oidcProviderArn")], accountArn: known("oidcProviderArn"),
     });
+    // One stand-in per string input of the spec, no more and no fewer (the compiler checks it).
     const values: Record<string, string> = {
         // The default node role name embeds the cluster name: 64 - 19 characters at most then.
         clusterName: `c${"0".repeat(args.nodeRoleName === undefined ? 44 : 99)}`,
@@ -160,6 +166,6 @@ function worstCaseArgs(args: CloudPilotEksAccessArgs, unknown: readonly string[]
         externalId: "e".repeat(1224),
         roleName: "r".repeat(64),
         nodeRoleName: "n".repeat(64),
-    };
+    } satisfies Record<typeof CLOUDPILOT_EKS_STRING_ARGS[number], string>;
     return Object.fromEntries(unknown.map((k) => [k, values[k]])) as Partial<CloudPilotEksPlainArgs>;
 }

@@ -3,7 +3,8 @@
  * policies (exact names, split under AWS's size limit, combined on request under the per-identity
  * quota) and the identity Palette uses. No Pulumi imports.
  */
-import { InputError, optionalBoolean, optionalChoice, optionalList, rejectUnknownKeys, requireMatch, show } from "../core";
+import { InputError, optionalList, rejectUnknownKeys, requireMatch, show } from "../core";
+import { ArgSpecs, OutputSpecs, argNames, outputArgs, readBoolean, readChoice } from "../core/spec";
 import { AWS_LIMITS, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
 import { NamedDocument, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import { externalIdTrust } from "../aws/trust";
@@ -11,9 +12,12 @@ import { MAX_LENGTH, Partition, validateAccountId, validateExternalId, validateR
 import { fillTemplates } from "../aws/catalog";
 import { PALETTE_AWS_POLICIES, PalettePolicyGroup } from "./aws-catalog";
 
-export type PaletteVariant = "core" | "minimum-dynamic" | "minimum-static";
-export const PALETTE_VARIANTS: readonly PaletteVariant[] = ["core", "minimum-dynamic", "minimum-static"];
-export type PaletteIdentity = "role" | "user";
+export const PALETTE_VARIANTS = ["core", "minimum-dynamic", "minimum-static"] as const;
+export type PaletteVariant = typeof PALETTE_VARIANTS[number];
+export const PALETTE_IDENTITIES = ["role", "user"] as const;
+export type PaletteIdentity = typeof PALETTE_IDENTITIES[number];
+/** The partitions Palette supports (its commercial and GovCloud offerings). */
+export const PALETTE_PARTITIONS = ["aws", "aws-us-gov"] as const satisfies readonly Partition[];
 
 /** AWS-managed policies on the EKS node-group role Palette creates (librarium required-iam-policies.md, EKS tab). */
 export const PALETTE_EKS_NODE_ROLE_POLICIES = 4;
@@ -38,12 +42,81 @@ export interface PaletteAwsPlainArgs {
     readonly maxManagedPolicies?: number;
 }
 
-export const PALETTE_AWS_ARG_NAMES: readonly string[] = [
-    "accountId", "variant", "eks", "cloudFormationStack", "allowIamPrivilegeEscalation", "hostResourceGroups", "identity", "trustedAccountId", "externalId",
-    "roleName", "userName", "partition", "ebsCsiPolicy", "additionalPolicyArns", "combinePolicies", "maxManagedPolicies", "tags",
-];
+/**
+ * Every argument of PaletteAwsAccess, once: the preset's keys, `--help`, the docs' table, the
+ * unknown-key check and the string inputs come from here (aws.ts checks it against the Args type).
+ */
+export const PALETTE_AWS_ARGS = {
+    accountId: { type: "string", output: true, required: true,
+        doc: "AWS account Palette deploys into",
+    },
+    variant: { type: "string", choices: PALETTE_VARIANTS, default: "minimum-dynamic",
+        doc: "`minimum-dynamic`, `minimum-static` or `core` (needs `allowIamPrivilegeEscalation`)",
+    },
+    eks: { type: "boolean", default: false,
+        doc: "EKS policy of the variant",
+    },
+    cloudFormationStack: { type: "boolean", default: false,
+        doc: "Minimum variants: Palette manages the CAPA stack (IAM scoped to the stack's roles and policies)",
+    },
+    allowIamPrivilegeEscalation: { type: "boolean", default: false,
+        doc: "RISK: required for `variant=core`, whose policies let Palette make itself administrator (listed under \"Risks\")",
+    },
+    hostResourceGroups: { type: "boolean", default: false,
+        doc: "PaletteHostResourceGroupsPolicy",
+    },
+    identity: { type: "string", choices: PALETTE_IDENTITIES, default: "role",
+        doc: "`role` or `user`",
+    },
+    trustedAccountId: { type: "string", output: true, defaultText: "required for role",
+        doc: "Palette's AWS account for STS",
+    },
+    externalId: { type: "string", output: true, secret: true, defaultText: "required for role",
+        doc: "External ID Palette shows",
+    },
+    roleName: { type: "string", output: true, default: "SpectroCloudRole",
+        doc: "Role name",
+    },
+    userName: { type: "string", output: true, default: "SpectroCloudUser",
+        doc: "User name",
+    },
+    partition: { type: "string", choices: PALETTE_PARTITIONS, default: "aws",
+        doc: "`aws` or `aws-us-gov`",
+    },
+    ebsCsiPolicy: { type: "boolean", default: false,
+        doc: "Add AmazonEBSCSIDriverPolicy to `additionalPolicyArns`",
+    },
+    additionalPolicyArns: { type: "list", default: [],
+        doc: "Policies Palette attaches to the roles it creates (in the `partition` given)",
+    },
+    combinePolicies: { type: "boolean", default: false,
+        doc: "Pack the policies into `PaletteCombinedPolicy` documents",
+    },
+    maxManagedPolicies: { type: "number", default: AWS_LIMITS.managedPoliciesPerRole,
+        doc: "Managed-policy quota per role or user",
+    },
+    tags: { type: "object", typeText: "Input<Record<string, Input<string>>>",
+        doc: "Tags for every taggable resource (IAM's rules, checked as for CastAiEksAccess)",
+    },
+} as const satisfies ArgSpecs;
 
-export const PALETTE_AWS_STRING_ARGS = ["accountId", "trustedAccountId", "externalId", "roleName", "userName"] as const;
+/** Every output of PaletteAwsAccess (the preset's stack outputs and the docs' table). */
+export const PALETTE_AWS_OUTPUTS = {
+    arn: { doc: "Role or user ARN: give it to Palette" },
+    name: { doc: "Role or user name" },
+    externalId: { doc: "The external ID (role)" },
+    policyNames: { doc: "Names of the customer managed policies" },
+    policyArns: { doc: "Their ARNs" },
+    additionalPolicyArns: { doc: "For the cloud account's \"Add IAM policies\"" },
+    accessKeyId: { doc: "Access key ID (user)" },
+    secretAccessKey: { doc: "Secret access key (user; secret)" },
+    ready: { doc: "Identity ARN, once every grant exists" },
+} as const satisfies OutputSpecs;
+
+export const PALETTE_AWS_ARG_NAMES = argNames(PALETTE_AWS_ARGS);
+
+/** The string inputs that may arrive as Outputs (from another stack); everything else is plain. */
+export const PALETTE_AWS_STRING_ARGS = outputArgs(PALETTE_AWS_ARGS);
 
 /** A customer managed policy; its key is the policy name in kebab case (`-2` for a split part). */
 export interface PaletteDocument extends NamedDocument {
@@ -87,22 +160,22 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
     rejectUnknownKeys(a, PALETTE_AWS_ARG_NAMES, "PaletteAwsAccess");
     validateAwsTags("tags", (a as { tags?: unknown }).tags);
     const accountId = validateAccountId("accountId", a.accountId);
-    const variant = optionalChoice("variant", a.variant, PALETTE_VARIANTS, "minimum-dynamic");
-    const eks = optionalBoolean("eks", a.eks, false);
+    const variant = readChoice<PaletteVariant>(PALETTE_AWS_ARGS, "variant", a.variant);
+    const eks = readBoolean(PALETTE_AWS_ARGS, "eks", a.eks);
     if (a.cloudFormationStack !== undefined && variant === "core") {
         throw new InputError("cloudFormationStack", "is only used with the minimum-dynamic and minimum-static variants (the core policies cover the stack)");
     }
-    const cloudFormationStack = optionalBoolean("cloudFormationStack", a.cloudFormationStack, false);
-    const allowEscalation = optionalBoolean("allowIamPrivilegeEscalation", a.allowIamPrivilegeEscalation, false);
+    const cloudFormationStack = readBoolean(PALETTE_AWS_ARGS, "cloudFormationStack", a.cloudFormationStack);
+    const allowEscalation = readBoolean(PALETTE_AWS_ARGS, "allowIamPrivilegeEscalation", a.allowIamPrivilegeEscalation);
     if (variant === "core" && !allowEscalation) {
         throw new InputError("variant", "\"core\" grants iam:CreatePolicyVersion, iam:AttachGroupPolicy and sts:AssumeRole on \"*\" (and with eks iam:CreateRole and iam:AttachRolePolicy on every role): set allowIamPrivilegeEscalation=true to accept that, or use minimum-dynamic or minimum-static");
     }
     if (variant !== "core" && a.allowIamPrivilegeEscalation !== undefined) {
         throw new InputError("allowIamPrivilegeEscalation", "is only used with variant \"core\" (the minimum variants hold no IAM escalation)");
     }
-    const hostResourceGroups = optionalBoolean("hostResourceGroups", a.hostResourceGroups, false);
-    const identity = optionalChoice<PaletteIdentity>("identity", a.identity, ["role", "user"], "role");
-    const partition = optionalChoice<Partition>("partition", a.partition, ["aws", "aws-us-gov"], "aws");
+    const hostResourceGroups = readBoolean(PALETTE_AWS_ARGS, "hostResourceGroups", a.hostResourceGroups);
+    const identity = readChoice<PaletteIdentity>(PALETTE_AWS_ARGS, "identity", a.identity);
+    const partition = readChoice<Partition>(PALETTE_AWS_ARGS, "partition", a.partition);
     const max = validateManagedPolicyQuota("maxManagedPolicies", a.maxManagedPolicies);
     let identityName: string;
     let trust: Statement[] | undefined;
@@ -114,14 +187,14 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
         trustedAccountId = validateAccountId("trustedAccountId", a.trustedAccountId);
         if (a.externalId === undefined) throw new InputError("externalId", 'is required when identity is "role" (the external ID Palette shows for STS)');
         externalId = validateExternalId("externalId", a.externalId);
-        identityName = a.roleName === undefined ? "SpectroCloudRole" : validateRoleName("roleName", a.roleName);
+        identityName = a.roleName === undefined ? PALETTE_AWS_ARGS.roleName.default : validateRoleName("roleName", a.roleName);
         trust = externalIdTrust(`arn:${partition}:iam::${trustedAccountId}:root`, externalId);
         checkTrustPolicySize("externalId", trust);
     } else {
         for (const key of ["trustedAccountId", "externalId", "roleName"] as const) {
             if (a[key] !== undefined) throw new InputError(key, 'is only used when identity is "role"');
         }
-        identityName = a.userName === undefined ? "SpectroCloudUser"
+        identityName = a.userName === undefined ? PALETTE_AWS_ARGS.userName.default
             : requireMatch("userName", a.userName, /^[\w+=,.@-]{1,64}$/, "must be an IAM user name: 1-64 letters, digits and +=,.@-_");
     }
     const extra = optionalList("additionalPolicyArns", a.additionalPolicyArns, (key, v) => {
@@ -130,7 +203,7 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
         if (!arn.startsWith(`arn:${partition}:`)) throw new InputError(key, `must be a policy of partition ${partition} (the partition argument), got ${show(arn)}`);
         return arn;
     });
-    const ebsCsi = optionalBoolean("ebsCsiPolicy", a.ebsCsiPolicy, false);
+    const ebsCsi = readBoolean(PALETTE_AWS_ARGS, "ebsCsiPolicy", a.ebsCsiPolicy);
     const ebsArn = `arn:${partition}:iam::aws:policy/${EBS_CSI_POLICY_PATH}`;
     if (ebsCsi && extra.includes(ebsArn)) throw new InputError("additionalPolicyArns", `lists ${show(ebsArn)}, which ebsCsiPolicy adds already`);
     const additionalPolicyArns = ebsCsi ? [ebsArn, ...extra] : extra;
@@ -147,7 +220,7 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
         .flatMap((g) => PALETTE_AWS_POLICIES.filter((p) => p.group === g))
         .map((e) => ({ ...e, statements: e.statements.map((st) => ({ ...st, ...fillTemplates(st.resources ?? [], st.conditions ?? [], vars) })) }));
     const separate = entries.flatMap((e) => split(e.name, [e.name], e.statements));
-    const combine = optionalBoolean("combinePolicies", a.combinePolicies, false);
+    const combine = readBoolean(PALETTE_AWS_ARGS, "combinePolicies", a.combinePolicies);
     let policies = separate;
     if (combine) {
         policies = split("PaletteCombinedPolicy", entries.map((e) => e.name), entries.flatMap((e) => e.statements));
@@ -165,9 +238,10 @@ export function planPaletteAws(a: PaletteAwsPlainArgs): PaletteAwsPlan {
 
 /** Longest valid values for string inputs still unknown at construction. */
 export function paletteWorstCase(unknown: readonly string[]): Partial<PaletteAwsPlainArgs> {
+    // One stand-in per string input of the spec, no more and no fewer (the compiler checks it).
     const values: Record<string, string> = {
         accountId: "000000000000", trustedAccountId: "000000000000", externalId: "e".repeat(MAX_LENGTH.externalId),
         roleName: "r".repeat(64), userName: "u".repeat(64),
-    };
+    } satisfies Record<typeof PALETTE_AWS_STRING_ARGS[number], string>;
     return Object.fromEntries(unknown.map((k) => [k, values[k]])) as Partial<PaletteAwsPlainArgs>;
 }

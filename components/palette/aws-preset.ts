@@ -1,8 +1,8 @@
 import { Sourced } from "../core";
-import { Preset } from "../render/preset";
+import { Preset, presetKeys, presetOutputs } from "../render/preset";
 import { PaletteAwsAccess, PaletteAwsAccessArgs } from "./aws";
 import { PALETTE_AWS_POLICIES } from "./aws-catalog";
-import { PALETTE_AWS_STRING_ARGS } from "./aws-plan";
+import { PALETTE_AWS_ARGS, PALETTE_AWS_OUTPUTS, PALETTE_AWS_STRING_ARGS } from "./aws-plan";
 
 const explanations = new Map<string, Sourced>([
     ...PALETTE_AWS_POLICIES.map((e) => [`policy:${e.name}`, e] as const),
@@ -19,25 +19,8 @@ const explanations = new Map<string, Sourced>([
 export const paletteAwsPreset: Preset = {
     name: "palette-aws",
     title: "Spectro Cloud Palette on AWS",
-    keys: [
-        { name: "accountId", type: "string", required: true, doc: "AWS account Palette deploys into" },
-        { name: "variant", type: "string", doc: "core | minimum-dynamic | minimum-static" },
-        { name: "eks", type: "boolean", doc: "EKS clusters (PaletteControllersEKSPolicy or minimum EKS policy)" },
-        { name: "cloudFormationStack", type: "boolean", doc: "Minimum variants: Palette manages the CAPA stack (roles scoped to CAPA names)" },
-        { name: "allowIamPrivilegeEscalation", type: "boolean", doc: "RISK: required for variant core (IAM escalation paths)" },
-        { name: "hostResourceGroups", type: "boolean", doc: "PaletteHostResourceGroupsPolicy" },
-        { name: "identity", type: "string", doc: "role | user" },
-        { name: "trustedAccountId", type: "string", doc: "Palette's AWS account for STS (role)" },
-        { name: "externalId", type: "string", doc: "External ID Palette shows (role)", secret: true },
-        { name: "roleName", type: "string", doc: "Name of the role" },
-        { name: "userName", type: "string", doc: "Name of the user" },
-        { name: "partition", type: "string", doc: "aws | aws-us-gov" },
-        { name: "ebsCsiPolicy", type: "boolean", doc: "Add AmazonEBSCSIDriverPolicy to additionalPolicyArns" },
-        { name: "additionalPolicyArns", type: "list", doc: "Policies Palette attaches to the roles it creates" },
-        { name: "combinePolicies", type: "boolean", doc: "Pack the policies into PaletteCombinedPolicy documents" },
-        { name: "maxManagedPolicies", type: "number", doc: "Managed-policy quota per role or user" },
-        { name: "tags", type: "object", doc: "Tags for every taggable resource" },
-    ],
+    keys: presetKeys(PALETTE_AWS_ARGS),
+    spec: { args: PALETTE_AWS_ARGS, outputs: PALETTE_AWS_OUTPUTS },
     outputKeys: PALETTE_AWS_STRING_ARGS,
     explanations,
     mockOptions: (v) => ({
@@ -48,17 +31,7 @@ export const paletteAwsPreset: Preset = {
         const c = new PaletteAwsAccess(name, values as unknown as PaletteAwsAccessArgs, opts);
         return {
             component: c,
-            outputs: {
-                arn: c.arn,
-                name: c.name,
-                externalId: c.externalId,
-                policyNames: c.policyNames,
-                policyArns: c.policyArns,
-                additionalPolicyArns: c.additionalPolicyArns,
-                accessKeyId: c.accessKeyId,
-                secretAccessKey: c.secretAccessKey,
-                ready: c.ready,
-            },
+            outputs: presetOutputs(c, PALETTE_AWS_OUTPUTS, values),
         };
     },
 };

@@ -4,8 +4,9 @@ import { policyJson } from "../aws/policy";
 import { ManagedPolicySpec, PolicyRole } from "../aws/role";
 import { PolicyUser } from "../aws/user";
 import { Partition } from "../aws/validate";
+import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    PALETTE_AWS_STRING_ARGS, PaletteAwsPlainArgs, PaletteAwsPlan, PaletteIdentity, PaletteVariant, paletteWorstCase, planPaletteAws,
+    PALETTE_AWS_ARGS, PALETTE_AWS_OUTPUTS, PALETTE_AWS_STRING_ARGS, PaletteAwsPlainArgs, PaletteAwsPlan, PaletteIdentity, PaletteVariant, paletteWorstCase, planPaletteAws,
 } from "./aws-plan";
 
 export interface PaletteAwsAccessArgs {
@@ -123,3 +124,7 @@ export class PaletteAwsAccess extends pulumi.ComponentResource {
         });
     }
 }
+
+// The compiler holds the spec to the Args type and the outputs to the class (no runtime cost).
+checkArgSpec<PaletteAwsAccessArgs>()(PALETTE_AWS_ARGS);
+checkOutputSpec<PaletteAwsAccess>()(PALETTE_AWS_OUTPUTS);
