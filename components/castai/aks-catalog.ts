@@ -8,6 +8,7 @@
  */
 import { vendorSource } from "../core/sources";
 import { ActionEntry, DroppedAction } from "../azure/catalog";
+import { CatalogCard, namedEntries } from "../core/catalog";
 
 const SEED = "seed castai-cloud-permissions.txt, Azure CastAKSRole";
 const BOTH = `${SEED}; ${vendorSource("castai/terraform-castai-aks", "iam.tf")}`;
@@ -73,3 +74,11 @@ export const CASTAI_AKS_NOT_ACTIONS: readonly ActionEntry[] = [
 
 /** Actions of the seed that kubegrant does not grant, with the reason: none (the default branch grants all 36). */
 export const CASTAI_AKS_DROPPED: readonly DroppedAction[] = [];
+
+/** This catalog as the fidelity table and the policy pack read it. */
+export const CASTAI_AKS_CARD: CatalogCard = {
+    vendor: "Cast AI", target: "Azure", file: "components/castai/aks-catalog.ts",
+    items: namedEntries(CASTAI_AKS_ACTIONS, (e) => e.action),
+    removals: namedEntries(CASTAI_AKS_DROPPED, (e) => e.action),
+    actions: [...CASTAI_AKS_ACTIONS, ...CASTAI_AKS_NOT_ACTIONS].map((e) => e.action),
+};

@@ -12,6 +12,7 @@
 import { vendorSource } from "../core/sources";
 import { CatalogRole, CatalogRuleEntry } from "../kubernetes/catalog";
 import { PolicyRule } from "../kubernetes/rbac";
+import { CatalogCard, namedEntries } from "../core/catalog";
 
 export const CASTAI_COMPONENTS = ["agent", "cluster-controller", "evictor", "pod-pinner", "operator"] as const;
 export type CastAiComponent = typeof CASTAI_COMPONENTS[number];
@@ -449,3 +450,11 @@ export const CASTAI_SEED_ALIASES: readonly CastAiSeedAlias[] = [
     rel("clusterController", "namespace-wide (castai-agent): all permissions necessary for current and future changes",
         { apiGroups: ["*"], resources: ["*"], verbs: ["*"] }, "release", CC, ["phase2-ns-admin"]),
 ];
+
+/** This catalog as the fidelity table and the policy pack read it. */
+export const CASTAI_RBAC_CARD: CatalogCard = {
+    vendor: "Cast AI", target: "Kubernetes", file: "components/castai/cluster-rbac-catalog.ts",
+    items: namedEntries(CASTAI_RBAC_ENTRIES, (e) => e.id),
+    removals: [],
+    actions: [],
+};

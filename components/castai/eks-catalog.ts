@@ -17,6 +17,7 @@
  */
 import { vendorSource } from "../core/sources";
 import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
+import { CatalogCard, namedEntries } from "../core/catalog";
 
 const SEED = "seed castai-cloud-permissions.txt, AWS custom policy";
 const HARDENED = vendorSource("castai/terraform-provider-castai", "examples/eks/eks_cluster_custom_iam/iam.tf");
@@ -359,3 +360,11 @@ export const CASTAI_EKS_MANAGED_POLICIES: readonly ManagedPolicyEntry[] = [
         source: `${MODULE} (attach_ssm_managed_instance_core, default true)`,
     },
 ];
+
+/** This catalog as the fidelity table and the policy pack read it. */
+export const CASTAI_EKS_CARD: CatalogCard = {
+    vendor: "Cast AI", target: "AWS", file: "components/castai/eks-catalog.ts",
+    items: [...namedEntries(CASTAI_EKS_STATEMENTS, (e) => `${e.sid} (${e.document})`), ...namedEntries(CASTAI_EKS_MANAGED_POLICIES, (e) => `${e.path} (${e.target})`)],
+    removals: [],
+    actions: CASTAI_EKS_STATEMENTS.flatMap((e) => e.actions),
+};

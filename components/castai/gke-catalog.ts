@@ -12,6 +12,7 @@
  */
 import { vendorSource } from "../core/sources";
 import { PermissionEntry } from "../gcp/catalog";
+import { CatalogCard, namedEntries } from "../core/catalog";
 
 const SEED = "seed castai-cloud-permissions.txt, GCP castai.gkeAccess";
 const NEWEST = vendorSource("castai/terraform-provider-castai", "castai/policies/gke/iam-policy.json");
@@ -145,3 +146,14 @@ export const CASTAI_GKE_ROLES = {
         source: "seed castai-cloud-permissions.txt, GCP Required APIs",
     },
 } as const;
+
+/** This catalog as the fidelity table and the policy pack read it. */
+export const CASTAI_GKE_CARD: CatalogCard = {
+    vendor: "Cast AI", target: "GCP", file: "components/castai/gke-catalog.ts",
+    items: [
+        ...namedEntries(CASTAI_GKE_PERMISSIONS, (e) => e.permissions.length === 1 ? e.permissions[0] : `${e.permissions[0]} (+${e.permissions.length - 1})`),
+        ...namedEntries(Object.entries(CASTAI_GKE_ROLES).map(([k, e]) => ({ ...e, key: k })), (e) => `${e.key} (binding)`),
+    ],
+    removals: [],
+    actions: CASTAI_GKE_PERMISSIONS.flatMap((e) => e.permissions),
+};

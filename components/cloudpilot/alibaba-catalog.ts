@@ -8,6 +8,7 @@
  */
 import { RamStatementEntry } from "../alicloud/policy";
 import { CLOUDPILOT_DOC } from "./names";
+import { CatalogCard, namedEntries } from "../core/catalog";
 
 const SEED = `seed cloudpilot-permissions.txt, Privileges needed with AlibabaCloud (= ${CLOUDPILOT_DOC}, "AlibabaCloud RAM Permissions")`;
 
@@ -41,3 +42,11 @@ export const CLOUDPILOT_ALIBABA_STATEMENTS: readonly RamStatementEntry[] = [
         conditions: [{ test: "StringEquals", variable: "acs:ResourceTag/ack.aliyun.com", values: ["{internalClusterId}"] }],
     },
 ];
+
+/** This catalog as the fidelity table and the policy pack read it. */
+export const CLOUDPILOT_ALIBABA_CARD: CatalogCard = {
+    vendor: "CloudPilot AI", target: "Alibaba Cloud", file: "components/cloudpilot/alibaba-catalog.ts",
+    items: namedEntries(CLOUDPILOT_ALIBABA_STATEMENTS, (e) => `${e.actions[0]} (+${e.actions.length - 1})`),
+    removals: [],
+    actions: CLOUDPILOT_ALIBABA_STATEMENTS.flatMap((e) => e.actions),
+};

@@ -31,6 +31,7 @@
 import { CatalogRole, CatalogRuleEntry } from "../kubernetes/catalog";
 import { PolicyRule } from "../kubernetes/rbac";
 import { CLOUDPILOT_AGENT_SERVICE_ACCOUNT, CLOUDPILOT_DOC, CLOUDPILOT_SERVICE_ACCOUNT } from "./names";
+import { CatalogCard, namedEntries } from "../core/catalog";
 
 export const CLOUDPILOT_COMPONENTS = ["agent", "optimizer"] as const;
 export type CloudPilotComponent = typeof CLOUDPILOT_COMPONENTS[number];
@@ -268,3 +269,11 @@ export const CLOUDPILOT_RBAC_ENTRIES: readonly CloudPilotRuleEntry[] = [
             why: "Updates Karpenter's three CRDs only (conversion webhook CA bundle), enforced by resourceNames." },
     ]),
 ];
+
+/** This catalog as the fidelity table and the policy pack read it. */
+export const CLOUDPILOT_RBAC_CARD: CatalogCard = {
+    vendor: "CloudPilot AI", target: "Kubernetes", file: "components/cloudpilot/cluster-rbac-catalog.ts",
+    items: namedEntries(CLOUDPILOT_RBAC_ENTRIES, (e) => e.id),
+    removals: [],
+    actions: [],
+};

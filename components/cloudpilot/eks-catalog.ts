@@ -16,6 +16,7 @@
 import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
 import { vendorSource } from "../core/sources";
 import { CLOUDPILOT_DOC } from "./names";
+import { CatalogCard, namedEntries } from "../core/catalog";
 
 const SEED = `seed cloudpilot-permissions.txt, AWS IAM Role Used in Phase 2 (= ${CLOUDPILOT_DOC}, "AWS IAM Role Used in Phase 2")`;
 const KARPENTER = `${vendorSource("aws/karpenter-provider-aws", "website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml")} (KarpenterNodeRole); CloudPilot does not publish its node role's policies`;
@@ -199,3 +200,11 @@ export const CLOUDPILOT_EKS_MANAGED_POLICIES: readonly ManagedPolicyEntry[] = [
         source: KARPENTER,
     },
 ];
+
+/** This catalog as the fidelity table and the policy pack read it. */
+export const CLOUDPILOT_EKS_CARD: CatalogCard = {
+    vendor: "CloudPilot AI", target: "AWS", file: "components/cloudpilot/eks-catalog.ts",
+    items: [...namedEntries(CLOUDPILOT_EKS_STATEMENTS, (e) => `${e.sid} (${e.document})`), ...namedEntries(CLOUDPILOT_EKS_MANAGED_POLICIES, (e) => `${e.path} (${e.target})`)],
+    removals: [],
+    actions: CLOUDPILOT_EKS_STATEMENTS.flatMap((e) => e.actions),
+};

@@ -16,3 +16,30 @@ export interface Sourced {
      */
     readonly risk?: string;
 }
+
+/** One catalog entry named so a reviewer can find it in its catalog, with its sourcing. */
+export interface NamedEntry extends Sourced {
+    readonly name: string;
+}
+
+/** Entries named by `name`, keeping only their sourcing (and risk). */
+export function namedEntries<T extends Sourced>(entries: readonly T[], name: (e: T) => string): NamedEntry[] {
+    return entries.map((e) => ({ name: name(e), feature: e.feature, why: e.why, source: e.source, ...(e.risk === undefined ? {} : { risk: e.risk }) }));
+}
+
+/**
+ * What a vendor's catalog for one target says about itself, for tools that read every catalog
+ * (the fidelity table, the policy pack's wildcard list): a vendor's catalog file exports one, and
+ * the preset registry finds it, so adding a vendor adds no line to those tools.
+ */
+export interface CatalogCard {
+    readonly vendor: string;
+    readonly target: string;
+    /** The catalog file, from the package root. */
+    readonly file: string;
+    readonly items: readonly NamedEntry[];
+    /** Vendor items kubegrant leaves out on purpose. */
+    readonly removals: readonly NamedEntry[];
+    /** Every action or permission string the catalog may grant. */
+    readonly actions: readonly string[];
+}

@@ -11,6 +11,7 @@
  */
 import { Sourced } from "../core";
 import { Statement } from "../aws/policy";
+import { CatalogCard, namedEntries } from "../core/catalog";
 
 export type PalettePolicyGroup =
     | "core" | "eks" | "minimum-dynamic" | "minimum-dynamic-eks" | "minimum-static" | "minimum-static-eks"
@@ -167,3 +168,11 @@ export const PALETTE_AWS_POLICIES: readonly PalettePolicyEntry[] = [
         ],
     },
 ];
+
+/** This catalog as the fidelity table and the policy pack read it. */
+export const PALETTE_AWS_CARD: CatalogCard = {
+    vendor: "Spectro Cloud Palette", target: "AWS", file: "components/palette/aws-catalog.ts",
+    items: namedEntries(PALETTE_AWS_POLICIES, (e) => e.name),
+    removals: [],
+    actions: PALETTE_AWS_POLICIES.flatMap((e) => e.statements.flatMap((s) => s.actions)),
+};

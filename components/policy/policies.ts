@@ -13,13 +13,7 @@ import { AWS_LIMITS } from "../aws/limits";
 import { ruleIdsOf } from "../kubernetes/rbac";
 import { Grant, escalationsOf } from "../core/escalations";
 import { Sourced } from "../core/catalog";
-import { CASTAI_EKS_STATEMENTS } from "../castai/eks-catalog";
-import { CASTAI_AKS_ACTIONS, CASTAI_AKS_NOT_ACTIONS } from "../castai/aks-catalog";
-import { CLOUDPILOT_EKS_STATEMENTS } from "../cloudpilot/eks-catalog";
-import { CLOUDPILOT_ALIBABA_STATEMENTS } from "../cloudpilot/alibaba-catalog";
-import { PALETTE_AWS_POLICIES } from "../palette/aws-catalog";
-import { CASTAI_RBAC_ENTRIES } from "../castai/cluster-rbac-catalog";
-import { CLOUDPILOT_RBAC_ENTRIES } from "../cloudpilot/cluster-rbac-catalog";
+import { catalogCard, presetNames } from "../render/preset";
 
 /** The URN's type chain (`kubegrant:castai:CastAiEksAccess$kubegrant:aws:PolicyRole$aws:iam/role:Role`) holds a kubegrant component. */
 export function isKubegrants(urn: string): boolean {
@@ -107,14 +101,8 @@ export const vendorTrustConditions: ResourceValidationPolicy = {
 };
 
 /** Every action string of kubegrant's catalogs that holds a wildcard: the only wildcards a kubegrant policy may carry. */
-export const CATALOG_WILDCARD_ACTIONS: ReadonlySet<string> = new Set([
-    ...CASTAI_EKS_STATEMENTS.flatMap((e) => e.actions),
-    ...CLOUDPILOT_EKS_STATEMENTS.flatMap((e) => e.actions),
-    ...PALETTE_AWS_POLICIES.flatMap((e) => e.statements.flatMap((s) => s.actions)),
-    ...CLOUDPILOT_ALIBABA_STATEMENTS.flatMap((e) => e.actions),
-    ...CASTAI_AKS_ACTIONS.map((e) => e.action),
-    ...CASTAI_AKS_NOT_ACTIONS.map((e) => e.action),
-].filter((a) => /[*?]/.test(a)));
+export const CATALOG_WILDCARD_ACTIONS: ReadonlySet<string> = new Set(
+    presetNames().flatMap((preset) => catalogCard(preset).actions).filter((a) => /[*?]/.test(a)));
 
 /** The action strings of a policy-holding resource (IAM/RAM policy documents, Azure role definitions, GCP custom roles). */
 function actionsOf(type: string, props: Json): string[] {
@@ -155,7 +143,9 @@ export const noAuthoritativeGcpIam: StackValidationPolicy = {
     },
 };
 
-const RULE_ENTRIES: ReadonlyMap<string, Sourced> = new Map<string, Sourced>([...CASTAI_RBAC_ENTRIES, ...CLOUDPILOT_RBAC_ENTRIES].map((e) => [e.id, e] as const));
+/** Every in-cluster catalog's rule entries by ID (the \`kubegrant.io/rules\` annotation names them). */
+const RULE_ENTRIES: ReadonlyMap<string, Sourced> = new Map<string, Sourced>(presetNames().map(catalogCard)
+    .filter((card) => card.target === "Kubernetes").flatMap((card) => card.items.map((e) => [e.name, e] as const)));
 const RBAC = "kubernetes:rbac.authorization.k8s.io/v1:";
 
 interface KubeMeta { name?: string; namespace?: string; annotations?: Record<string, string> }

@@ -9,84 +9,27 @@ import * as fs from "fs";
 import * as path from "path";
 import { Sourced } from "../core";
 import { VENDOR_REPOS } from "../core/sources";
-import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "../castai/eks-catalog";
-import { CASTAI_GKE_PERMISSIONS, CASTAI_GKE_ROLES } from "../castai/gke-catalog";
-import { CASTAI_AKS_ACTIONS, CASTAI_AKS_DROPPED } from "../castai/aks-catalog";
-import { CASTAI_RBAC_ENTRIES } from "../castai/cluster-rbac-catalog";
-import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "../cloudpilot/eks-catalog";
-import { CLOUDPILOT_ALIBABA_STATEMENTS } from "../cloudpilot/alibaba-catalog";
-import { CLOUDPILOT_RBAC_ENTRIES } from "../cloudpilot/cluster-rbac-catalog";
-import { PALETTE_AWS_POLICIES } from "../palette/aws-catalog";
-
-/** One catalog entry as the table sees it: a name a reviewer can find in the catalog, and its sourcing. */
-interface Item extends Sourced {
-    readonly name: string;
-}
-
-/** A vendor item kubegrant leaves out on purpose, named as an Item is. */
-type Removal = Item;
+import { NamedEntry } from "../core/catalog";
+import { catalogCard, presetNames } from "./preset";
 
 interface Row {
     readonly vendor: string;
     readonly target: string;
     readonly preset: string;
     readonly catalog: string;
-    readonly items: readonly Item[];
-    readonly removals: readonly Removal[];
+    readonly items: readonly NamedEntry[];
+    readonly removals: readonly NamedEntry[];
 }
 
 const FROM_SEED = /\bseed\b/;
 /** Words with which a `why` records where kubegrant departs from a vendor source. */
 const DEPARTURE = /\b(Departure|Narrowed|narrowed|left out|leaves? (?:them|it) out|dropped|drops|kubegrant keeps|kubegrant follows|RISK)\b/;
 
-const named = <T extends Sourced>(entries: readonly T[], name: (e: T) => string): Item[] =>
-    entries.map((e) => ({ name: name(e), feature: e.feature, why: e.why, source: e.source }));
-
-export const FIDELITY_ROWS: readonly Row[] = [
-    {
-        vendor: "Cast AI", target: "AWS", preset: "castai-eks", catalog: "components/castai/eks-catalog.ts",
-        items: [...named(CASTAI_EKS_STATEMENTS, (e) => `${e.sid} (${e.document})`), ...named(CASTAI_EKS_MANAGED_POLICIES, (e) => `${e.path} (${e.target})`)],
-        removals: [],
-    },
-    {
-        vendor: "Cast AI", target: "GCP", preset: "castai-gke", catalog: "components/castai/gke-catalog.ts",
-        items: [
-            ...named(CASTAI_GKE_PERMISSIONS, (e) => e.permissions.length === 1 ? e.permissions[0] : `${e.permissions[0]} (+${e.permissions.length - 1})`),
-            ...named(Object.entries(CASTAI_GKE_ROLES).map(([k, e]) => ({ ...e, key: k })), (e) => `${e.key} (binding)`),
-        ],
-        removals: [],
-    },
-    {
-        vendor: "Cast AI", target: "Azure", preset: "castai-aks", catalog: "components/castai/aks-catalog.ts",
-        items: named(CASTAI_AKS_ACTIONS, (e) => e.action),
-        removals: named(CASTAI_AKS_DROPPED, (e) => e.action),
-    },
-    {
-        vendor: "Cast AI", target: "Kubernetes", preset: "castai-kubernetes", catalog: "components/castai/cluster-rbac-catalog.ts",
-        items: named(CASTAI_RBAC_ENTRIES, (e) => e.id),
-        removals: [],
-    },
-    {
-        vendor: "CloudPilot AI", target: "AWS", preset: "cloudpilot-eks", catalog: "components/cloudpilot/eks-catalog.ts",
-        items: [...named(CLOUDPILOT_EKS_STATEMENTS, (e) => `${e.sid} (${e.document})`), ...named(CLOUDPILOT_EKS_MANAGED_POLICIES, (e) => `${e.path} (${e.target})`)],
-        removals: [],
-    },
-    {
-        vendor: "CloudPilot AI", target: "Alibaba Cloud", preset: "cloudpilot-alibaba", catalog: "components/cloudpilot/alibaba-catalog.ts",
-        items: named(CLOUDPILOT_ALIBABA_STATEMENTS, (e) => `${e.actions[0]} (+${e.actions.length - 1})`),
-        removals: [],
-    },
-    {
-        vendor: "CloudPilot AI", target: "Kubernetes", preset: "cloudpilot-kubernetes", catalog: "components/cloudpilot/cluster-rbac-catalog.ts",
-        items: named(CLOUDPILOT_RBAC_ENTRIES, (e) => e.id),
-        removals: [],
-    },
-    {
-        vendor: "Spectro Cloud Palette", target: "AWS", preset: "palette-aws", catalog: "components/palette/aws-catalog.ts",
-        items: named(PALETTE_AWS_POLICIES, (e) => e.name),
-        removals: [],
-    },
-];
+/** One row per preset, from its catalog's card, in the registry's order. */
+export const FIDELITY_ROWS: readonly Row[] = presetNames().map((preset) => {
+    const card = catalogCard(preset);
+    return { vendor: card.vendor, target: card.target, preset, catalog: card.file, items: card.items, removals: card.removals };
+});
 
 /** The sentences of `why` that record a departure. */
 function departureText(why: string): string {

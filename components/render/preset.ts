@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, Sourced, show } from "../core";
+import { CatalogCard } from "../core/catalog";
 import { ProviderCloud, requireProviders } from "../core/providers";
 import { ArgSpec, ArgSpecs, OutputSpecs, outputNames } from "../core/spec";
 import { MockOptions } from "../testing/mocks";
@@ -51,28 +52,37 @@ export interface Preset {
     create(name: string, values: Readonly<Record<string, unknown>>, opts?: pulumi.ComponentResourceOptions): PresetInstance;
 }
 
-/** Every preset of the render contract, loaded only when asked for (an AWS-only install loads no GCP code). */
-const PRESETS: Readonly<Record<string, { readonly clouds: readonly ProviderCloud[]; readonly load: () => Preset }>> = {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "castai-eks": { clouds: ["aws"], load: () => require("../castai/eks-preset").castAiEksPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "castai-gke": { clouds: ["gcp"], load: () => require("../castai/gke-preset").castAiGkePreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "castai-aks": { clouds: ["azure"], load: () => require("../castai/aks-preset").castAiAksPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "cloudpilot-eks": { clouds: ["aws"], load: () => require("../cloudpilot/eks-preset").cloudPilotEksPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "cloudpilot-alibaba": { clouds: ["alicloud"], load: () => require("../cloudpilot/alibaba-preset").cloudPilotAlibabaPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "palette-aws": { clouds: ["aws"], load: () => require("../palette/aws-preset").paletteAwsPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "castai-kubernetes": { clouds: ["kubernetes"], load: () => require("../castai/cluster-rbac-preset").castAiKubernetesPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    "cloudpilot-kubernetes": { clouds: ["kubernetes"], load: () => require("../cloudpilot/cluster-rbac-preset").cloudPilotKubernetesPreset },
+/** A module's export, required when first asked for: a preset's code and providers load only when it is used. */
+function later<T>(path: string, name: string): () => T {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand: an AWS-only install never loads GCP code
+    return () => require(path)[name] as T;
+}
+
+/**
+ * Every preset of the render contract, loaded only when asked for (an AWS-only install loads no GCP
+ * code), with its vendor catalog's card (pure data: the fidelity table and the policy pack read
+ * every catalog through it, without loading a provider).
+ */
+const PRESETS: Readonly<Record<string, { readonly clouds: readonly ProviderCloud[]; readonly load: () => Preset; readonly card: () => CatalogCard }>> = {
+    "castai-eks": { clouds: ["aws"], load: later("../castai/eks-preset", "castAiEksPreset"), card: later("../castai/eks-catalog", "CASTAI_EKS_CARD") },
+    "castai-gke": { clouds: ["gcp"], load: later("../castai/gke-preset", "castAiGkePreset"), card: later("../castai/gke-catalog", "CASTAI_GKE_CARD") },
+    "castai-aks": { clouds: ["azure"], load: later("../castai/aks-preset", "castAiAksPreset"), card: later("../castai/aks-catalog", "CASTAI_AKS_CARD") },
+    "cloudpilot-eks": { clouds: ["aws"], load: later("../cloudpilot/eks-preset", "cloudPilotEksPreset"), card: later("../cloudpilot/eks-catalog", "CLOUDPILOT_EKS_CARD") },
+    "cloudpilot-alibaba": { clouds: ["alicloud"], load: later("../cloudpilot/alibaba-preset", "cloudPilotAlibabaPreset"), card: later("../cloudpilot/alibaba-catalog", "CLOUDPILOT_ALIBABA_CARD") },
+    "palette-aws": { clouds: ["aws"], load: later("../palette/aws-preset", "paletteAwsPreset"), card: later("../palette/aws-catalog", "PALETTE_AWS_CARD") },
+    "castai-kubernetes": { clouds: ["kubernetes"], load: later("../castai/cluster-rbac-preset", "castAiKubernetesPreset"), card: later("../castai/cluster-rbac-catalog", "CASTAI_RBAC_CARD") },
+    "cloudpilot-kubernetes": { clouds: ["kubernetes"], load: later("../cloudpilot/cluster-rbac-preset", "cloudPilotKubernetesPreset"), card: later("../cloudpilot/cluster-rbac-catalog", "CLOUDPILOT_RBAC_CARD") },
 };
 
 export function presetNames(): string[] {
     return Object.keys(PRESETS);
+}
+
+/** The card of the vendor catalog behind preset `name` (pure data; loads no provider). */
+export function catalogCard(name: string): CatalogCard {
+    const entry = PRESETS[name];
+    if (!entry) throw new InputError("preset", `unknown preset ${show(name)} (known: ${presetNames().join(", ")})`);
+    return entry.card();
 }
 
 export function loadPreset(name: string): Preset {
