@@ -278,21 +278,22 @@ describe("issue 15 (9, 10, 14): the CLI", () => {
         assert.match(out, /\n {2}clusterName +string; required\. EKS cluster name \(1–100 letters, digits, -, _\); scopes every tag, Auto Scaling and EKS statement\n/);
         assert.match(out, /\n {2}roleName +string; default: castai-eks-<clusterName\[:53\]>\. name of the role Cast AI assumes\n/);
         assert.match(out, /\n {2}hardened +boolean; default: false\. /);
+        assert.match(out, /\n {2}ebsVolumes +managed\|minimal\|none; default: "managed"\. /);
         assert.match(out, /\n {2}vpcAccountId +string; default: accountId\. the account owning the VPC/);
         assert.match(out, /\n {2}passRoleArns +list; default: \[\]\. roles \(ARNs in this account, at most 20\) besides the node role/);
-        assert.match(out, /\n {2}allowPassAnyRole +boolean; default: false\. RISK: /);
+        assert.match(out, /\n {2}allowPassAnyRole +boolean; default: false\. RISK[:,( ]/);
         assert.match(out, /\n {2}capacityReservations +boolean; default: true\. /);
         assert.match(out, /\n {2}hibernation +boolean; default: true\. /);
         const palette = (await run("render", "palette-aws", "--help")).out;
         assert.match(palette, /\n {2}externalId +string \(secret\); default: required for role\. /);
-        assert.match(palette, /\n {2}allowIamPrivilegeEscalation +boolean; default: false\. RISK: /);
+        assert.match(palette, /\n {2}allowIamPrivilegeEscalation +boolean; default: false\. RISK[:,( ]/);
         const alibaba = (await run("render", "cloudpilot-alibaba", "--help")).out;
         assert.match(alibaba, /\n {2}externalId +string \(secret\); default: required for account\. /);
         const gke = (await run("render", "castai-gke", "--help")).out;
-        assert.match(gke, /\n {2}allowProjectWideServiceAccountUse +boolean; default: false\. \*\*risk\*\*: roles\/iam\.serviceAccountUser on the whole project/);
+        assert.match(gke, /\n {2}allowProjectWideServiceAccountUse +boolean; default: false\. RISK: roles\/iam\.serviceAccountUser on the whole project/);
         assert.ok(!/\bneg|networkEndpointGroup/i.test(gke), "castai-gke has no NEG switch any more (issue 14)");
-        assert.match((await run("render", "castai-kubernetes", "--help")).out, /\n {2}operatorClusterWidePodWrite +boolean; default: false\. RISK: /);
-        assert.match((await run("render", "cloudpilot-kubernetes", "--help")).out, /\n {2}allowAnyWebhookConfigurationUpdate +boolean; default: false\. RISK: /);
+        assert.match((await run("render", "castai-kubernetes", "--help")).out, /\n {2}operatorClusterWidePodWrite +boolean; default: false\. RISK[:,( ]/);
+        assert.match((await run("render", "cloudpilot-kubernetes", "--help")).out, /\n {2}allowAnyWebhookConfigurationUpdate +boolean; default: false\. RISK[:,( ]/);
     });
     it("every preset's --help: one line per key, in order, with its type, its default and its meaning as the component's spec declares them", async () => {
         /** Markdown as a terminal shows it: no backticks, no table escapes. */
@@ -304,9 +305,10 @@ describe("issue 15 (9, 10, 14): the CLI", () => {
             const lines = out.trimEnd().split("\n").slice(2);
             assert.deepStrictEqual(lines.map((l) => l.trim().split(/ +/)[0]), preset.keys.map((k) => k.name), name);
             preset.keys.forEach((k, i) => {
-                const m = /^ {2}(\w+) +(\w+)( \(secret\))?; (required|default: .*?)\. (.*)$/.exec(lines[i]);
+                const m = /^ {2}(\w+) +([\w|-]+)( \(secret\))?; (required|default: .*?)\. (.*)$/.exec(lines[i]);
                 assert.ok(m, lines[i]);
-                assert.deepStrictEqual([m[1], m[2], m[3] !== undefined], [k.name, k.type, k.secret === true], lines[i]);
+                // A choice shows its values instead of "string".
+                assert.deepStrictEqual([m[1], m[2], m[3] !== undefined], [k.name, k.choices ? k.choices.join("|") : k.type, k.secret === true], lines[i]);
                 assert.strictEqual(m[4], k.required ? "required" : `default: ${plain(defaultText(k))}`, `${name} ${k.name}`);
                 assert.strictEqual(m[5], plain(k.doc), `${name} ${k.name}: meaning`);
                 assert.ok(k.doc.length > 0, `${name} ${k.name}: documented`);

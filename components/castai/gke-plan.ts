@@ -123,7 +123,7 @@ export const CASTAI_GKE_ARGS = {
         doc: "unique IDs (21 digits) of the node pools' service accounts: the only ones Cast AI may act as (not with `allowProjectWideServiceAccountUse`; at most 13: GCP allows 12 logical operators per IAM condition)",
     },
     allowProjectWideServiceAccountUse: { type: "boolean", default: false,
-        doc: "**risk**: `roles/iam.serviceAccountUser` on the whole project, no condition (Cast AI may act as, and start VMs as, any service account of the project); only for node pools whose service accounts are not known in advance",
+        doc: "RISK: `roles/iam.serviceAccountUser` on the whole project, no condition (Cast AI may act as, and start VMs as, any service account of the project); only for node pools whose service accounts are not known in advance",
     },
     computeManagerProjectIds: { type: "list", default: [],
         doc: "sole-tenant projects: the custom role and a binding in each",

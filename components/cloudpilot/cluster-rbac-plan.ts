@@ -36,7 +36,7 @@ export const CLOUDPILOT_CLUSTER_RBAC_ARGS = {
         doc: "CloudPilot's phase 2: also the optimizer's service account, Role and three ClusterRoles. `false` is phase 1, the read-only agent only",
     },
     allowAnyWebhookConfigurationUpdate: { type: "boolean", default: false,
-        doc: "**Risk** (needs `optimizer`): the optimizer may update every mutating and validating webhook configuration of the cluster, as CloudPilot documents it (to write its webhooks' CA bundle). Admission webhook control: it could redirect or disable another product's webhooks. Without it the optimizer only reads them: set it if CloudPilot's webhook certificate rotation needs it (CloudPilot does not document its configurations' names, so kubegrant cannot pin the update to them)",
+        doc: "RISK (needs `optimizer`): the optimizer may update every mutating and validating webhook configuration of the cluster, as CloudPilot documents it (to write its webhooks' CA bundle). Admission webhook control: it could redirect or disable another product's webhooks. Without it the optimizer only reads them: set it if CloudPilot's webhook certificate rotation needs it (CloudPilot does not document its configurations' names, so kubegrant cannot pin the update to them)",
     },
     serviceAccountNames: { type: "object", typeText: "{ agent?: string; optimizer?: string }", defaultText: "`{ agent: \"cloudpilot-agent\", optimizer: \"cloudpilot-aws-optimizer\" }`",
         doc: "Service account per component (`agent`, `optimizer`; the optimizer's only with `optimizer: true`). **Not documented by CloudPilot**: these defaults are kubegrant's choice (the optimizer's is its roles' name, and what `CloudPilotEksAccess` trusts); check `kubectl -n cloudpilot get sa`",

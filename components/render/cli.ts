@@ -42,7 +42,9 @@ export function presetHelp(preset: Preset): string {
     const width = Math.max(...preset.keys.map((k) => k.name.length));
     const lines = preset.keys.map((k) => {
         const when = k.required ? "required" : `default: ${plain(defaultText(k))}`;
-        return `  ${k.name.padEnd(width)}  ${k.type}${k.secret ? " (secret)" : ""}; ${when}. ${plain(k.doc)}`;
+        // A choice shows its values ("managed|minimal|none") where another key shows its type.
+        const type = k.choices ? k.choices.join("|") : k.type;
+        return `  ${k.name.padEnd(width)}  ${type}${k.secret ? " (secret)" : ""}; ${when}. ${plain(k.doc)}`;
     });
     return [
         `usage: kubegrant render ${preset.name} [--set key=value]... [--format json|yaml|markdown]`,
