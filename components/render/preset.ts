@@ -42,25 +42,19 @@ export interface Preset {
     create(name: string, values: Readonly<Record<string, unknown>>, opts?: pulumi.ComponentResourceOptions): PresetInstance;
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- each preset loads on demand, so an install without a cloud's optional peer never loads that cloud's code */
 /** Every preset of the render contract, loaded only when asked for (an AWS-only install loads no GCP code). */
 const PRESETS: Readonly<Record<string, { readonly clouds: readonly ProviderCloud[]; readonly load: () => Preset }>> = {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     "castai-eks": { clouds: ["aws"], load: () => require("../castai/eks-preset").castAiEksPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     "castai-gke": { clouds: ["gcp"], load: () => require("../castai/gke-preset").castAiGkePreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     "castai-aks": { clouds: ["azure"], load: () => require("../castai/aks-preset").castAiAksPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     "cloudpilot-eks": { clouds: ["aws"], load: () => require("../cloudpilot/eks-preset").cloudPilotEksPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     "cloudpilot-alibaba": { clouds: ["alicloud"], load: () => require("../cloudpilot/alibaba-preset").cloudPilotAlibabaPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     "palette-aws": { clouds: ["aws"], load: () => require("../palette/aws-preset").paletteAwsPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     "castai-kubernetes": { clouds: ["kubernetes"], load: () => require("../castai/cluster-rbac-preset").castAiKubernetesPreset },
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     "cloudpilot-kubernetes": { clouds: ["kubernetes"], load: () => require("../cloudpilot/cluster-rbac-preset").cloudPilotKubernetesPreset },
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export function presetNames(): string[] {
     return Object.keys(PRESETS);
