@@ -22,7 +22,7 @@ function lazy(name: string, path: string): void {
     Object.defineProperty(exports, name, {
         enumerable: true,
         configurable: true,
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- each cloud loads on first use, so a missing optional peer fails only the cloud asked for
         get: () => require(path),
     });
 }

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { installMocks, outputValue, Recorder } from "../components/testing";
+import { PolicyRole } from "../components/aws/role";
 import { CastAiEksAccess } from "../components/castai/eks";
 import { EKS, EKS_DEFAULT_CHILDREN, HARDENED } from "./support/values";
 
@@ -111,7 +112,6 @@ describe("CastAiEksAccess (mocks)", () => {
 
 describe("PolicyRole (mocks)", () => {
     it("refuses more managed policies than the quota before registering anything", async () => {
-        const { PolicyRole } = require("../components/aws/role") as typeof import("../components/aws/role");
         const rec = installMocks();
         assert.throws(() => new PolicyRole("r", {
             roleName: "r", trustPolicy: "{}", partition: "aws",

@@ -8,7 +8,7 @@ import * as assert from "assert";
 import { authorize, rulesFor, uncovered } from "../components/kubernetes/authorize";
 import { KubeObject } from "../components/kubernetes/rbac";
 import {
-    CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SEED_ALIASES, CASTAI_SERVICE_ACCOUNTS, CASTAI_TABLES, CastAiComponent,
+    CASTAI_RBAC_ENTRIES, CASTAI_SEED_ALIASES, CASTAI_SERVICE_ACCOUNTS, CASTAI_TABLES, CastAiComponent,
 } from "../components/castai/cluster-rbac-catalog";
 import { CASTAI_NS as NS, castAiRows, castAiServiceAccount as sa, phaseAliases, phaseRoles, renderedObjects } from "./support/castai-k8s";
 import { assertValidObjects } from "./support/k8s-objects";

@@ -110,9 +110,9 @@ describe("CloudPilotClusterRbac (mocks)", () => {
     });
 
     it("is exported from kubegrant/kubernetes (and the package root) beside CastAiClusterRbac, on the shared ClusterRbacComponent", () => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the public paths read by name, as a user's require() sees them at run time
         const sub = require("kubegrant/kubernetes") as Record<string, unknown>;
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the public paths read by name, as a user's require() sees them at run time
         const root = require("kubegrant") as { kubernetes: Record<string, unknown> };
         assert.strictEqual(sub.CloudPilotClusterRbac, CloudPilotClusterRbac);
         assert.strictEqual(root.kubernetes.CloudPilotClusterRbac, CloudPilotClusterRbac);

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { CASTAI_EKS_OUTPUTS } from "../components/castai/eks-plan";
-import { loadPreset } from "../components/render/preset";
+import { loadPreset, presetNames } from "../components/render/preset";
 
 const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
 
@@ -16,7 +16,6 @@ describe("README stays in sync with the code", () => {
 
 describe("presets", () => {
     it("are exactly the render contract's presets, each in the README table", () => {
-        const { presetNames } = require("../components/render/preset") as typeof import("../components/render/preset");
         const names = presetNames();
         assert.deepStrictEqual([...names].sort(), ["castai-aks", "castai-eks", "castai-gke", "castai-kubernetes",
             "cloudpilot-alibaba", "cloudpilot-eks", "cloudpilot-kubernetes", "palette-aws"]);

@@ -97,13 +97,17 @@ async function rendered(preset: string, values: Record<string, unknown>): Promis
     return renders.get(key)!;
 }
 
+/** Parsed JSON of any shape (resource props, policy documents) that a test reaches into and changes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests mutate many shapes of parsed JSON in place; types for each would only restate the data
+type Json = any;
+
 /** A copy of `resources` with the one named `name` (of `type`) changed by `mutate`. */
-function mutated(resources: readonly PolicyResource[], type: string, name: string, mutate: (props: Record<string, any>) => void): PolicyResource[] {
+function mutated(resources: readonly PolicyResource[], type: string, name: string, mutate: (props: Record<string, Json>) => void): PolicyResource[] {
     let hit = 0;
     const out = resources.map((r) => {
         if (r.type !== type || r.name !== name) return r;
         hit++;
-        const props = JSON.parse(JSON.stringify(r.props)) as Record<string, any>;
+        const props = JSON.parse(JSON.stringify(r.props)) as Record<string, Json>;
         mutate(props);
         return { ...r, props };
     });
@@ -111,8 +115,8 @@ function mutated(resources: readonly PolicyResource[], type: string, name: strin
     return out;
 }
 
-const doc = (s: string) => JSON.parse(s) as { Statement: Record<string, any>[] };
-const mutateDoc = (key: string, f: (d: { Statement: Record<string, any>[] }) => void) => (props: Record<string, any>) => {
+const doc = (s: string) => JSON.parse(s) as { Statement: Record<string, Json>[] };
+const mutateDoc = (key: string, f: (d: { Statement: Record<string, Json>[] }) => void) => (props: Record<string, Json>) => {
     const d = doc(props[key]);
     f(d);
     props[key] = JSON.stringify(d);

@@ -76,7 +76,6 @@ describe("render castai-aks", () => {
     for (const [mode, argv] of [["workload identity", WI], ["client secret", CS]] as const) {
         it(`passes check-permissions.mjs (every action a known Azure operation): ${mode}`, async function () {
             if (!existsSync(CHECKER)) {
-                // eslint-disable-next-line no-console
                 console.log(`      skipped: ${CHECKER} not found (../shared is not part of this repository)`);
                 this.skip();
             }

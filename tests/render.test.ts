@@ -1,6 +1,9 @@
 import * as assert from "assert";
+import { spawnSync } from "child_process";
+import NodeModule = require("module");
+import { join } from "path";
 import { run } from "./support/cli";
-import { presetNames } from "../components/render/preset";
+import { loadPreset, presetNames } from "../components/render/preset";
 import { EKS } from "./support/values";
 
 
@@ -85,8 +88,6 @@ describe("render castai-eks", () => {
 });
 
 describe("render as a real process", () => {
-    const { spawnSync } = require("child_process") as typeof import("child_process");
-    const { join } = require("path") as typeof import("path");
     const cli = (...args: string[]) => spawnSync(process.execPath,
         ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "components", "render", "cli.ts"), ...args],
         { encoding: "utf8", cwd: join(__dirname, "..") });
@@ -108,7 +109,7 @@ describe("render as a real process", () => {
 describe("render without a cloud's provider package", () => {
     // Here every provider is installed: hide some from resolution (tests/consumer.test.ts runs real projects without them).
     const hiding = (packages: readonly string[], fn: () => void) => {
-        const Module = require("module") as { _resolveFilename(request: string, ...rest: unknown[]): string };
+        const Module = NodeModule as unknown as { _resolveFilename(request: string, ...rest: unknown[]): string };
         const original = Module._resolveFilename;
         Module._resolveFilename = function (request: string, ...rest: unknown[]) {
             if (packages.includes(request)) throw Object.assign(new Error(`Cannot find module '${request}'`), { code: "MODULE_NOT_FOUND" });
@@ -120,7 +121,6 @@ describe("render without a cloud's provider package", () => {
             Module._resolveFilename = original;
         }
     };
-    const { loadPreset } = require("../components/render/preset") as typeof import("../components/render/preset");
 
     it("names the package to install instead of printing a stack trace", () => {
         hiding(["@pulumi/gcp"], () => assert.throws(() => loadPreset("castai-gke"),

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { InputError, shortHash } from "../core";
+import { shortHash } from "../core";
 import { defineLazy } from "../core/lazy";
 import { AWS_LIMITS, checkManagedPolicyCount as checkCount } from "./limits";
 

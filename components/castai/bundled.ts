@@ -32,7 +32,7 @@ export function createBundledClusterRbac(parent: pulumi.Resource, name: string, 
     namespace: string, extra: Annotations = {}): CastAiClusterRbac {
     const annotations: Record<string, Readonly<Record<string, pulumi.Input<string>>>> = { ...(args.serviceAccountAnnotations ?? {}) };
     for (const [sa, values] of Object.entries(extra)) annotations[sa] = { ...(annotations[sa] ?? {}), ...values };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- cluster-rbac loads @pulumi/kubernetes (an optional peer): only when clusterRbac is given
     const { CastAiClusterRbac: Rbac } = require("./cluster-rbac") as typeof import("./cluster-rbac");
     return new Rbac(`${name}-cluster`, {
         ...args,

@@ -160,8 +160,6 @@ const risky = (entry: CastAiRuleEntry, risk: string): CastAiRuleEntry => ({ ...e
 const g = (apiGroup: string, resources: string[], verbs: string[], resourceNames?: string[]): PolicyRule =>
     ({ apiGroups: [apiGroup], resources, verbs, ...(resourceNames ? { resourceNames } : {}) });
 
-const CHART_OPERATOR = "castware-operator chart rbac.yaml";
-
 export const CASTAI_RBAC_ENTRIES: readonly CastAiRuleEntry[] = [
     // Phase 1, castai-agent namespace, shared.
     e("sharedNs", "shared-ns-leases", AGENT_AND_OPERATOR_NS, "coordination.k8s.io leases: create, get, list, watch, update",

@@ -118,7 +118,7 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
             grants.push(() => this.clusterRbac!.ready);
         }
         if (layout.cloudProxyMember !== undefined && (kubernetesProvider !== undefined || this.clusterRbac !== undefined)) {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- @pulumi/kubernetes is an optional peer, loaded only when the cloud proxy needs a Kubernetes service account
             const k8s = require("@pulumi/kubernetes") as typeof import("@pulumi/kubernetes");
             const ksa = new k8s.core.v1.ServiceAccount(`${name}-cloud-proxy`, {
                 metadata: {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { InputError, holdsSecret, withSecrets } from "./errors";
 import { show } from "./validate";
 
@@ -102,11 +103,7 @@ export function splitLaterValues(record: unknown, placeholder: string): { known:
  */
 export function isRealDeployment(): boolean {
     if (pulumi.runtime.isDryRun()) return false;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { getMonitor } = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): unknown };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks") as { MockMonitor: new (...a: unknown[]) => unknown };
-    return !(getMonitor() instanceof MockMonitor);
+    return !(pulumi.runtime.getMonitor() instanceof MockMonitor);
 }
 
 /**

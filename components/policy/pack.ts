@@ -12,7 +12,7 @@ import { KUBEGRANT_POLICIES } from "./policies";
 export function kubegrantPolicyPack(name = "kubegrant", enforcementLevel?: EnforcementLevel): PolicyPack {
     let policy: typeof import("@pulumi/policy");
     try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- @pulumi/policy is an optional peer: loaded only here, and its absence reported
         policy = require("@pulumi/policy");
     } catch {
         throw new Error("kubegrant/policy needs @pulumi/policy: npm install @pulumi/policy");

@@ -108,7 +108,7 @@ export function run(): Record<string, pulumi.Output<unknown>> {
 
 function secretConfigKeys(): string[] {
     // The SDK knows which config keys are secret but declares no type for it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK exports isConfigSecret but its typings do not declare it
     const { isConfigSecret } = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(k: string): boolean };
     return Object.keys(pulumi.runtime.allConfig()).filter((k) => isConfigSecret(k));
 }

@@ -63,7 +63,7 @@ export interface ReviewInputs {
 
 /** One shell word: as it is when plain, else in single quotes. */
 function shellWord(text: string): string {
-    return /^[\w@%+=:,./\[\]-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+    return /^[\w@%+=:,./[\]-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /** A value as `--set` takes it: strings as they are, anything else as JSON. */

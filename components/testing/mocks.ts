@@ -367,9 +367,7 @@ interface RegisterRequest {
 }
 
 function deserialize(struct: unknown): Record<string, unknown> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const rpc = require("@pulumi/pulumi/runtime/rpc") as { deserializeProperties(s: unknown): Record<string, unknown> };
-    return rpc.deserializeProperties(struct);
+    return pulumi.runtime.deserializeProperties(struct as Parameters<typeof pulumi.runtime.deserializeProperties>[0]);
 }
 
 /**

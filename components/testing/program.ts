@@ -79,7 +79,7 @@ export async function runProgram(program: string | (() => unknown), options: Pro
         let exported: unknown;
         if (typeof program === "string") {
             delete require.cache[require.resolve(program)];
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is a path known only at run time, loaded afresh on each run
             exported = require(program);
             // As Pulumi does: a program that exports a function is that function's result.
             if (typeof exported === "function") exported = (exported as () => unknown)();

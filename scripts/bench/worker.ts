@@ -8,6 +8,7 @@
  * never in the timed runs): the deterministic measure of the Pulumi work an onboarding causes.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { createHook } from "async_hooks";
 import { BENCH_PRESETS, BenchPreset, SIDES, Side, onboard } from "./fleet";
 
 async function main(): Promise<void> {
@@ -17,8 +18,7 @@ async function main(): Promise<void> {
     }
     let promises = 0;
     if (process.env.KUBEGRANT_BENCH_PROMISES === "1") {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        (require("async_hooks") as typeof import("async_hooks")).createHook({ init: (_id, type) => { if (type === "PROMISE") promises++; } }).enable();
+        createHook({ init: (_id, type) => { if (type === "PROMISE") promises++; } }).enable();
     }
     let custom = 0;
     let components = 0;
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     }, "bench", "fleet", false);
     for (let i = 0; i < Number(n); i++) onboard(side as Side, preset as BenchPreset, i);
     // Registrations also start from apply callbacks: wait until the RPC queue stays drained.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK exports waitForRPCs but its typings do not declare it
     const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
     for (let before = -1; before !== custom + components;) {
         before = custom + components;

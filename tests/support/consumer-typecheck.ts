@@ -13,7 +13,7 @@
 import * as path from "path";
 
 const [project, ...configs] = process.argv.slice(2);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the consumer project's own TypeScript, a path known only at run time
 const ts = require(path.join(project, "node_modules", "typescript")) as typeof import("typescript");
 const full = process.env.KUBEGRANT_CONSUMER_FULL_TSC === "1";
 const ours = (f: string) => !f.includes("/node_modules/") || f.includes("/node_modules/kubegrant/");

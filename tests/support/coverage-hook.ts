@@ -81,7 +81,7 @@ export const mochaHooks = {
         if (!coverageOn()) return;
         this.timeout(120_000);
         // Loaded late: the report renders every preset, which the hook needs only at the end.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded late: the report renders every preset, needed only at the end of the run
         const { buildReport, toMarkdown, decisionLine } = require("./coverage-report") as typeof import("./coverage-report");
         const started = Date.now();
         const report = await buildReport();

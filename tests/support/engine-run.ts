@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     if (!["up", "preview"].includes(op) || !dir || !stackName) throw new Error("usage: engine-run.ts <up|preview> <project dir> <stack>");
     const project = parse(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")) as { main?: string };
     const entry = path.resolve(dir, project.main ?? "index.js");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is the project's entry file, a path known only at run time
     const program = async () => require(entry);
     const ws = await LocalWorkspace.create({ workDir: dir, program });
     const stack = await Stack.select(stackName, ws);
