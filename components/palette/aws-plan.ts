@@ -16,7 +16,7 @@ export const PALETTE_VARIANTS = ["core", "minimum-dynamic", "minimum-static"] as
 export type PaletteVariant = typeof PALETTE_VARIANTS[number];
 export const PALETTE_IDENTITIES = ["role", "user"] as const;
 export type PaletteIdentity = typeof PALETTE_IDENTITIES[number];
-/** The partitions Palette supports (its commercial and GovCloud offerings). */
+/** The partitions the partition argument takes. */
 export const PALETTE_PARTITIONS = ["aws", "aws-us-gov"] as const satisfies readonly Partition[];
 
 /** AWS-managed policies on the EKS node-group role Palette creates (librarium required-iam-policies.md, EKS tab). */
