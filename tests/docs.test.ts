@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { CASTAI_EKS_OUTPUTS } from "../components/castai/eks-plan";
-import { loadPreset, presetNames } from "../components/render/preset";
+import { presetNames } from "../components/render/preset";
 
 const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
 

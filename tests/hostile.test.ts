@@ -3,8 +3,6 @@
  * gets now: one line naming the key and the rule, never a secret value, no serialization prefix.
  */
 import * as assert from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse, parseAllDocuments } from "yaml";
 import { InputError, Sourced, setClock, show, withSecrets } from "../components/core";

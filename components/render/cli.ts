@@ -13,7 +13,6 @@
 import { InputError, show } from "../core";
 import { readFileSync } from "fs";
 import { parseArgs as nodeParseArgs } from "util";
-import { join } from "path";
 import { Preset, loadPreset, parseSettings, presetNames } from "./preset";
 import { DIFF_FORMATS, DiffFormat, asRendering, diffRenderings, formatDiff } from "./diff";
 import type { Rendering } from "./run";
