@@ -3,11 +3,10 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { CLOUDPILOT_ALIBABA_ARG_NAMES } from "../components/cloudpilot/alibaba-plan";
 import { loadPreset } from "../components/render/preset";
+import { reference } from "./support/references";
 
-const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
-
-describe("README documents cloudpilot-alibaba", () => {
-    const text = readme.slice(readme.indexOf("## CloudPilotAlibabaAccess")).split(/\n## /)[0];
+describe("docs/components/cloudpilot-alibaba.md documents cloudpilot-alibaba", () => {
+    const text = reference("cloudpilot-alibaba");
     it("every argument, and the preset takes exactly those keys", () => {
         for (const arg of CLOUDPILOT_ALIBABA_ARG_NAMES) assert.match(text, new RegExp(`\\| \`${arg}\` \\|`), arg);
         assert.deepStrictEqual(loadPreset("cloudpilot-alibaba").keys.map((k) => k.name), [...CLOUDPILOT_ALIBABA_ARG_NAMES]);

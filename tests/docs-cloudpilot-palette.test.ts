@@ -4,15 +4,15 @@ import { join } from "path";
 import { CLOUDPILOT_EKS_ARG_NAMES } from "../components/cloudpilot/eks-plan";
 import { PALETTE_AWS_ARG_NAMES } from "../components/palette/aws-plan";
 import { loadPreset } from "../components/render/preset";
+import { reference } from "./support/references";
 
-const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
-
-for (const [preset, args, file, section] of [
-    ["cloudpilot-eks", CLOUDPILOT_EKS_ARG_NAMES, "cloudpilot/eks-preset.ts", "## CloudPilotEksAccess"],
-    ["palette-aws", PALETTE_AWS_ARG_NAMES, "palette/aws-preset.ts", "## PaletteAwsAccess"],
+for (const [preset, args, file, heading] of [
+    ["cloudpilot-eks", CLOUDPILOT_EKS_ARG_NAMES, "cloudpilot/eks-preset.ts", "# CloudPilotEksAccess"],
+    ["palette-aws", PALETTE_AWS_ARG_NAMES, "palette/aws-preset.ts", "# PaletteAwsAccess"],
 ] as const) {
-    describe(`README documents ${preset}`, () => {
-        const text = readme.slice(readme.indexOf(section)).split(/\n## /)[0];
+    describe(`docs/components/${preset}.md documents ${preset}`, () => {
+        const text = reference(preset);
+        it("is the component's reference", () => assert.ok(text.startsWith(`${heading} `)));
         it("every argument, and the preset takes exactly those keys", () => {
             for (const arg of args) assert.match(text, new RegExp(`\\| \`${arg}\` \\|`), arg);
             assert.deepStrictEqual(loadPreset(preset).keys.map((k) => k.name), [...args]);

@@ -3,11 +3,11 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { CASTAI_GKE_ARG_NAMES } from "../components/castai/gke-plan";
 import { loadPreset } from "../components/render/preset";
+import { reference } from "./support/references";
 
-const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
-const section = readme.slice(readme.indexOf("## `CastAiGkeAccess`"));
+const section = reference("castai-gke");
 
-describe("README stays in sync with CastAiGkeAccess", () => {
+describe("docs/components/castai-gke.md stays in sync with CastAiGkeAccess", () => {
     it("documents every argument, and the preset takes exactly those keys", () => {
         for (const arg of [...CASTAI_GKE_ARG_NAMES, "kubernetesProvider"]) assert.match(section, new RegExp(`\\| \`${arg}\` \\|`), arg);
         assert.deepStrictEqual(loadPreset("castai-gke").keys.map((k) => k.name), [...CASTAI_GKE_ARG_NAMES]);
@@ -24,7 +24,7 @@ describe("README stays in sync with CastAiGkeAccess", () => {
         for (const [arg, value] of defaults) {
             if (value === "no") continue;
             const row = section.split("\n").find((l) => l.startsWith(`| \`${arg}\` |`)) ?? "";
-            assert.ok(row.includes(value.replace(/"/g, "")), `${arg}: README default should show ${value}`);
+            assert.ok(row.includes(value.replace(/"/g, "")), `${arg}: the reference's default should show ${value}`);
         }
     });
 

@@ -3,12 +3,14 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { CASTAI_EKS_ARG_NAMES } from "../components/castai/eks-plan";
 import { loadPreset } from "../components/render/preset";
+import { readme as readReadme, reference } from "./support/references";
 
-const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+const readme = readReadme();
+const castaiEks = reference("castai-eks");
 
-describe("README stays in sync with the code", () => {
+describe("docs/components/castai-eks.md stays in sync with the code", () => {
     it("documents every argument of CastAiEksAccess, and the preset takes exactly those keys", () => {
-        for (const arg of CASTAI_EKS_ARG_NAMES) assert.match(readme, new RegExp(`\\| \`${arg}\` \\|`), arg);
+        for (const arg of CASTAI_EKS_ARG_NAMES) assert.match(castaiEks, new RegExp(`\\| \`${arg}\` \\|`), arg);
         assert.deepStrictEqual(loadPreset("castai-eks").keys.map((k) => k.name), [...CASTAI_EKS_ARG_NAMES]);
     });
 
@@ -17,14 +19,14 @@ describe("README stays in sync with the code", () => {
         const src = readFileSync(join(__dirname, "..", "components", "castai", "eks-preset.ts"), "utf8");
         const outputs = [...src.matchAll(/^ {16}(\w+): c\.\w+,$/gm)].map((m) => m[1]);
         assert.ok(outputs.length >= 7 && preset.name === "castai-eks");
-        for (const o of outputs) assert.match(readme, new RegExp(`\\| \`${o}\` \\|`), o);
+        for (const o of outputs) assert.match(castaiEks, new RegExp(`\\| \`${o}\` \\|`), o);
     });
 
     it("documents the outputs present only with agentIdentity, saying so", () => {
         const src = readFileSync(join(__dirname, "..", "components", "castai", "eks-preset.ts"), "utf8");
         const outputs = [...src.matchAll(/^ {20}(\w+): c\.\w+,$/gm)].map((m) => m[1]);
         assert.deepStrictEqual(outputs, ["agentRoleArn", "agentServiceAccount"]);
-        for (const o of outputs) assert.match(readme, new RegExp(`\\| \`${o}\` \\| with \`agentIdentity\` only:`), o);
+        for (const o of outputs) assert.match(castaiEks, new RegExp(`\\| \`${o}\` \\| with \`agentIdentity\` only:`), o);
     });
 });
 

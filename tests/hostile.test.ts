@@ -3,8 +3,6 @@
  * gets now: one line naming the key and the rule, never a secret value, no serialization prefix.
  */
 import * as assert from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse, parseAllDocuments } from "yaml";
 import { InputError, Sourced, setClock, show, withSecrets } from "../components/core";
@@ -25,6 +23,7 @@ import { loadPreset, presetNames } from "../components/render/preset";
 import { installMocks, mockSecret, runProgram } from "../components/testing";
 import { run } from "./support/cli";
 import { failure } from "./support/failure";
+import { reference } from "./support/references";
 import { EKS } from "./support/values";
 import { GKE, NODE_SA_IDS } from "./support/gke-values";
 import { AKS_CS, AKS_WI } from "./support/aks-values";
@@ -293,8 +292,7 @@ describe("issue 15 (9, 10, 14): the CLI", () => {
         assert.match((await run("render", "castai-kubernetes", "--help")).out, /\n {2}operatorClusterWidePodWrite +boolean; default: false\. RISK: /);
         assert.match((await run("render", "cloudpilot-kubernetes", "--help")).out, /\n {2}allowAnyWebhookConfigurationUpdate +boolean; default: false\. RISK: /);
     });
-    it("every preset's --help: one line per key, in order, with its type, the Default cell of its README row and its meaning", async () => {
-        const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+    it("every preset's --help: one line per key, in order, with its type, the Default cell of its reference's row and its meaning", async () => {
         /** Cells of a table row (a `\|` stays in its cell), backticks removed as --help shows them. */
         const cells = (row: string) => row.replace(/^\|/, "").replace(/\|\s*$/, "").split(/(?<!\\)\|/).map((c) => c.trim().replace(/`/g, ""));
         for (const name of presetNames()) {
@@ -303,10 +301,10 @@ describe("issue 15 (9, 10, 14): the CLI", () => {
             assert.strictEqual(code, 0, name);
             const lines = out.trimEnd().split("\n").slice(2);
             assert.strictEqual(lines.length, preset.keys.length, name);
-            // The preset's README section (the heading, or the line under it, names the preset) and its argument table.
-            const sections = readme.split(/\n(?=## )/).filter((x) => x.split("\n").slice(0, 3).join("\n").includes(`preset \`${name}\``));
-            assert.strictEqual(sections.length, 1, `${name}: one README section`);
-            const body = sections[0].split("\n");
+            // The preset's reference (its heading, or the line under it, names the preset) and its argument table.
+            const text = reference(name);
+            assert.ok(text.split("\n").slice(0, 3).join("\n").includes(`preset \`${name}\``), `${name}: docs/components/${name}.md names the preset`);
+            const body = text.split("\n");
             const header = body.findIndex((l) => l.startsWith("| Argument |"));
             assert.ok(header > 0, `${name}: an argument table`);
             const table = body.slice(header + 2, body.findIndex((l, i) => i > header && !l.startsWith("|")));
@@ -321,9 +319,9 @@ describe("issue 15 (9, 10, 14): the CLI", () => {
                     assert.strictEqual(m[4], "required", line);
                     return;
                 }
-                // Without a README row --help would say "none": every optional key needs its row, and shows its Default cell.
+                // Without a reference row --help would say "none": every optional key needs its row, and shows its Default cell.
                 const row = table.find((l) => l.startsWith(`| \`${k.name}\` |`));
-                assert.ok(row, `${name}: no README argument row for ${k.name}`);
+                assert.ok(row, `${name}: no argument row in docs/components/${name}.md for ${k.name}`);
                 assert.strictEqual(m[4], `default: ${cells(row)[column]}`, `${name} ${k.name}`);
             });
         }

@@ -31,22 +31,19 @@ const DIFF_USAGE = [
 ].join("\n");
 const USAGE = `${RENDER_USAGE}\n${DIFF_USAGE}\npresets: ${presetNames().join(", ")}`;
 
-/** The package's README (shipped with it): the one place each key's default is written down. */
-function readme(): string {
+/** The preset's reference, docs/components/<preset>.md (shipped with the package): the one place each key's default is written down. */
+function reference(preset: string): string {
     const root = packageRoot();
-    const file = root === undefined ? undefined : join(root, "README.md");
+    const file = root === undefined ? undefined : join(root, "docs", "components", `${preset}.md`);
     return file !== undefined && existsSync(file) ? readFileSync(file, "utf8") : "";
 }
 
-/** The Default column of the README's argument table in `preset`'s section: key → default. */
-function documentedDefaults(preset: string, text: string): Map<string, string> {
-    const sections = text.split(/\n(?=## )/);
-    const section = sections.find((s) => s.split("\n")[0].includes(`preset \`${preset}\``))
-        ?? sections.find((s) => s.includes(`preset \`${preset}\``)) ?? "";
+/** The Default column of the reference's argument table: key → default. */
+function documentedDefaults(text: string): Map<string, string> {
     const cells = (line: string) => line.replace(/^\|/, "").replace(/\|\s*$/, "").split(/(?<!\\)\|/).map((c) => c.trim());
     const defaults = new Map<string, string>();
     let column = -1;
-    for (const line of section.split("\n")) {
+    for (const line of text.split("\n")) {
         if (line.startsWith("| Argument |")) column = cells(line).indexOf("Default");
         else if (!line.startsWith("|")) column = -1;
         const m = /^\| `(\w+)` \|/.exec(line);
@@ -56,8 +53,8 @@ function documentedDefaults(preset: string, text: string): Map<string, string> {
 }
 
 /** `kubegrant render <preset> --help`: the preset's keys with type, default and meaning, one per line. */
-export function presetHelp(preset: Preset, text = readme()): string {
-    const documented = documentedDefaults(preset.name, text);
+export function presetHelp(preset: Preset, text = reference(preset.name)): string {
+    const documented = documentedDefaults(text);
     const width = Math.max(...preset.keys.map((k) => k.name.length));
     const lines = preset.keys.map((k) => {
         const when = k.required ? "required" : `default: ${documented.get(k.name) || "none"}`;
@@ -65,7 +62,7 @@ export function presetHelp(preset: Preset, text = readme()): string {
     });
     return [
         `usage: kubegrant render ${preset.name} [--set key=value]... [--format json|yaml|markdown]`,
-        `${preset.title}. Keys (lists and objects as JSON; defaults as the README documents them):`,
+        `${preset.title}. Keys (lists and objects as JSON; defaults as docs/components/${preset.name}.md documents them):`,
         ...lines,
     ].join("\n");
 }
