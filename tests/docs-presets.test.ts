@@ -1,17 +1,19 @@
 /**
- * The README, checked against the code for every preset at once: each component's section has a
- * row per argument showing its `@default`, a row per output; the preset table links the example;
- * the root program's table lists exactly the stack outputs. Adding a preset is one line in SECTIONS.
+ * The user docs, checked against the code for every preset at once: each component's reference
+ * (docs/components/<preset>.md) has a row per argument showing its `@default`, a row per output;
+ * the README's preset table links the reference and the example; the root program's guide lists
+ * exactly the stack outputs. Adding a preset is one line in SECTIONS.
  */
 import * as assert from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { loadPreset, presetNames } from "../components/render/preset";
+import { guide, readme as readReadme, reference } from "./support/references";
 
 const root = join(__dirname, "..");
-const readme = readFileSync(join(root, "README.md"), "utf8");
+const readme = readReadme();
 
-/** Preset → its README section's heading and the sources of its arguments (`components/…`). */
+/** Preset → its reference's heading and the sources of its arguments (`components/…`). */
 const SECTIONS: Readonly<Record<string, { heading: string; args: readonly string[]; preset: string }>> = {
     "castai-eks": { heading: "## `CastAiEksAccess`", args: ["castai/eks-plan.ts", "castai/eks.ts"], preset: "castai/eks-preset.ts" },
     "castai-gke": { heading: "## `CastAiGkeAccess`", args: ["castai/gke-plan.ts", "castai/gke.ts"], preset: "castai/gke-preset.ts" },
@@ -23,11 +25,12 @@ const SECTIONS: Readonly<Record<string, { heading: string; args: readonly string
     "palette-aws": { heading: "## PaletteAwsAccess", args: ["palette/aws-plan.ts", "palette/aws.ts"], preset: "palette/aws-preset.ts" },
 };
 
-function section(heading: string): string {
-    const start = readme.indexOf(heading);
-    assert.ok(start >= 0, heading);
-    const end = readme.indexOf("\n## ", start + 1);
-    return readme.slice(start, end < 0 ? undefined : end);
+/** The preset's reference, which opens with the component's heading (one level up from `heading`). */
+function section(name: string, heading: string): string {
+    const text = reference(name);
+    const title = text.split("\n")[0];
+    assert.ok(title === heading.slice(1) || title.startsWith(`${heading.slice(1)} `), `docs/components/${name}.md opens with ${heading.slice(1)}`);
+    return text;
 }
 
 const source = (file: string) => readFileSync(join(root, "components", file), "utf8");
@@ -44,14 +47,14 @@ function presetOutputs(file: string): string[] {
     return [...src.slice(src.indexOf("outputs: {")).matchAll(/(\w+): c\.\w+/g)].map((m) => m[1]);
 }
 
-describe("README: every preset's arguments, defaults and outputs match the code", () => {
+describe("docs: every preset's arguments, defaults and outputs match the code", () => {
     it("covers every preset", () => {
         assert.deepStrictEqual(Object.keys(SECTIONS).sort(), presetNames().sort());
     });
 
     for (const [name, s] of Object.entries(SECTIONS)) {
         describe(name, () => {
-            const text = section(s.heading);
+            const text = section(name, s.heading);
 
             it("has a row per key, showing the argument's @default", () => {
                 for (const key of loadPreset(name).keys) assert.ok(row(text, key.name), `${name}: ${key.name}`);
@@ -60,9 +63,9 @@ describe("README: every preset's arguments, defaults and outputs match the code"
                 assert.ok(defaults.length >= 5, `${name}: found the @default tags`);
                 for (const [arg, value] of defaults) {
                     const r = row(text, arg);
-                    assert.ok(r, `${name}: README row for ${arg}`);
+                    assert.ok(r, `${name}: reference row for ${arg}`);
                     const shown = /^(none|no )/.test(value) ? /none|no /.test(r) : plain(r).includes(plain(value));
-                    assert.ok(shown, `${name}: README row of ${arg} should show its default ${value}: ${r}`);
+                    assert.ok(shown, `${name}: reference row of ${arg} should show its default ${value}: ${r}`);
                 }
             });
 
@@ -72,10 +75,12 @@ describe("README: every preset's arguments, defaults and outputs match the code"
                 for (const o of outputs) assert.ok(row(text, o), `${name}: output ${o}`);
             });
 
-            it("is in the preset table with its example, and in the root program's stack outputs table with exactly its outputs", () => {
+            it("is in the README's preset table with its reference and example, and in the root program's stack outputs table with exactly its outputs", () => {
                 const presetRow = row(readme, name);
                 assert.ok(presetRow?.includes(`(examples/${name})`), `${name}: preset table links examples/${name}`);
-                const stackRow = readme.slice(readme.indexOf("| Preset | Stack outputs |")).split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
+                assert.ok(presetRow?.includes(`(docs/components/${name}.md)`), `${name}: preset table links docs/components/${name}.md`);
+                const program = guide("root-program");
+                const stackRow = program.slice(program.indexOf("| Preset | Stack outputs |")).split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
                 assert.ok(stackRow, `${name}: stack outputs row`);
                 const listed = [...stackRow.split("|")[2].matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((o) => o !== "clusterId");
                 assert.deepStrictEqual(listed, presetOutputs(s.preset));
@@ -85,9 +90,9 @@ describe("README: every preset's arguments, defaults and outputs match the code"
     }
 });
 
-describe("README: the testing example", () => {
+describe("docs/guides/testing.md: the testing example", () => {
     it("is examples/castai-eks/index.test.ts, character for character (npm test runs that file)", () => {
-        const block = /A complete test of[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme);
+        const block = /A complete test of[\s\S]*?```ts\n([\s\S]*?)```/.exec(guide("testing"));
         assert.ok(block);
         assert.strictEqual(block[1], readFileSync(join(root, "examples", "castai-eks", "index.test.ts"), "utf8"));
     });
