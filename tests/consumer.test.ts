@@ -127,9 +127,11 @@ describe("a Pulumi user's first hour: the packed tarball in fresh template proje
         console.log(`      (consumer: ${timings.join("; ")})`);
     });
 
-    it("ships LICENSE, README and declarations, and types every sub-path under node10 too (typesVersions)", () => {
+    it("ships LICENSE, README, the component references (render --help reads them) and declarations, and types every sub-path under node10 too (typesVersions)", () => {
         const files = run("tar", ["-tzf", tarball], work).stdout.split("\n");
         for (const f of ["package/LICENSE", "package/README.md", "package/bin/index.d.ts", "package/bin/components/aws/index.d.ts"]) assert.ok(files.includes(f), f);
+        const references = fs.readdirSync(path.join(ROOT, "docs", "components")).map((f) => `package/docs/components/${f}`);
+        assert.deepStrictEqual(files.filter((f) => f.startsWith("package/docs/")).sort(), references.sort(), "docs/components/*.md, and no other docs");
         assert.ok(!files.some((f) => f.startsWith("package/bin/tests/") || f.startsWith("package/bin/examples/")), "no tests or examples");
         const subpaths = Object.keys(packed.exports).filter((k) => k !== "." && k !== "./package.json").map((k) => k.slice(2));
         assert.deepStrictEqual(packed.typesVersions["*"], Object.fromEntries(subpaths.map((s) =>
@@ -138,7 +140,10 @@ describe("a Pulumi user's first hour: the packed tarball in fresh template proje
 
     it("README's first program is examples/castai-eks word for word (Pulumi.yaml, index.ts), with its config set --secret", () => {
         const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-        const section = readme.slice(readme.indexOf("## Use it in a Pulumi program"), readme.indexOf("### Child resource names"));
+        const start = readme.indexOf("## Use it in a Pulumi program");
+        assert.ok(start >= 0, "README: ## Use it in a Pulumi program");
+        const end = readme.indexOf("\n## ", start + 1);
+        const section = readme.slice(start, end < 0 ? undefined : end);
         const block = (label: string, lang: string) => {
             const at = section.indexOf(`${label}:\n\n\`\`\`${lang}\n`);
             assert.ok(at >= 0, label);

@@ -1,18 +1,16 @@
 import * as assert from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
 import { CLOUDPILOT_CLUSTER_RBAC_ARG_NAMES } from "../components/cloudpilot/cluster-rbac-plan";
 import { CLOUDPILOT_ROLES, CLOUDPILOT_SERVICE_ACCOUNTS } from "../components/cloudpilot/cluster-rbac-catalog";
 import { loadPreset } from "../components/render/preset";
 import { render } from "../components/render/run";
+import { reference } from "./support/references";
 
-const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
-const start = readme.indexOf("## CloudPilot AI in the cluster: `CloudPilotClusterRbac`");
-const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+const section = reference("cloudpilot-kubernetes");
+const start = section.indexOf("# CloudPilot AI in the cluster: `CloudPilotClusterRbac`");
 
-describe("README stays in sync with CloudPilotClusterRbac", () => {
+describe("docs/components/cloudpilot-kubernetes.md stays in sync with CloudPilotClusterRbac", () => {
     it("documents every argument, and the preset takes exactly those keys (the provider is not a preset key)", () => {
-        assert.ok(start > 0 && section.length > 100);
+        assert.ok(start === 0 && section.length > 100);
         for (const arg of CLOUDPILOT_CLUSTER_RBAC_ARG_NAMES) assert.match(section, new RegExp(`\\| \`${arg}\` \\|`), arg);
         const args = [...section.matchAll(/^\| `(\w+)` \| .* \| .* \|$/gm)].map((m) => m[1]);
         assert.deepStrictEqual(args.slice(0, CLOUDPILOT_CLUSTER_RBAC_ARG_NAMES.length), [...CLOUDPILOT_CLUSTER_RBAC_ARG_NAMES]);

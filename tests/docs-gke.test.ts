@@ -1,13 +1,11 @@
 import * as assert from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
 import { CASTAI_GKE_ARGS, CastAiGkePlainArgs, planCastAiGke } from "../components/castai/gke-plan";
 import { loadPreset } from "../components/render/preset";
 import { GKE } from "./support/gke-values";
 import { assertSpecDefaults } from "./support/spec-defaults";
+import { reference } from "./support/references";
 
-const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
-const section = readme.slice(readme.indexOf("## `CastAiGkeAccess`"));
+const section = reference("castai-gke");
 
 // The Arguments and Outputs tables are generated from CASTAI_GKE_ARGS / CASTAI_GKE_OUTPUTS
 // (tests/spec.test.ts); the TSDoc @default tags are checked in tests/docs-presets.test.ts.

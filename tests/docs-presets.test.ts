@@ -10,9 +10,10 @@ import { join } from "path";
 import * as ts from "typescript";
 import { defaultText } from "../components/core/spec";
 import { loadPreset, presetNames } from "../components/render/preset";
+import { guide, readme as readReadme } from "./support/references";
 
 const root = join(__dirname, "..");
-const readme = readFileSync(join(root, "README.md"), "utf8");
+const readme = readReadme();
 
 /** Preset → the files declaring its component's Args interface(s) (`components/…`). */
 const ARGS: Readonly<Record<string, readonly string[]>> = {
@@ -74,7 +75,9 @@ describe("docs: every preset's spec, TSDoc defaults and stack outputs agree", ()
             it("is in the preset table with its example, and in the root program's stack outputs table with exactly its outputs", () => {
                 const presetRow = row(readme, name);
                 assert.ok(presetRow?.includes(`(examples/${name})`), `${name}: preset table links examples/${name}`);
-                const stackRow = readme.slice(readme.indexOf("| Preset | Stack outputs |")).split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
+                assert.ok(presetRow?.includes(`(docs/components/${name}.md)`), `${name}: preset table links docs/components/${name}.md`);
+                const program = guide("root-program");
+                const stackRow = program.slice(program.indexOf("| Preset | Stack outputs |")).split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
                 assert.ok(stackRow, `${name}: stack outputs row`);
                 const listed = [...stackRow.split("|")[2].matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((o) => o !== "clusterId");
                 assert.deepStrictEqual(listed, Object.keys(loadPreset(name).spec!.outputs));
@@ -84,9 +87,9 @@ describe("docs: every preset's spec, TSDoc defaults and stack outputs agree", ()
     }
 });
 
-describe("README: the testing example", () => {
+describe("docs/guides/testing.md: the testing example", () => {
     it("is examples/castai-eks/index.test.ts, character for character (npm test runs that file)", () => {
-        const block = /A complete test of[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme);
+        const block = /A complete test of[\s\S]*?```ts\n([\s\S]*?)```/.exec(guide("testing"));
         assert.ok(block);
         assert.strictEqual(block[1], readFileSync(join(root, "examples", "castai-eks", "index.test.ts"), "utf8"));
     });

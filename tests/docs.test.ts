@@ -1,10 +1,9 @@
 import * as assert from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
 import { CASTAI_EKS_OUTPUTS } from "../components/castai/eks-plan";
 import { presetNames } from "../components/render/preset";
+import { readme as readReadme } from "./support/references";
 
-const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+const readme = readReadme();
 
 describe("README stays in sync with the code", () => {
     it("documents the castai-eks outputs present only with agentIdentity, saying so (the spec marks them)", () => {

@@ -350,7 +350,7 @@ describe("pulumi up for real: the Pulumi engine and Kubernetes provider against 
         it("with the default components, replaces nothing and deletes exactly the phase 2 components' objects (issue 13: phase 1 by default)", async () => {
             const { replaced, deleted } = await upgrade("upgrade-default", { extendedPermissions: false });
             assert.deepStrictEqual(replaced, []);
-            // The earlier default was all five components; now the agent and the operator (README: upgrading).
+            // The earlier default was all five components; now the agent and the operator (docs/components/castai-kubernetes.md: upgrading).
             const names = deleted.map((urn) => urn.slice(urn.lastIndexOf("::") + 2)).sort();
             assert.ok(names.length > 0 && names.every((n) => /castai-(cluster-controller|evictor|pod-pinner)$/.test(n)), names.join(", "));
             assert.strictEqual(names.length, 11, names.join(", "));

@@ -46,7 +46,7 @@ describe("kubegrant/policy with the real engine: pulumi preview --policy-pack", 
         stop = started.stop;
         engine = new Engine((engineBins as { binDir: string }).binDir, started.kubeconfig);
         await engine.login();
-        // The policy pack project a user writes (README "Guard rails"), with kubegrant from bin/.
+        // The policy pack project a user writes (docs/guides/policy-pack.md), with kubegrant from bin/.
         pack = path.join(engine.home, "policy");
         fs.mkdirSync(pack);
         fs.writeFileSync(path.join(pack, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: kubegrant's guard rails\n");

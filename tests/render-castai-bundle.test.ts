@@ -1,12 +1,11 @@
 /**
  * Rendering the cloud presets with the agent's identity and the in-cluster part: the counts the
- * README states, the objects `kubectl apply` gets, the review report, and exact errors.
+ * castai-eks reference states, the objects `kubectl apply` gets, the review report, and exact errors.
  */
 import * as assert from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
 import { parseAllDocuments } from "yaml";
 import { run } from "./support/cli";
+import { reference } from "./support/references";
 import { EKS, OIDC } from "./support/values";
 import { GKE } from "./support/gke-values";
 import { AKS_WI } from "./support/aks-values";
@@ -28,7 +27,7 @@ const counts = (r: Awaited<ReturnType<typeof rendered>>) => {
     return `${custom} + ${r.resources.length - custom}`;
 };
 
-/** Render of castai-eks → "custom + components", as the README table states them. */
+/** Render of castai-eks → "custom + components", as its reference's table (docs/components/castai-eks.md) states them. */
 const EKS_COUNTS: [string, string[], string][] = [
     ["default", [], "14 + 3"],
     ["`agentIdentity=podIdentity`", ["--set", "agentIdentity=podIdentity"], "17 + 4"],
@@ -39,10 +38,10 @@ const EKS_COUNTS: [string, string[], string][] = [
 
 describe("render castai-eks with the agent's identity and clusterRbac", () => {
     for (const [what, argv, count] of EKS_COUNTS) {
-        it(`${what}: ${count} resources, as the README states`, async () => {
+        it(`${what}: ${count} resources, as the reference states`, async () => {
             assert.strictEqual(counts(await rendered("castai-eks", [...EKS_SETS, ...argv])), count);
-            const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
-            assert.ok(readme.includes(`| ${what} | ${count} |`) || readme.includes(`| ${what} | ${count}:`) || readme.includes(`| ${what} | ${count} (`), `README row ${what} | ${count}`);
+            const doc = reference("castai-eks");
+            assert.ok(doc.includes(`| ${what} | ${count} |`) || doc.includes(`| ${what} | ${count}:`) || doc.includes(`| ${what} | ${count} (`), `reference row ${what} | ${count}`);
         });
     }
 

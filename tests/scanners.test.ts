@@ -161,7 +161,7 @@ describe("third-party scanners judge every render (cloudsplaining, parliament, c
         it("limit of the judge: checkov's graph checks (CKV2_K8S_*, which read `rules.resources`) miss impersonate and pods/exec in a role of two rules (the escalation matrix on the API server must cover them)", () => {
             const keys = findings.get(KUBE_CONTROL.name)!.map((f) => `${f.where} ${f.what.split(":")[0]}`);
             for (const k of ["ClusterRoleBinding.default.control-impersonate-2 CKV2_K8S_3", "ClusterRoleBinding.default.control-exec-2 CKV2_K8S_2"]) {
-                assert.ok(!keys.includes(k), `checkov now reports ${k}: its graph checks may judge multi-rule roles now; update this test and the README`);
+                assert.ok(!keys.includes(k), `checkov now reports ${k}: its graph checks may judge multi-rule roles now; update this test and CONTRIBUTING.md (third-party scanners)`);
             }
         });
 

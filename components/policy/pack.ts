@@ -4,7 +4,7 @@
  *
  *     require("kubegrant/policy").kubegrantPolicyPack();
  *
- * and `pulumi preview --policy-pack <that directory>` runs it (README "Guard rails").
+ * and `pulumi preview --policy-pack <that directory>` runs it (docs/guides/policy-pack.md).
  */
 import type { EnforcementLevel, PolicyPack } from "@pulumi/policy";
 import { KUBEGRANT_POLICIES } from "./policies";

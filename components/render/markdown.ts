@@ -204,7 +204,7 @@ export function toMarkdown(rendering: Rendering, title: string, allExplanations:
     if (inputs) {
         lines.push("", `\`${inert(command)}\``, "", "| Input | Value |", "| --- | --- |",
             ...set.map((k) => `| \`${k.name}\` | \`${inert(shown(k))}\` |`),
-            "", "Every other key has its default (README.md, the preset's argument table).");
+            "", `Every other key has its default (docs/components/${r.preset}.md, Arguments; \`kubegrant render ${r.preset} --help\`).`);
     }
     lines.push("", "## Summary", "", ...summary(r, explanations));
     // What a reviewer must weigh first: every grant of this render that holds a known escalation path (opt-ins only).

@@ -39,7 +39,7 @@ export interface Preset {
     readonly title: string;
     readonly keys: readonly PresetKey[];
     /** The component's arguments and outputs as its spec declares them (the docs' tables come from here). */
-    readonly spec?: { readonly args: ArgSpecs; readonly outputs: OutputSpecs };
+    readonly spec: { readonly args: ArgSpecs; readonly outputs: OutputSpecs };
     /**
      * Keys the component also takes as Outputs (its string inputs), so the root program can read
      * them from another stack (`kubegrant:inputsFrom`); every other key is plain config. @default none

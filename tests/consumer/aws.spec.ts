@@ -10,7 +10,7 @@ const secretConfig = { castaiClusterId: "3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b" }
 const missing = (module: string, packages: string[]) => `${module}: needs ${packages.join(" and ")}, not installed: npm install ${packages.join(" ")}`;
 
 describe("an AWS-only project", () => {
-    it("finds the child resources by the names the README documents", async () => {
+    it("finds the child resources by the names docs/guides/child-resource-names.md documents", async () => {
         const { resources } = await runProgram(require.resolve("./index"), { config, secretConfig });
         const names = (type: string) => resources.filter((r) => r.type === type).map((r) => r.name).sort();
         assert.deepStrictEqual(names("aws:iam/role:Role"), ["castai-access", "castai-node"]);

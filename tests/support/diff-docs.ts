@@ -110,7 +110,7 @@ export async function diffDocs(): Promise<string> {
         ...await example("castai-eks: default vs hardened, text", "castai-eks", EKS, [...EKS, ...HARDENED], "text"),
         "## The CrossGuard policy pack: `kubegrant/policy`",
         "",
-        "See README.md, \"Guard rails: the `kubegrant/policy` policy pack\", for the policies, their levels,",
+        "See [Guard rails](guides/policy-pack.md) (`docs/guides/policy-pack.md`) for the policies, their levels,",
         "the mutation each catches and how to make the pack directory (`./policy`). In CI:",
         "",
         "```yaml",

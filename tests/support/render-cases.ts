@@ -1,5 +1,5 @@
 /**
- * One render per preset and mode the tests and the README use, with the tests' example values:
+ * One render per preset and mode the tests and the docs use, with the tests' example values:
  * the render snapshot (tests/render-snapshot.test.ts) proves each stays byte-identical.
  */
 import { AKS_CS, AKS_WI } from "./aks-values";
