@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, outputValue } from "../components/testing";
+import { installMocks, outputValue } from "../components/exports/testing";
 import { CloudPilotClusterRbac } from "../components/cloudpilot/cluster-rbac";
 
 const K = "kubernetes:rbac.authorization.k8s.io/v1";

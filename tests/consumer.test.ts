@@ -129,7 +129,7 @@ describe("a Pulumi user's first hour: the packed tarball in fresh template proje
 
     it("ships LICENSE, README and declarations, and types every sub-path under node10 too (typesVersions)", () => {
         const files = run("tar", ["-tzf", tarball], work).stdout.split("\n");
-        for (const f of ["package/LICENSE", "package/README.md", "package/bin/index.d.ts", "package/bin/components/aws/index.d.ts"]) assert.ok(files.includes(f), f);
+        for (const f of ["package/LICENSE", "package/README.md", "package/bin/index.d.ts", "package/bin/components/exports/aws.d.ts"]) assert.ok(files.includes(f), f);
         assert.ok(!files.some((f) => f.startsWith("package/bin/tests/") || f.startsWith("package/bin/examples/")), "no tests or examples");
         const subpaths = Object.keys(packed.exports).filter((k) => k !== "." && k !== "./package.json").map((k) => k.slice(2));
         assert.deepStrictEqual(packed.typesVersions["*"], Object.fromEntries(subpaths.map((s) =>

@@ -1,5 +1,5 @@
 import { actionExplanations } from "../azure/catalog";
-import { Preset } from "../render/preset";
+import { Preset } from "../core/preset";
 import { CastAiAksAccess, CastAiAksAccessArgs } from "./aks";
 import { CASTAI_AKS_ACTIONS, CASTAI_AKS_DROPPED } from "./aks-catalog";
 import { CASTAI_AKS_STRING_ARGS } from "./aks-plan";

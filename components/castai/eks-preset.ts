@@ -1,5 +1,5 @@
 import { catalogExplanations, regionalMockOptions } from "../aws/catalog";
-import { Preset } from "../render/preset";
+import { Preset } from "../core/preset";
 import { CastAiEksAccess, CastAiEksAccessArgs } from "./eks";
 import { CASTAI_EKS_STRING_ARGS } from "./eks-plan";
 import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "./eks-catalog";

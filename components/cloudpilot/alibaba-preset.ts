@@ -1,5 +1,5 @@
 import { ramExplanations } from "../alicloud/policy";
-import { Preset } from "../render/preset";
+import { Preset } from "../core/preset";
 import { CloudPilotAlibabaAccess, CloudPilotAlibabaAccessArgs } from "./alibaba";
 import { CLOUDPILOT_ALIBABA_STATEMENTS } from "./alibaba-catalog";
 import { CLOUDPILOT_ALIBABA_STRING_ARGS } from "./alibaba-plan";

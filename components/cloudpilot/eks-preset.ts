@@ -1,5 +1,5 @@
 import { catalogExplanations, regionalMockOptions } from "../aws/catalog";
-import { Preset } from "../render/preset";
+import { Preset } from "../core/preset";
 import { CloudPilotEksAccess, CloudPilotEksAccessArgs } from "./eks";
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "./eks-catalog";
 import { CLOUDPILOT_EKS_STRING_ARGS } from "./eks-plan";

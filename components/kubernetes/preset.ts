@@ -4,7 +4,7 @@
  * ClusterRbacComponent has. Loaded only by the render CLI and the root program.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { Preset, PresetKey } from "../render/preset";
+import { Preset, PresetKey } from "../core/preset";
 import { ClusterRbacComponent } from "./bundle";
 import { ruleExplanations } from "./catalog";
 import { RuleEntry } from "./rbac";

@@ -1,5 +1,5 @@
 import { Sourced } from "../core";
-import { Preset } from "../render/preset";
+import { Preset } from "../core/preset";
 import { PaletteAwsAccess, PaletteAwsAccessArgs } from "./aws";
 import { PALETTE_AWS_POLICIES } from "./aws-catalog";
 import { PALETTE_AWS_STRING_ARGS } from "./aws-plan";

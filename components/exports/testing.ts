@@ -1,5 +1,5 @@
 export {
     KubegrantMocks, MockOptions, RegisteredResource, Recorder, installMocks, isSecretValue, mockSecret, outputValue, outputValues,
     redactSecrets, revealSecrets,
-} from "./mocks";
-export { ProgramOptions, ProgramRun, runProgram } from "./program";
+} from "../testing/mocks";
+export { ProgramOptions, ProgramRun, runProgram } from "../testing/program";

@@ -4,11 +4,11 @@ import { requireProviders } from "../core/providers";
 // Before anything loads a provider: one error naming every missing package, not Node's stack for the first.
 requireProviders("kubegrant/aws", ["aws"]);
 
-export { PolicyRole, PolicyRoleArgs, ManagedPolicySpec, InlinePolicySpec } from "./role";
-export { PolicyUser, PolicyUserArgs } from "./user";
-export { Statement, Condition, Principal, PolicyDocument, toPolicyDocument, policyJson, policySize } from "./policy";
-export { AWS_LIMITS } from "./limits";
-export { Partition, partitionOf } from "./validate";
+export { PolicyRole, PolicyRoleArgs, ManagedPolicySpec, InlinePolicySpec } from "../aws/role";
+export { PolicyUser, PolicyUserArgs } from "../aws/user";
+export { Statement, Condition, Principal, PolicyDocument, toPolicyDocument, policyJson, policySize } from "../aws/policy";
+export { AWS_LIMITS } from "../aws/limits";
+export { Partition, partitionOf } from "../aws/validate";
 export { CastAiEksAccess, CastAiEksAccessArgs } from "../castai/eks";
 export {
     planCastAiEks, CastAiEksPlan, CastAiEksPlainArgs, CastAiEksArgsOf, EbsVolumes, CASTAI_AWS_ACCOUNT, CastAiAgentIdentity, CastAiAgentPlan,

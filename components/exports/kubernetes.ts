@@ -7,14 +7,14 @@ requireProviders("kubegrant/kubernetes", ["kubernetes"]);
 export {
     PolicyRule, RuleEntry, Subject, RoleSpec, ServiceAccountSpec, RbacBundle, KubeObject, PolicyRuleObject,
     RULES_ANNOTATION, bundleObjects, roleObjects, ruleObject, serviceAccountUsername,
-} from "./rbac";
-export { ClusterRbacComponent, ServiceAccountRbac, ServiceAccountRbacArgs, planWithLaterAnnotations } from "./bundle";
-export { authorize, ruleAllows, rulesFor, uncovered, Request, ResourceRequest, NonResourceRequest, ServiceAccountRef } from "./authorize";
-export { validateNamespace, validateObjectName, validateAnnotations } from "./validate";
+} from "../kubernetes/rbac";
+export { ClusterRbacComponent, ServiceAccountRbac, ServiceAccountRbacArgs, planWithLaterAnnotations } from "../kubernetes/bundle";
+export { authorize, ruleAllows, rulesFor, uncovered, Request, ResourceRequest, NonResourceRequest, ServiceAccountRef } from "../kubernetes/authorize";
+export { validateNamespace, validateObjectName, validateAnnotations } from "../kubernetes/validate";
 export {
     CatalogRole, CatalogRuleEntry, ClusterRbacPlan, NAMESPACE_PLACEHOLDER, catalogRoleSpecs, roleNamespace, serviceAccountSpecs, substituteNamespace,
     validateComponentsNamespace, validateServiceAccountAnnotations, validateServiceAccountNames, ruleExplanations,
-} from "./catalog";
+} from "../kubernetes/catalog";
 export { CastAiClusterRbac, CastAiClusterRbacArgs } from "../castai/cluster-rbac";
 export { planCastAiClusterRbac, CastAiClusterRbacPlan, CastAiClusterRbacPlainArgs } from "../castai/cluster-rbac-plan";
 export {
