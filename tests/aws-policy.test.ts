@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { InputError } from "../components/core";
-import { applyRanges, fillTemplate, policyJson, policySize, splitRanges, toPolicyDocument } from "../components/aws/policy";
+import { applyRanges, policyJson, policySize, splitRanges, toPolicyDocument } from "../components/aws/policy";
+import { fillTemplate } from "../components/core/statement";
 import { partitionOf } from "../components/aws/validate";
 
 describe("aws policy model", () => {

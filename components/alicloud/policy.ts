@@ -1,11 +1,10 @@
 /**
  * A typed model of Alibaba Cloud RAM policy statements (Version "1": Effect, Action, Resource,
  * Principal, Condition; RAM has no Sid) and its serializer, which shares the statement serializer
- * of the IAM model (components/aws/policy.ts). Pure: no Pulumi imports.
+ * and catalog templates of the IAM model (components/core/statement.ts). Pure: no Pulumi imports.
  */
 import { Sourced } from "../core";
-import { Condition, serializeStatement } from "../aws/policy";
-import { fillTemplates } from "../aws/catalog";
+import { Condition, fillTemplates, serializeStatement } from "../core/statement";
 
 export { Condition };
 

@@ -3,9 +3,9 @@
  * provider) and cross-account with an external ID. Pure: no Pulumi imports.
  */
 import { InputError, requireMatch, show } from "../core";
+import { serviceAccountUsername } from "../core/kubernetes";
 import { Condition, Statement } from "./policy";
 import { Partition, servicePrincipal } from "./validate";
-import { serviceAccountUsername } from "../kubernetes/rbac";
 
 /** An IAM OIDC provider ARN; returns its partition, account and issuer (host/path, no scheme). */
 export function validateOidcProviderArn(key: string, value: unknown): { partition: Partition; accountId: string; issuer: string } {
