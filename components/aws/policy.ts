@@ -3,25 +3,15 @@
  * serializer that turns them into IAM JSON, with AWS's size rules. Pure: no Pulumi imports.
  */
 import { InputError } from "../core";
-import { Condition, serializeStatement } from "../core/statement";
+import { Condition, PrincipalOf, StatementOf, serializeStatement } from "../core/statement";
 
 // The condition type is the IAM model's own; it lives in core because Alibaba RAM statements share it.
 export { Condition };
 
-export interface Principal {
-    readonly type: "AWS" | "Service" | "Federated";
-    readonly identifiers: readonly string[];
-}
+export type Principal = PrincipalOf<"AWS" | "Service" | "Federated">;
 
-export interface Statement {
+export interface Statement extends StatementOf<"AWS" | "Service" | "Federated"> {
     readonly sid?: string;
-    /** @default "Allow" */
-    readonly effect?: "Allow" | "Deny";
-    readonly actions: readonly string[];
-    /** Identity policies need resources; trust policies have none. */
-    readonly resources?: readonly string[];
-    readonly principals?: readonly Principal[];
-    readonly conditions?: readonly Condition[];
 }
 
 /** IAM JSON, as AWS stores it. */

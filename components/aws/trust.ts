@@ -70,13 +70,28 @@ export function irsaTrust(oidcProviderArn: string, issuer: string, namespace: st
     }];
 }
 
-/** Cross-account: one principal, only with the external ID. */
-export function externalIdTrust(principalArn: string, externalId: string): Statement[] {
+/**
+ * Cross-account: one principal, only with the external ID. `sid` null writes none, as a vendor's
+ * own template does (Cast AI's).
+ */
+export function externalIdTrust(principalArn: string, externalId: string, sid: string | null = "AllowVendorWithExternalId"): Statement[] {
     return [{
-        sid: "AllowVendorWithExternalId",
+        ...(sid === null ? {} : { sid }),
         effect: "Allow",
         principals: [{ type: "AWS", identifiers: [principalArn] }],
         actions: ["sts:AssumeRole"],
         conditions: [{ test: "StringEquals", variable: "sts:ExternalId", values: [externalId] }],
+    }];
+}
+
+/**
+ * A node role's trust: EC2 instances assume it (`actions`: Cast AI's template adds sts:TagSession).
+ * No Sid, as the vendors' templates write it.
+ */
+export function nodeRoleTrust(partition: Partition, actions: readonly string[] = ["sts:AssumeRole"]): Statement[] {
+    return [{
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: [servicePrincipal("ec2", partition)] }],
+        actions,
     }];
 }

@@ -17,14 +17,26 @@ function oneOrMany(values: readonly string[]): string | string[] {
     return values.length === 1 ? values[0] : [...values];
 }
 
-/** What the serializer needs of a statement; AWS IAM and Alibaba RAM statements share this shape. */
-export interface StatementShape {
-    readonly sid?: string;
+/** A principal of a trust statement; `T` is the cloud's principal types. */
+export interface PrincipalOf<T extends string> {
+    readonly type: T;
+    readonly identifiers: readonly string[];
+}
+
+/** A statement of either grammar (RAM has no Sid: an IAM statement adds it); `P` is the cloud's principal types. */
+export interface StatementOf<P extends string> {
+    /** @default "Allow" */
     readonly effect?: "Allow" | "Deny";
     readonly actions: readonly string[];
+    /** Permission (identity) policies need resources; trust policies have none. */
     readonly resources?: readonly string[];
-    readonly principals?: readonly { readonly type: string; readonly identifiers: readonly string[] }[];
+    readonly principals?: readonly PrincipalOf<P>[];
     readonly conditions?: readonly Condition[];
+}
+
+/** What the serializer needs of a statement: an IAM or a RAM one. */
+export interface StatementShape extends StatementOf<string> {
+    readonly sid?: string;
 }
 
 /** One statement → policy JSON (conditions grouped by operator); shared by IAM and RAM. */
