@@ -5,7 +5,7 @@ import { requireProviders } from "../core/providers";
 requireProviders("kubegrant/alicloud", ["alicloud"]);
 
 export { RamRole, RamRoleArgs, RamPolicySpec } from "../alicloud/role";
-export { RamStatement, RamPrincipal, RamPolicyDocument, RAM_LIMITS, toRamPolicyDocument, ramPolicyJson, ramPolicySize } from "../alicloud/policy";
+export { RamStatement, RamPrincipal, RAM_LIMITS } from "../alicloud/policy";
+export { Condition, PrincipalOf, StatementOf } from "../core/statement";
 export { CloudPilotAlibabaAccess, CloudPilotAlibabaAccessArgs } from "../cloudpilot/alibaba";
-export { planCloudPilotAlibaba, CloudPilotAlibabaPlan, CloudPilotAlibabaPlainArgs, CloudPilotAlibabaTrust } from "../cloudpilot/alibaba-plan";
-export { CLOUDPILOT_ALIBABA_STATEMENTS } from "../cloudpilot/alibaba-catalog";
+export { CloudPilotAlibabaTrust } from "../cloudpilot/alibaba-plan";

@@ -5,23 +5,14 @@ import { requireProviders } from "../core/providers";
 requireProviders("kubegrant/kubernetes", ["kubernetes"]);
 
 export {
-    PolicyRule, RuleEntry, Subject, RoleSpec, ServiceAccountSpec, RbacBundle, KubeObject, PolicyRuleObject,
-    RULES_ANNOTATION, bundleObjects, roleObjects, ruleObject, serviceAccountUsername,
+    PolicyRule, Subject, RoleSpec, ServiceAccountSpec, RbacBundle, KubeObject, PolicyRuleObject, ObjectMeta, SubjectObject, bundleObjects,
 } from "../kubernetes/rbac";
-export { ClusterRbacComponent, ServiceAccountRbac, ServiceAccountRbacArgs, planWithLaterAnnotations } from "../kubernetes/bundle";
-export { authorize, ruleAllows, rulesFor, uncovered, Request, ResourceRequest, NonResourceRequest, ServiceAccountRef } from "../kubernetes/authorize";
-export { validateNamespace, validateObjectName, validateAnnotations } from "../kubernetes/validate";
-export {
-    CatalogRole, CatalogRuleEntry, ClusterRbacPlan, NAMESPACE_PLACEHOLDER, catalogRoleSpecs, roleNamespace, serviceAccountSpecs, substituteNamespace,
-    validateComponentsNamespace, validateServiceAccountAnnotations, validateServiceAccountNames, ruleExplanations,
-} from "../kubernetes/catalog";
+export { ClusterRbacComponent, ServiceAccountRbac, ServiceAccountRbacArgs } from "../kubernetes/bundle";
+export { authorize, uncovered, Request, ResourceRequest, NonResourceRequest, ServiceAccountRef } from "../kubernetes/authorize";
 export { CastAiClusterRbac, CastAiClusterRbacArgs } from "../castai/cluster-rbac";
-export { planCastAiClusterRbac, CastAiClusterRbacPlan, CastAiClusterRbacPlainArgs } from "../castai/cluster-rbac-plan";
-export {
-    CASTAI_RBAC_ENTRIES, CASTAI_ROLES, CASTAI_SEED_ALIASES, CASTAI_SERVICE_ACCOUNTS, CASTAI_COMPONENTS, CastAiComponent,
-} from "../castai/cluster-rbac-catalog";
+// The plain (no Output) form of CastAiClusterRbacArgs: the default of the cloud components' clusterRbac argument type.
+export { CastAiClusterRbacPlainArgs } from "../castai/cluster-rbac-plan";
+// The vendor's components (the `components` argument) and their service account names, as its Helm charts expect them.
+export { CASTAI_COMPONENTS, CASTAI_SERVICE_ACCOUNTS, CastAiComponent } from "../castai/cluster-rbac-catalog";
 export { CloudPilotClusterRbac, CloudPilotClusterRbacArgs } from "../cloudpilot/cluster-rbac";
-export { planCloudPilotClusterRbac, CloudPilotClusterRbacPlan, CloudPilotClusterRbacPlainArgs } from "../cloudpilot/cluster-rbac-plan";
-export {
-    CLOUDPILOT_RBAC_ENTRIES, CLOUDPILOT_ROLES, CLOUDPILOT_SERVICE_ACCOUNTS, CLOUDPILOT_COMPONENTS, CloudPilotComponent,
-} from "../cloudpilot/cluster-rbac-catalog";
+export { CLOUDPILOT_COMPONENTS, CLOUDPILOT_SERVICE_ACCOUNTS, CloudPilotComponent } from "../cloudpilot/cluster-rbac-catalog";
