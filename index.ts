@@ -4,12 +4,12 @@ export { InputError } from "./components/core/errors";
 // Typed reads of other stacks' outputs (multi-stack onboarding); needs only @pulumi/pulumi.
 export { stackOutputs, StackOutputs, StackOutputSpec, StackOutputKind, StackOutputType } from "./components/core/stacks";
 
-import type * as alicloudModule from "./components/alicloud";
-import type * as awsModule from "./components/aws";
-import type * as azureModule from "./components/azure";
-import type * as gcpModule from "./components/gcp";
-import type * as kubernetesModule from "./components/kubernetes";
-import type * as testingModule from "./components/testing";
+import type * as alicloudModule from "./components/exports/alicloud";
+import type * as awsModule from "./components/exports/aws";
+import type * as azureModule from "./components/exports/azure";
+import type * as gcpModule from "./components/exports/gcp";
+import type * as kubernetesModule from "./components/exports/kubernetes";
+import type * as testingModule from "./components/exports/testing";
 
 export declare const alicloud: typeof alicloudModule;
 export declare const aws: typeof awsModule;
@@ -27,9 +27,9 @@ function lazy(name: string, path: string): void {
     });
 }
 
-lazy("aws", "./components/aws");
-lazy("alicloud", "./components/alicloud");
-lazy("gcp", "./components/gcp");
-lazy("azure", "./components/azure");
-lazy("kubernetes", "./components/kubernetes");
-lazy("testing", "./components/testing");
+lazy("aws", "./components/exports/aws");
+lazy("alicloud", "./components/exports/alicloud");
+lazy("gcp", "./components/exports/gcp");
+lazy("azure", "./components/exports/azure");
+lazy("kubernetes", "./components/exports/kubernetes");
+lazy("testing", "./components/exports/testing");

@@ -1,7 +1,10 @@
 import * as assert from "assert";
 import { InputError } from "../components/core";
-import { applyRanges, fillTemplate, policyJson, policySize, splitRanges, toPolicyDocument } from "../components/aws/policy";
+import { applyRanges, policyJson, policySize, splitRanges, toPolicyDocument } from "../components/aws/policy";
+import { fillTemplate } from "../components/core/statement";
 import { partitionOf } from "../components/aws/validate";
+import { externalIdTrust, nodeRoleTrust } from "../components/aws/trust";
+import { eksNodePolicy } from "../components/aws/node-policies";
 
 describe("aws policy model", () => {
     it("serializes statements: one value as a string, conditions grouped by operator", () => {
@@ -48,5 +51,34 @@ describe("aws policy model", () => {
         assert.strictEqual(partitionOf("cn-north-1"), "aws-cn");
         assert.strictEqual(partitionOf("us-iso-east-1"), "aws-iso");
         assert.strictEqual(partitionOf("us-isob-east-1"), "aws-iso-b");
+    });
+
+    it("one trust builder for every vendor: the external-ID trust with or without its Sid, the node role's EC2 trust", () => {
+        const principal = "arn:aws:iam::809060229965:user/vendor";
+        assert.deepStrictEqual(toPolicyDocument(externalIdTrust(principal, "id-1")).Statement, [{
+            Sid: "AllowVendorWithExternalId", Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "sts:ExternalId": "id-1" } },
+        }]);
+        assert.deepStrictEqual(toPolicyDocument(externalIdTrust(principal, "id-1", null)).Statement, [{
+            Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "id-1" } },
+        }]);
+        assert.deepStrictEqual(toPolicyDocument(nodeRoleTrust("aws-cn")).Statement, [{
+            Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole",
+        }]);
+        assert.deepStrictEqual(toPolicyDocument(nodeRoleTrust("aws", ["sts:AssumeRole", "sts:TagSession"])).Statement[0].Action,
+            ["sts:AssumeRole", "sts:TagSession"]);
+    });
+
+    it("one list of EKS node-role policies: the entry keeps its gate and cites the vendor's source, in the vendor's words", () => {
+        assert.deepStrictEqual(eksNodePolicy("AmazonSSMManagedInstanceCore", { nodes: "Cast AI nodes", source: "S" }), {
+            path: "AmazonSSMManagedInstanceCore", target: "node", when: { ssmPolicy: true },
+            feature: "node access through Session Manager",
+            why: "Lets operators reach Cast AI nodes with SSM Session Manager instead of SSH.",
+            source: "S",
+        });
+        assert.deepStrictEqual(eksNodePolicy("AmazonEC2ContainerRegistryPullOnly", { source: "K", note: "Pull only." }), {
+            path: "AmazonEC2ContainerRegistryPullOnly", target: "node", feature: "image pulls",
+            why: "Lets nodes pull images from ECR. Pull only.", source: "K",
+        });
     });
 });

@@ -5,7 +5,7 @@
  * are filled in, not copied).
  */
 import * as assert from "assert";
-import { installMocks } from "../components/testing";
+import { installMocks } from "../components/exports/testing";
 import { BENCH_PRESETS, handCluster, kubegrantCluster } from "../scripts/bench/fleet";
 
 /** What the issue counts per cluster with default arguments. */

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { setClock } from "../components/core";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, isSecretValue, outputValue, Recorder, revealSecrets } from "../components/testing";
+import { installMocks, isSecretValue, outputValue, Recorder, revealSecrets } from "../components/exports/testing";
 import { CastAiAksAccess, CastAiAksAccessArgs } from "../components/castai/aks";
 import { planCastAiAks } from "../components/castai/aks-plan";
 import { AKS, AKS_CS, AKS_WI, NODE_RG, RG, SUB } from "./support/aks-values";

@@ -9,7 +9,7 @@ import { spawnSync } from "child_process";
 import { join } from "path";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, outputValue, Recorder, RegisteredResource } from "../components/testing";
+import { installMocks, outputValue, Recorder, RegisteredResource } from "../components/exports/testing";
 import { CastAiEksAccess, CastAiEksAccessArgs } from "../components/castai/eks";
 import { CastAiGkeAccess } from "../components/castai/gke";
 import { CastAiAksAccess } from "../components/castai/aks";
@@ -259,7 +259,7 @@ describe("CastAiAksAccess with clusterRbac (mocks)", () => {
 
 describe("loading", () => {
     it("an AWS-only program loads no Kubernetes code (clusterRbac loads it when given)", () => {
-        const script = "require('./components/aws/index.ts'); process.stdout.write(String(Object.keys(require.cache).filter((k) => /@pulumi[\\\\/]kubernetes/.test(k)).length));";
+        const script = "require('./components/exports/aws.ts'); process.stdout.write(String(Object.keys(require.cache).filter((k) => /@pulumi[\\\\/]kubernetes/.test(k)).length));";
         const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: join(__dirname, ".."), encoding: "utf8" });
         assert.strictEqual(r.status, 0, r.stderr);
         assert.strictEqual(r.stdout, "0");

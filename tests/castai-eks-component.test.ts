@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, outputValue, Recorder } from "../components/testing";
+import { installMocks, outputValue, Recorder } from "../components/exports/testing";
 import { PolicyRole } from "../components/aws/role";
 import { CastAiEksAccess } from "../components/castai/eks";
 import { EKS, EKS_DEFAULT_CHILDREN, HARDENED } from "./support/values";

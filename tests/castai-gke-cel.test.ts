@@ -5,7 +5,7 @@
 import * as assert from "assert";
 import { isCelError, parse } from "@bufbuild/cel";
 import { runCondition } from "./support/cel";
-import { installMocks, outputValue } from "../components/testing";
+import { installMocks, outputValue } from "../components/exports/testing";
 import { CastAiGkeAccess } from "../components/castai/gke";
 import { planCastAiGke } from "../components/castai/gke-plan";
 import { CASTAI_SA, GKE, NODE_SA_IDS } from "./support/gke-values";

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { isRealDeployment } from "../components/core/inputs";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, isSecretValue, outputValue, revealSecrets, Recorder, RegisteredResource } from "../components/testing";
+import { installMocks, isSecretValue, outputValue, revealSecrets, Recorder, RegisteredResource } from "../components/exports/testing";
 import { CastAiGkeAccess, CastAiGkeAccessArgs } from "../components/castai/gke";
 import { CASTAI_SA, GKE, GKE_KEY, NODE_SA_IDS } from "./support/gke-values";
 

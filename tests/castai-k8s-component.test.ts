@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, isSecretValue, outputValue, revealSecrets } from "../components/testing";
+import { installMocks, isSecretValue, outputValue, revealSecrets } from "../components/exports/testing";
 import { CastAiClusterRbac } from "../components/castai/cluster-rbac";
 import { ServiceAccountRbac } from "../components/kubernetes/bundle";
 import { planCastAiClusterRbac } from "../components/castai/cluster-rbac-plan";

@@ -10,7 +10,7 @@ import { toRamPolicyDocument, ramPolicyJson, ramPolicySize } from "../components
 import { CLOUDPILOT_ALIBABA_STATEMENTS } from "../components/cloudpilot/alibaba-catalog";
 import { CloudPilotAlibabaPlainArgs, planCloudPilotAlibaba } from "../components/cloudpilot/alibaba-plan";
 import { CloudPilotAlibabaAccess } from "../components/cloudpilot/alibaba";
-import { KubegrantMocks, installMocks, isSecretValue, outputValue, revealSecrets } from "../components/testing";
+import { KubegrantMocks, installMocks, isSecretValue, outputValue, revealSecrets } from "../components/exports/testing";
 
 const ID = "c0123456789abcdef0123456789abcdef";
 const ISSUER = `https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/${ID}`;

@@ -9,7 +9,7 @@ import { toPolicyDocument } from "../components/aws/policy";
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "../components/cloudpilot/eks-catalog";
 import { CloudPilotEksPlainArgs, planCloudPilotEks } from "../components/cloudpilot/eks-plan";
 import { CloudPilotEksAccess } from "../components/cloudpilot/eks";
-import { installMocks, outputValue } from "../components/testing";
+import { installMocks, outputValue } from "../components/exports/testing";
 import { decide, decideAssumeRole, lintPolicy } from "./support/iam";
 import { seedJsonBlocks, seedText } from "./support/seeds";
 

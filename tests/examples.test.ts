@@ -7,7 +7,7 @@ import * as assert from "assert";
 import { existsSync, readFileSync, readdirSync } from "fs";
 import { dirname, join } from "path";
 import { parse } from "yaml";
-import { MockOptions, ProgramRun, isSecretValue, mockSecret, redactSecrets, revealSecrets, runProgram } from "../components/testing";
+import { MockOptions, ProgramRun, isSecretValue, mockSecret, redactSecrets, revealSecrets, runProgram } from "../components/exports/testing";
 import { presetNames } from "../components/render/preset";
 
 const ROOT = join(__dirname, "..", "examples");

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { installMocks, outputValue } from "../components/testing";
+import { installMocks, outputValue } from "../components/exports/testing";
 import { ServiceAccountAccess } from "../components/gcp/service-account";
 
 describe("ServiceAccountAccess (generic, mocks)", () => {

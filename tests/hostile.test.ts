@@ -21,7 +21,7 @@ import { sourceText } from "../components/render/report";
 import { toYaml } from "../components/render/yaml";
 import { loadPreset, presetNames } from "../components/render/preset";
 import { defaultText } from "../components/core/spec";
-import { installMocks, mockSecret, runProgram } from "../components/testing";
+import { installMocks, mockSecret, runProgram } from "../components/exports/testing";
 import { run } from "./support/cli";
 import { failure } from "./support/failure";
 import { EKS } from "./support/values";

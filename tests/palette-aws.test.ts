@@ -8,7 +8,7 @@ import { toPolicyDocument } from "../components/aws/policy";
 import { PALETTE_AWS_POLICIES } from "../components/palette/aws-catalog";
 import { PaletteAwsPlainArgs, planPaletteAws } from "../components/palette/aws-plan";
 import { PaletteAwsAccess } from "../components/palette/aws";
-import { installMocks, outputValue, isSecretValue } from "../components/testing";
+import { installMocks, outputValue, isSecretValue } from "../components/exports/testing";
 import { decide, decideAssumeRole, lintPolicy } from "./support/iam";
 import { seedJsonBlocks, seedText } from "./support/seeds";
 

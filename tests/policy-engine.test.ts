@@ -51,7 +51,7 @@ describe("kubegrant/policy with the real engine: pulumi preview --policy-pack", 
         fs.mkdirSync(pack);
         fs.writeFileSync(path.join(pack, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: kubegrant's guard rails\n");
         fs.writeFileSync(path.join(pack, "package.json"), JSON.stringify({ name: "kubegrant-policy", version: "0.1.0", main: "index.js" }));
-        fs.writeFileSync(path.join(pack, "index.js"), `require(${JSON.stringify(path.join(ROOT, "bin", "components", "policy"))}).kubegrantPolicyPack();\n`);
+        fs.writeFileSync(path.join(pack, "index.js"), `require(${JSON.stringify(path.join(ROOT, "bin", "components", "exports", "policy"))}).kubegrantPolicyPack();\n`);
         fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(pack, "node_modules"));
         shim = path.join(pack, "kubegrant-policy-analyzer");
         fs.writeFileSync(shim, `#!/bin/sh\ncd ${JSON.stringify(pack)} && exec ${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack"))} "$1" .\n`, { mode: 0o755 });

@@ -9,9 +9,10 @@ import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, 
 import {
     KUBEGRANT_POLICIES, awsManagedPoliciesPerRole, awsPolicySize, noAuthoritativeGcpIam, noEscalatingRoleForVendor, noWildcardAction,
     vendorTrustConditions,
-} from "../components/policy";
+} from "../components/exports/policy";
 import { RenderedResource } from "../components/render/run";
-import { keptSecret, loadPreset } from "../components/render/preset";
+import { keptSecret } from "../components/core/preset";
+import { loadPreset } from "../components/render/preset";
 import { installMocks, revealSecrets } from "../components/testing/mocks";
 import { AKS_WI } from "./support/aks-values";
 import { GKE } from "./support/gke-values";

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, outputValue } from "../components/testing";
+import { installMocks, outputValue } from "../components/exports/testing";
 import { run } from "../components/program/main";
 import { CASTAI_SA, NODE_SA_IDS } from "./support/gke-values";
 

@@ -1,7 +1,7 @@
 /** The root Pulumi program deploys every preset from stack config: the same resources as render, every output. */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, outputValues } from "../components/testing";
+import { installMocks, outputValues } from "../components/exports/testing";
 import { run } from "../components/program/main";
 import { presetNames } from "../components/render/preset";
 import { render } from "../components/render/run";

@@ -1,7 +1,7 @@
 /** The root program reading preset keys from other stacks (`kubegrant:inputsFrom`). */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, mockSecret, outputValue } from "../components/testing";
+import { installMocks, mockSecret, outputValue } from "../components/exports/testing";
 import { INPUTS_FROM, parseInputsFrom, readConfig, run } from "../components/program/main";
 import { loadPreset, presetNames } from "../components/render/preset";
 import { failure } from "./support/failure";

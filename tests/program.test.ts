@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, outputValue } from "../components/testing";
+import { installMocks, outputValue } from "../components/exports/testing";
 import { readConfig, run } from "../components/program/main";
 import { loadPreset } from "../components/render/preset";
 import { EKS } from "./support/values";

@@ -2,7 +2,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { stackOutputs } from "kubegrant";
-import { installMocks, mockSecret, outputValue } from "../components/testing";
+import { installMocks, mockSecret, outputValue } from "../components/exports/testing";
 import { parseStackOutputRef } from "../components/core/stacks";
 import { failure } from "./support/failure";
 

@@ -1,29 +1,18 @@
 /**
  * A typed model of Alibaba Cloud RAM policy statements (Version "1": Effect, Action, Resource,
  * Principal, Condition; RAM has no Sid) and its serializer, which shares the statement serializer
- * of the IAM model (components/aws/policy.ts). Pure: no Pulumi imports.
+ * and catalog templates of the IAM model (components/core/statement.ts). Pure: no Pulumi imports.
  */
 import { Sourced } from "../core";
-import { Condition, serializeStatement } from "../aws/policy";
-import { fillTemplates } from "../aws/catalog";
+import { Condition, PrincipalOf, StatementOf, fillTemplates, serializeStatement } from "../core/statement";
 
 export { Condition };
 
 /** A RAM trust principal: an Alibaba Cloud account (`RAM`), a cloud service, or an identity provider. */
-export interface RamPrincipal {
-    readonly type: "RAM" | "Service" | "Federated";
-    readonly identifiers: readonly string[];
-}
+export type RamPrincipal = PrincipalOf<"RAM" | "Service" | "Federated">;
 
-export interface RamStatement {
-    /** @default "Allow" */
-    readonly effect?: "Allow" | "Deny";
-    readonly actions: readonly string[];
-    /** Permission policies need resources; trust policies have none. */
-    readonly resources?: readonly string[];
-    readonly principals?: readonly RamPrincipal[];
-    readonly conditions?: readonly Condition[];
-}
+/** A RAM statement: the IAM grammar without Sid. */
+export type RamStatement = StatementOf<"RAM" | "Service" | "Federated">;
 
 /** RAM policy JSON, as RAM stores it. */
 export interface RamPolicyDocument {

@@ -4,7 +4,8 @@
  * by a builder. Pure: no Pulumi imports.
  */
 import { Sourced } from "../core";
-import { Condition, Statement, fillTemplate } from "./policy";
+import { fillTemplates } from "../core/statement";
+import { Condition, Statement } from "./policy";
 import { partitionOf } from "./validate";
 
 /** Feature switches and modes a catalog entry may depend on. */
@@ -50,25 +51,6 @@ export function buildStatements(
         actions: e.actions,
         ...fillTemplates(e.resources, (e.conditions ?? []).filter((c) => isIncluded(c, features)), vars),
     }));
-}
-
-/** Resource and condition templates filled with `vars`; a list placeholder expands a resource or value once per item. */
-export function fillTemplates(
-    resources: readonly string[], conditions: readonly Condition[], vars: Readonly<Record<string, string | readonly string[]>>,
-): { resources: string[]; conditions: Condition[] } {
-    return {
-        resources: resources.flatMap((r) => fillTemplate(r, vars)),
-        conditions: conditions.map((c) => ({
-            test: c.test,
-            variable: single(fillTemplate(c.variable, vars), c.variable),
-            values: c.values.flatMap((v) => fillTemplate(v, vars)),
-        })),
-    };
-}
-
-function single(values: string[], template: string): string {
-    if (values.length !== 1) throw new Error(`condition key template ${template} must fill to one key`);
-    return values[0];
 }
 
 /** AWS-managed policy paths for `target`, gated by `features`. */

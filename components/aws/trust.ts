@@ -3,9 +3,9 @@
  * provider) and cross-account with an external ID. Pure: no Pulumi imports.
  */
 import { InputError, requireMatch, show } from "../core";
+import { serviceAccountUsername } from "../core/kubernetes";
 import { Condition, Statement } from "./policy";
 import { Partition, servicePrincipal } from "./validate";
-import { serviceAccountUsername } from "../kubernetes/rbac";
 
 /** An IAM OIDC provider ARN; returns its partition, account and issuer (host/path, no scheme). */
 export function validateOidcProviderArn(key: string, value: unknown): { partition: Partition; accountId: string; issuer: string } {
@@ -70,13 +70,28 @@ export function irsaTrust(oidcProviderArn: string, issuer: string, namespace: st
     }];
 }
 
-/** Cross-account: one principal, only with the external ID. */
-export function externalIdTrust(principalArn: string, externalId: string): Statement[] {
+/**
+ * Cross-account: one principal, only with the external ID. `sid` null writes none, as a vendor's
+ * own template does (Cast AI's).
+ */
+export function externalIdTrust(principalArn: string, externalId: string, sid: string | null = "AllowVendorWithExternalId"): Statement[] {
     return [{
-        sid: "AllowVendorWithExternalId",
+        ...(sid === null ? {} : { sid }),
         effect: "Allow",
         principals: [{ type: "AWS", identifiers: [principalArn] }],
         actions: ["sts:AssumeRole"],
         conditions: [{ test: "StringEquals", variable: "sts:ExternalId", values: [externalId] }],
+    }];
+}
+
+/**
+ * A node role's trust: EC2 instances assume it (`actions`: Cast AI's template adds sts:TagSession).
+ * No Sid, as the vendors' templates write it.
+ */
+export function nodeRoleTrust(partition: Partition, actions: readonly string[] = ["sts:AssumeRole"]): Statement[] {
+    return [{
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: [servicePrincipal("ec2", partition)] }],
+        actions,
     }];
 }

@@ -1,5 +1,5 @@
 import { actionExplanations } from "../azure/catalog";
-import { Preset, presetKeys, presetOutputs } from "../render/preset";
+import { Preset, presetKeys, presetOutputs } from "../core/preset";
 import { CastAiAksAccess, CastAiAksAccessArgs } from "./aks";
 import { CASTAI_AKS_ACTIONS, CASTAI_AKS_DROPPED } from "./aks-catalog";
 import { CASTAI_AKS_ARGS, CASTAI_AKS_OUTPUTS, CASTAI_AKS_STRING_ARGS } from "./aks-plan";

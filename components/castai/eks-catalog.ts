@@ -18,6 +18,7 @@
 import { vendorSource } from "../core/sources";
 import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
 import { CatalogCard, namedEntries } from "../core/catalog";
+import { eksNodePolicy } from "../aws/node-policies";
 
 const SEED = "seed castai-cloud-permissions.txt, AWS custom policy";
 const HARDENED = vendorSource("castai/terraform-provider-castai", "examples/eks/eks_cluster_custom_iam/iam.tf");
@@ -329,36 +330,16 @@ export const CASTAI_EKS_MANAGED_POLICIES: readonly ManagedPolicyEntry[] = [
         why: "Reads roles and instance profiles to validate its access. Hardened mode replaces it with the IAMPermissions statement scoped to its own role and the node instance profile.",
         source: MODULE,
     },
-    {
-        path: "AmazonEKSWorkerNodePolicy", target: "node",
-        feature: "nodes join the cluster",
-        why: "Lets the kubelet on Cast AI nodes describe the cluster and join it.",
-        source: MODULE,
-    },
-    {
-        path: "AmazonEC2ContainerRegistryReadOnly", target: "node",
-        feature: "image pulls",
-        why: "Lets nodes pull images from ECR.",
-        source: MODULE,
-    },
-    {
-        path: "AmazonEKS_CNI_Policy", target: "node", when: { cniPolicy: true },
-        feature: "pod networking (VPC CNI)",
-        why: "The VPC CNI on the node manages ENIs and IPs. Turn off when the CNI uses its own role (IRSA or Pod Identity).",
-        source: `${MODULE} (attach_worker_cni_policy)`,
-    },
+    eksNodePolicy("AmazonEKSWorkerNodePolicy", { nodes: "Cast AI nodes", source: MODULE }),
+    eksNodePolicy("AmazonEC2ContainerRegistryReadOnly", { source: MODULE }),
+    eksNodePolicy("AmazonEKS_CNI_Policy", { source: `${MODULE} (attach_worker_cni_policy)` }),
     {
         path: "service-role/AmazonEBSCSIDriverPolicy", target: "node", when: { ebsVolumes: "managed" },
         feature: "persistent volumes on Cast AI nodes",
         why: "The EBS CSI driver on the node creates, attaches and detaches volumes. ebsVolumes=\"minimal\" grants only the seed's attach/detach statement instead.",
         source: `seed castai-cloud-permissions.txt, EBS Volume Permissions; ${HARDENED}`,
     },
-    {
-        path: "AmazonSSMManagedInstanceCore", target: "node", when: { ssmPolicy: true },
-        feature: "node access through Session Manager",
-        why: "Lets operators reach Cast AI nodes with SSM Session Manager instead of SSH.",
-        source: `${MODULE} (attach_ssm_managed_instance_core, default true)`,
-    },
+    eksNodePolicy("AmazonSSMManagedInstanceCore", { nodes: "Cast AI nodes", source: `${MODULE} (attach_ssm_managed_instance_core, default true)` }),
 ];
 
 /** This catalog as the fidelity table and the policy pack read it. */

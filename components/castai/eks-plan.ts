@@ -7,10 +7,10 @@ import { ArgSpecs, OutputSpecs, argNames, outputArgs, readBoolean, readChoice } 
 import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/catalog";
 import { AWS_LIMITS, checkManagedPolicyCount, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
 import { NamedDocument, Ranges, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
-import { eksClusterArn, irsaTrust, podIdentityTrust, validateClusterOidcProvider } from "../aws/trust";
+import { eksClusterArn, externalIdTrust, irsaTrust, nodeRoleTrust, podIdentityTrust, validateClusterOidcProvider } from "../aws/trust";
 import { rejectReservedNamespace, validateNamespace } from "../kubernetes/validate";
 import {
-    MAX_LENGTH, Partition, partitionOf, servicePrincipal, validateAccountId, validateEksClusterName,
+    MAX_LENGTH, Partition, partitionOf, validateAccountId, validateEksClusterName,
     validateExternalId, validatePrincipalArn, validateRegion, validateRoleName, validateSecurityGroupId,
     validateSubnetId, validateVpcId, validateAwsTags,
 } from "../aws/validate";
@@ -518,17 +518,9 @@ export function planCastAiEks(args: CastAiEksPlainArgs): CastAiEksPlan {
         }
     }
     const policies = namedParts(applyRanges(real.policy, ranges), "policy", `CastEKSPolicy-${v.clusterName}`);
-    const trust: Statement[] = [{
-        effect: "Allow",
-        principals: [{ type: "AWS", identifiers: [v.castaiUserArn] }],
-        actions: ["sts:AssumeRole"],
-        conditions: [{ test: "StringEquals", variable: "sts:ExternalId", values: [v.clusterId] }],
-    }];
-    const nodeTrust: Statement[] = [{
-        effect: "Allow",
-        principals: [{ type: "Service", identifiers: [servicePrincipal("ec2", v.partition)] }],
-        actions: ["sts:AssumeRole", "sts:TagSession"],
-    }];
+    // As Cast AI's template writes them: no Sid, and the node role's trust allows sts:TagSession.
+    const trust = externalIdTrust(v.castaiUserArn, v.clusterId, null);
+    const nodeTrust = nodeRoleTrust(v.partition, ["sts:AssumeRole", "sts:TagSession"]);
     // The trust policy cannot be split. Called with worst-case values for unknown inputs (see the
     // component), this check holds for every value those inputs may resolve to.
     checkTrustPolicySize("castaiUserArn", trust);

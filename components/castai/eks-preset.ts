@@ -1,5 +1,5 @@
 import { catalogExplanations, regionalMockOptions } from "../aws/catalog";
-import { Preset, presetKeys, presetOutputs } from "../render/preset";
+import { Preset, presetKeys, presetOutputs } from "../core/preset";
 import { CastAiEksAccess, CastAiEksAccessArgs } from "./eks";
 import { CASTAI_EKS_ARGS, CASTAI_EKS_OUTPUTS, CASTAI_EKS_STRING_ARGS } from "./eks-plan";
 import { CASTAI_EKS_MANAGED_POLICIES, CASTAI_EKS_STATEMENTS } from "./eks-catalog";

@@ -1,5 +1,5 @@
 import { Sourced } from "../core";
-import { Preset, presetKeys, presetOutputs } from "../render/preset";
+import { Preset, presetKeys, presetOutputs } from "../core/preset";
 import { CastAiGkeAccess, CastAiGkeAccessArgs } from "./gke";
 import { CASTAI_GKE_PERMISSIONS, CASTAI_GKE_ROLES } from "./gke-catalog";
 import { CASTAI_GKE_APIS, CASTAI_GKE_ARGS, CASTAI_GKE_OUTPUTS, CASTAI_GKE_STRING_ARGS } from "./gke-plan";

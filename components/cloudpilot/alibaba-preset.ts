@@ -1,5 +1,5 @@
 import { ramExplanations } from "../alicloud/policy";
-import { Preset, presetKeys, presetOutputs } from "../render/preset";
+import { Preset, presetKeys, presetOutputs } from "../core/preset";
 import { CloudPilotAlibabaAccess, CloudPilotAlibabaAccessArgs } from "./alibaba";
 import { CLOUDPILOT_ALIBABA_STATEMENTS } from "./alibaba-catalog";
 import { CLOUDPILOT_ALIBABA_ARGS, CLOUDPILOT_ALIBABA_OUTPUTS, CLOUDPILOT_ALIBABA_STRING_ARGS } from "./alibaba-plan";

@@ -14,6 +14,7 @@
  * them; `Version` comes first; single-item lists are written as strings.
  */
 import { ManagedPolicyEntry, StatementEntry } from "../aws/catalog";
+import { eksNodePolicy } from "../aws/node-policies";
 import { vendorSource } from "../core/sources";
 import { CLOUDPILOT_DOC } from "./names";
 import { CatalogCard, namedEntries } from "../core/catalog";
@@ -175,30 +176,13 @@ export const CLOUDPILOT_EKS_STATEMENTS: readonly StatementEntry[] = [
 ];
 
 export const CLOUDPILOT_EKS_MANAGED_POLICIES: readonly ManagedPolicyEntry[] = [
-    {
-        path: "AmazonEKSWorkerNodePolicy", target: "node",
-        feature: "nodes join the cluster",
-        why: "Lets the kubelet on CloudPilot nodes describe the cluster and join it.",
+    eksNodePolicy("AmazonEKSWorkerNodePolicy", { nodes: "CloudPilot nodes", source: KARPENTER }),
+    eksNodePolicy("AmazonEC2ContainerRegistryPullOnly", {
         source: KARPENTER,
-    },
-    {
-        path: "AmazonEC2ContainerRegistryPullOnly", target: "node",
-        feature: "image pulls",
-        why: "Lets nodes pull images from ECR. Pull only, as upstream Karpenter's node role on its default branch now has it (it replaced AmazonEC2ContainerRegistryReadOnly, which also lists and describes every repository).",
-        source: KARPENTER,
-    },
-    {
-        path: "AmazonEKS_CNI_Policy", target: "node", when: { cniPolicy: true },
-        feature: "pod networking (VPC CNI)",
-        why: "The VPC CNI on the node manages ENIs and IPs. Turn off when the CNI uses its own role (IRSA or Pod Identity).",
-        source: KARPENTER,
-    },
-    {
-        path: "AmazonSSMManagedInstanceCore", target: "node", when: { ssmPolicy: true },
-        feature: "node access through Session Manager",
-        why: "Lets operators reach nodes with SSM Session Manager instead of SSH.",
-        source: KARPENTER,
-    },
+        note: "Pull only, as upstream Karpenter's node role on its default branch now has it (it replaced AmazonEC2ContainerRegistryReadOnly, which also lists and describes every repository).",
+    }),
+    eksNodePolicy("AmazonEKS_CNI_Policy", { source: KARPENTER }),
+    eksNodePolicy("AmazonSSMManagedInstanceCore", { source: KARPENTER }),
 ];
 
 /** This catalog as the fidelity table and the policy pack read it. */

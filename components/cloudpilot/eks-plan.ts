@@ -9,10 +9,10 @@ import { FeatureValues, buildManagedPolicies, buildStatements } from "../aws/cat
 import { AWS_LIMITS, checkManagedPolicyCount, checkTrustPolicySize, validateManagedPolicyQuota } from "../aws/limits";
 import { NamedDocument, Statement, applyRanges, namedParts, splitRanges } from "../aws/policy";
 import {
-    eksClusterArn, externalIdTrust, irsaTrust, podIdentityTrust, validateClusterOidcProvider,
+    eksClusterArn, externalIdTrust, irsaTrust, nodeRoleTrust, podIdentityTrust, validateClusterOidcProvider,
 } from "../aws/trust";
 import {
-    MAX_LENGTH, Partition, partitionOf, servicePrincipal, validateAccountId, validateEksClusterName, validateExternalId,
+    MAX_LENGTH, Partition, partitionOf, validateAccountId, validateEksClusterName, validateExternalId,
     validatePrincipalArn, validateRegion, validateRoleName, validateAwsTags,
 } from "../aws/validate";
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "./eks-catalog";
@@ -221,11 +221,7 @@ export function planCloudPilotEks(args: CloudPilotEksPlainArgs): CloudPilotEksPl
     const ranges = splitRanges(worst, AWS_LIMITS.managedPolicyChars, "policy", "the CloudPilot controller policy");
     const policies = namedParts(applyRanges(real, ranges), "policy", `CloudPilotControllerPolicy-${v.clusterName}`);
     checkTrustPolicySize(v.trust === "crossAccount" ? "externalId" : v.trust === "irsa" ? "oidcProviderArn" : "clusterName", v.trustStatements);
-    const nodeTrust: Statement[] = [{
-        effect: "Allow",
-        principals: [{ type: "Service", identifiers: [servicePrincipal("ec2", v.partition)] }],
-        actions: ["sts:AssumeRole"],
-    }];
+    const nodeTrust = nodeRoleTrust(v.partition);
     const nodeManagedPolicies = buildManagedPolicies(CLOUDPILOT_EKS_MANAGED_POLICIES, "node", v.features);
     checkManagedPolicyCount("maxManagedPoliciesPerRole", `role ${v.roleName}`, policies.length, v.max);
     checkManagedPolicyCount("maxManagedPoliciesPerRole", `role ${v.nodeRoleName}`, nodeManagedPolicies.length, v.max);

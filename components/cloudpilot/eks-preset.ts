@@ -1,5 +1,5 @@
 import { catalogExplanations, regionalMockOptions } from "../aws/catalog";
-import { Preset, presetKeys, presetOutputs } from "../render/preset";
+import { Preset, presetKeys, presetOutputs } from "../core/preset";
 import { CloudPilotEksAccess, CloudPilotEksAccessArgs } from "./eks";
 import { CLOUDPILOT_EKS_MANAGED_POLICIES, CLOUDPILOT_EKS_STATEMENTS } from "./eks-catalog";
 import { CLOUDPILOT_EKS_ARGS, CLOUDPILOT_EKS_OUTPUTS, CLOUDPILOT_EKS_STRING_ARGS } from "./eks-plan";

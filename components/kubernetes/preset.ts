@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ArgSpecs, OutputSpecs } from "../core/spec";
-import { Preset, presetKeys, presetOutputs } from "../render/preset";
+import { Preset, presetKeys, presetOutputs } from "../core/preset";
 import { ClusterRbacComponent } from "./bundle";
 import { ruleExplanations } from "./catalog";
 import { RuleEntry } from "./rbac";

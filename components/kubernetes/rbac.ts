@@ -4,6 +4,7 @@
  * (`rbac.authorization.k8s.io/v1`, `v1`) the cluster receives. Pure: no Pulumi imports.
  */
 import { Sourced } from "../core";
+import { serviceAccountUsername } from "../core/kubernetes";
 
 /** One rule of a Role or ClusterRole, as `rbac.authorization.k8s.io/v1` PolicyRule. */
 export interface PolicyRule {
@@ -166,7 +167,5 @@ export function bundleObjects(b: RbacBundle): KubeObject[] {
     ];
 }
 
-/** `system:serviceaccount:<namespace>:<name>`: the username (and the cloud-side OIDC `sub`) of a service account. */
-export function serviceAccountUsername(namespace: string, name: string): string {
-    return `system:serviceaccount:${namespace}:${name}`;
-}
+// In core: a cloud's OIDC trust (aws/trust.ts) names the same username, and a cloud imports no other cloud.
+export { serviceAccountUsername };

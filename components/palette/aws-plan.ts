@@ -9,7 +9,7 @@ import { AWS_LIMITS, checkTrustPolicySize, validateManagedPolicyQuota } from "..
 import { NamedDocument, Statement, applyRanges, namedParts, policySize, splitRanges } from "../aws/policy";
 import { externalIdTrust } from "../aws/trust";
 import { MAX_LENGTH, Partition, validateAccountId, validateExternalId, validateRoleName, validateAwsTags } from "../aws/validate";
-import { fillTemplates } from "../aws/catalog";
+import { fillTemplates } from "../core/statement";
 import { PALETTE_AWS_POLICIES, PalettePolicyGroup } from "./aws-catalog";
 
 export const PALETTE_VARIANTS = ["core", "minimum-dynamic", "minimum-static"] as const;

@@ -1,5 +1,5 @@
 import { Sourced } from "../core";
-import { Preset, presetKeys, presetOutputs } from "../render/preset";
+import { Preset, presetKeys, presetOutputs } from "../core/preset";
 import { PaletteAwsAccess, PaletteAwsAccessArgs } from "./aws";
 import { PALETTE_AWS_POLICIES } from "./aws-catalog";
 import { PALETTE_AWS_ARGS, PALETTE_AWS_OUTPUTS, PALETTE_AWS_STRING_ARGS } from "./aws-plan";

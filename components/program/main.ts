@@ -12,7 +12,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, show, withSecrets } from "../core";
 import { StackOutputKind, parseStackOutputRef, stackOutputs } from "../core/stacks";
-import { Preset, keptSecret, loadPreset, parseKeyValue, presetKey, requireKeys } from "../render/preset";
+import { Preset, keptSecret, parseKeyValue, presetKey, requireKeys } from "../core/preset";
+import { loadPreset } from "../render/preset";
 
 /** The config key that maps preset keys to other stacks' outputs. */
 export const INPUTS_FROM = "kubegrant:inputsFrom";

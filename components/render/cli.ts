@@ -13,7 +13,8 @@
 import { InputError, show } from "../core";
 import { readFileSync } from "fs";
 import { parseArgs as nodeParseArgs } from "util";
-import { Preset, loadPreset, parseSettings, presetNames } from "./preset";
+import { Preset, parseSettings } from "../core/preset";
+import { loadPreset, presetNames } from "./preset";
 import { DIFF_FORMATS, DiffFormat, asRendering, diffRenderings, formatDiff } from "./diff";
 import type { Rendering } from "./run";
 import { kubegrantVersion } from "./package";

@@ -2,7 +2,8 @@
  * Runs a preset's real component under Pulumi's in-process mocks and collects what `pulumi up`
  * would create. There is no second code path: this is the component, with mocked clouds.
  */
-import { Preset, keptSecret, loadPreset } from "./preset";
+import { Preset, keptSecret } from "../core/preset";
+import { loadPreset } from "./preset";
 import { RegisteredResource, installMocks, outputValues, redactSecrets } from "../testing/mocks";
 
 export interface RenderedResource {

@@ -37,15 +37,15 @@ export function kubegrantCluster(preset: BenchPreset, i: number): pulumi.Compone
     /* eslint-disable @typescript-eslint/no-require-imports -- each preset loads only its own cloud's code, as a one-cloud fleet program does: the load is part of what is measured */
     switch (preset) {
         case "castai-eks": {
-            const { CastAiEksAccess } = require("../../components/aws") as typeof import("../../components/aws");
+            const { CastAiEksAccess } = require("../../components/exports/aws") as typeof import("../../components/exports/aws");
             return new CastAiEksAccess(clusterName(i), eksValues(i));
         }
         case "castai-gke": {
-            const { CastAiGkeAccess } = require("../../components/gcp") as typeof import("../../components/gcp");
+            const { CastAiGkeAccess } = require("../../components/exports/gcp") as typeof import("../../components/exports/gcp");
             return new CastAiGkeAccess(clusterName(i), gkeValues(i));
         }
         case "castai-kubernetes": {
-            const { CastAiClusterRbac } = require("../../components/kubernetes") as typeof import("../../components/kubernetes");
+            const { CastAiClusterRbac } = require("../../components/exports/kubernetes") as typeof import("../../components/exports/kubernetes");
             return new CastAiClusterRbac(clusterName(i), {});
         }
     }

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { outputValue } from "../../components/testing";
+import { outputValue } from "../../components/exports/testing";
 
 /** The message an Output fails with (the test fails if it resolves). */
 export async function failure(output: pulumi.Output<unknown>): Promise<string> {

@@ -11,6 +11,6 @@ const original = resolver._resolveFilename;
 resolver._resolveFilename = function (request: string, ...rest: unknown[]) {
     if (request === "kubegrant") return original.call(this, join(root, "index.ts"), ...rest);
     const m = /^kubegrant\/(\w+)$/.exec(request);
-    if (m) return original.call(this, join(root, "components", m[1], "index.ts"), ...rest);
+    if (m) return original.call(this, join(root, "components", "exports", `${m[1]}.ts`), ...rest);
     return original.call(this, request, ...rest);
 };

@@ -1,6 +1,6 @@
 /** Markdown describers for the Azure resources kubegrant creates. */
-import { Describer, cell, code, groupedRows, why } from "../render/report";
-import { RenderedResource } from "../render/run";
+import { Describer, cell, code, groupedRows, why } from "../report";
+import { RenderedResource } from "../run";
 
 function strings(v: unknown): string[] {
     return Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)];

@@ -3,9 +3,9 @@
  * `gcp-permission:<permission>`, `gcp-project-role:<role>` (and `gcp-project-role:<role> unconditional`, used for
  * a grant without condition when given), `gcp-account-role:<role>`, `gcp-api:<service>`.
  */
-import { Describer, ReportContext, code, groupedRows, why } from "../render/report";
-import { RenderedResource } from "../render/run";
-import { IamCondition } from "./condition";
+import { Describer, ReportContext, code, groupedRows, why } from "../report";
+import { RenderedResource } from "../run";
+import { IamCondition } from "../../gcp/condition";
 
 function condition(c: unknown): string {
     if (!c) return "none (unconditional)";

@@ -6,9 +6,7 @@ requireProviders("kubegrant/gcp", ["gcp"]);
 
 export {
     ServiceAccountAccess, ServiceAccountAccessArgs, CustomRoleSpec, ProjectBindingSpec, AccountBindingSpec, ServiceSpec,
-} from "./service-account";
-export { IamCondition, celString, serviceAccountsCondition, callerEmailCondition, workloadIdentityMember } from "./condition";
-export { PermissionEntry, Switches, buildPermissions } from "./catalog";
+} from "../gcp/service-account";
+export { IamCondition, celString, serviceAccountsCondition, callerEmailCondition, workloadIdentityMember } from "../gcp/condition";
 export { CastAiGkeAccess, CastAiGkeAccessArgs } from "../castai/gke";
-export { planCastAiGke, CastAiGkePlan, CastAiGkePlainArgs, CastAiGkeArgsOf, CastAiGkeMode, CASTAI_GKE_APIS } from "../castai/gke-plan";
-export { CASTAI_GKE_PERMISSIONS, CASTAI_GKE_ROLES } from "../castai/gke-catalog";
+export { CastAiGkeArgsOf, CastAiGkeMode } from "../castai/gke-plan";

@@ -1,7 +1,7 @@
 /** Markdown describers for the Alibaba Cloud RAM resources kubegrant creates. */
-import { Describer, cell, code, why } from "../render/report";
-import { JsonStatement, conditions, list } from "../aws/report";
-import { ramActionsKey } from "./policy";
+import { Describer, cell, code, why } from "../report";
+import { JsonStatement, conditions, list } from "./aws";
+import { ramActionsKey } from "../../alicloud/policy";
 
 type RamJsonStatement = Omit<JsonStatement, "Sid">;
 

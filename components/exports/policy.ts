@@ -2,5 +2,5 @@
 export {
     KUBEGRANT_POLICIES, vendorTrustConditions, noWildcardAction, noAuthoritativeGcpIam, noEscalatingRoleForVendor, awsPolicySize,
     awsManagedPoliciesPerRole, CATALOG_WILDCARD_ACTIONS, isKubegrants,
-} from "./policies";
-export { kubegrantPolicyPack } from "./pack";
+} from "../policy/policies";
+export { kubegrantPolicyPack } from "../policy/pack";

@@ -1,9 +1,9 @@
 /** Markdown describers for the Kubernetes objects kubegrant creates (any vendor). */
-import { Sourced } from "../core";
-import { Describer, ReportContext, cell, code, sourceText } from "../render/report";
-import { RenderedResource } from "../render/run";
-import { findRole } from "./authorize";
-import { KubeObject, PolicyRuleObject, ruleIdsOf, serviceAccountUsername } from "./rbac";
+import { Sourced } from "../../core";
+import { Describer, ReportContext, cell, code, sourceText } from "../report";
+import { RenderedResource } from "../run";
+import { findRole } from "../../kubernetes/authorize";
+import { KubeObject, PolicyRuleObject, ruleIdsOf, serviceAccountUsername } from "../../kubernetes/rbac";
 
 const T = {
     namespace: "kubernetes:core/v1:Namespace",

@@ -1,6 +1,6 @@
 /** Markdown describers for the AWS IAM resources kubegrant creates. */
-import { Describer, ReportContext, cell, code, why } from "../render/report";
-import { RenderedResource } from "../render/run";
+import { Describer, ReportContext, cell, code, why } from "../report";
+import { RenderedResource } from "../run";
 
 /** A policy statement as JSON (IAM; RAM uses the same fields without Sid). */
 export interface JsonStatement {
