@@ -34,16 +34,17 @@ export interface EntryPoint {
 
 /**
  * The package's public entry points, read from package.json `exports` (string or conditional target;
- * `./package.json` and other non-JavaScript targets are not code). Throws when an entry's source is
+ * `./package.json` and other non-JavaScript targets are not code; without `exports`, `main`). Throws when an entry's source is
  * missing or when `types`/`typesVersions` name another declaration file than tsc emits for it.
  */
 export function entryPoints(root: string): EntryPoint[] {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-        name: string; types?: string; exports?: Record<string, unknown>; typesVersions?: Record<string, Record<string, string[]>>;
+        name: string; main?: string; types?: string; exports?: string | Record<string, unknown>; typesVersions?: Record<string, Record<string, string[]>>;
     };
+    const exports = typeof pkg.exports === "string" ? { ".": pkg.exports } : pkg.exports ?? { ".": "./" + (pkg.main ?? "index.js") };
     const outDir = relative(root, compilerOptions(root).outDir ?? root).split("\\").join("/");
     const entries: EntryPoint[] = [];
-    for (const [subpath, target] of Object.entries(pkg.exports ?? { ".": "./" + (pkg.types ?? "index.js") })) {
+    for (const [subpath, target] of Object.entries(exports)) {
         const js = exportTarget(target);
         if (js === undefined || !js.endsWith(".js")) continue;
         const built = posix.normalize(js);
@@ -184,7 +185,7 @@ export function runApi(root: string, opts: { write: boolean; entries?: readonly 
         // The package's folder for API Extractor, so the report names files relative to it, not the
         // temporary folder's absolute path (which would differ on every run).
         copyFileSync(join(root, "package.json"), join(emitted, "package.json"));
-        mkdirSync(reportFolder, { recursive: true });
+        if (opts.write) mkdirSync(reportFolder, { recursive: true });
         const configs = entries.map((entry) => ExtractorConfig.prepare({
             configObject: {
                 projectFolder: emitted,
@@ -233,7 +234,7 @@ export function runApi(root: string, opts: { write: boolean; entries?: readonly 
             return { entry, changed, messages, diff };
         });
         const known = new Set(all.map((e) => `${e.report}.api.md`));
-        const stale = readdirSync(reportFolder).filter((f) => f.endsWith(".api.md") && !known.has(f)).map((f) => posix.join(REPORT_FOLDER, f));
+        const stale = (existsSync(reportFolder) ? readdirSync(reportFolder) : []).filter((f) => f.endsWith(".api.md") && !known.has(f)).map((f) => posix.join(REPORT_FOLDER, f));
         if (opts.write) for (const f of stale) unlinkSync(join(root, f));
         const ok = results.every((r) => r.messages.length === 0 && (opts.write || !r.changed)) && (opts.write || stale.length === 0);
         return { results, stale, ok };
