@@ -17,7 +17,7 @@ function scratch(): string {
 }
 
 describe("public API surface (docs/api, npm run api:check)", function () {
-    // One declaration emit of every entry point plus API Extractor: about 45 s of CPU, more on a busy machine.
+    // One declaration emit of every entry point plus two API Extractor runs: about 40 s of CPU, minutes on a busy machine.
     this.timeout(20 * 60_000);
     let work: string;
     let emitted: string;
