@@ -2,7 +2,7 @@
 // Azure or Alibaba provider package) can `require("kubegrant")` and use `kubegrant.aws`.
 export { InputError } from "./components/core/errors";
 // Typed reads of other stacks' outputs (multi-stack onboarding); needs only @pulumi/pulumi.
-export { stackOutputs, StackOutputs, StackOutputSpec, StackOutputKind, StackOutputType } from "./components/core/stacks";
+export { stackOutputs, StackOutputs, StackOutputSpec, StackOutputKind, StackOutputType, KindType } from "./components/core/stacks";
 
 import type * as alicloudModule from "./components/exports/alicloud";
 import type * as awsModule from "./components/exports/aws";

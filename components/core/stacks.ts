@@ -19,7 +19,8 @@ export type StackOutputKind = "string" | "number" | "boolean" | "string[]" | "li
 /** A kind, or a kind with `?`: the output may be absent (the value is then `undefined`). */
 export type StackOutputSpec = StackOutputKind | `${StackOutputKind}?`;
 
-type KindType<K> =
+/** The TypeScript type of one kind of stack output (`"string"` → `string`, …). */
+export type KindType<K> =
     K extends "string" ? string
         : K extends "number" ? number
             : K extends "boolean" ? boolean

@@ -8,4 +8,4 @@ export { RamRole, RamRoleArgs, RamPolicySpec } from "../alicloud/role";
 export { RamStatement, RamPrincipal, RAM_LIMITS } from "../alicloud/policy";
 export { Condition, PrincipalOf, StatementOf } from "../core/statement";
 export { CloudPilotAlibabaAccess, CloudPilotAlibabaAccessArgs } from "../cloudpilot/alibaba";
-export { CloudPilotAlibabaTrust } from "../cloudpilot/alibaba-plan";
+export { CloudPilotAlibabaTrust, CLOUDPILOT_ALIBABA_TRUSTS } from "../cloudpilot/alibaba-plan";

@@ -11,8 +11,11 @@ export { PrincipalOf, StatementOf } from "../core/statement";
 export { AWS_LIMITS } from "../aws/limits";
 export { Partition } from "../aws/validate";
 export { CastAiEksAccess, CastAiEksAccessArgs } from "../castai/eks";
-export { CastAiEksArgsOf, EbsVolumes, CastAiAgentIdentity } from "../castai/eks-plan";
+export { CastAiEksArgsOf, EbsVolumes, EBS_VOLUMES, CastAiAgentIdentity } from "../castai/eks-plan";
+// The types of the in-cluster part a component creates with `clusterRbac` (CastAiClusterRbac and what
+// its type names): types only, so importing this barrel loads no Kubernetes provider.
+export type * from "./kubernetes";
 export { CloudPilotEksAccess, CloudPilotEksAccessArgs } from "../cloudpilot/eks";
-export { CloudPilotTrust } from "../cloudpilot/eks-plan";
+export { CloudPilotTrust, CLOUDPILOT_TRUSTS } from "../cloudpilot/eks-plan";
 export { PaletteAwsAccess, PaletteAwsAccessArgs } from "../palette/aws";
-export { PaletteVariant, PaletteIdentity } from "../palette/aws-plan";
+export { PaletteVariant, PaletteIdentity, PALETTE_VARIANTS, PALETTE_IDENTITIES } from "../palette/aws-plan";

@@ -9,4 +9,7 @@ export { FederatedIdentity, FederatedIdentityArgs, FederatedCredentialSpec } fro
 export { AppRegistration, AppRegistrationArgs } from "../azure/app";
 export { AZURE_TOKEN_EXCHANGE_AUDIENCE } from "../azure/audience";
 export { CastAiAksAccess, CastAiAksAccessArgs } from "../castai/aks";
-export { CastAiAksArgsOf, AksAuthentication } from "../castai/aks-plan";
+export { CastAiAksArgsOf, AksAuthentication, AKS_AUTHENTICATIONS } from "../castai/aks-plan";
+// The types of the in-cluster part a component creates with `clusterRbac` (CastAiClusterRbac and what
+// its type names): types only, so importing this barrel loads no Kubernetes provider.
+export type * from "./kubernetes";

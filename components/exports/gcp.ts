@@ -9,4 +9,7 @@ export {
 } from "../gcp/service-account";
 export { IamCondition, celString, serviceAccountsCondition, callerEmailCondition, workloadIdentityMember } from "../gcp/condition";
 export { CastAiGkeAccess, CastAiGkeAccessArgs } from "../castai/gke";
-export { CastAiGkeArgsOf, CastAiGkeMode } from "../castai/gke-plan";
+export { CastAiGkeArgsOf, CastAiGkeMode, CASTAI_GKE_MODES } from "../castai/gke-plan";
+// The types of the in-cluster part a component creates with `clusterRbac` (CastAiClusterRbac and what
+// its type names): types only, so importing this barrel loads no Kubernetes provider.
+export type * from "./kubernetes";

@@ -7,7 +7,8 @@ requireProviders("kubegrant/kubernetes", ["kubernetes"]);
 export {
     PolicyRule, Subject, RoleSpec, ServiceAccountSpec, RbacBundle, KubeObject, PolicyRuleObject, ObjectMeta, SubjectObject, bundleObjects,
 } from "../kubernetes/rbac";
-export { ClusterRbacComponent, ServiceAccountRbac, ServiceAccountRbacArgs } from "../kubernetes/bundle";
+export { ClusterRbacComponent, ClusterRbacArgs, ServiceAccountRbac, ServiceAccountRbacArgs } from "../kubernetes/bundle";
+export type { ClusterRbacPlan } from "../kubernetes/catalog";
 export { authorize, uncovered, Request, ResourceRequest, NonResourceRequest, ServiceAccountRef } from "../kubernetes/authorize";
 export { CastAiClusterRbac, CastAiClusterRbacArgs } from "../castai/cluster-rbac";
 // The plain (no Output) form of CastAiClusterRbacArgs: the default of the cloud components' clusterRbac argument type.
