@@ -127,7 +127,7 @@ describe("a Pulumi user's first hour: the packed tarball in fresh template proje
         console.log(`      (consumer: ${timings.join("; ")})`);
     });
 
-    it("ships LICENSE, README, the component references (render --help reads them) and declarations, and types every sub-path under node10 too (typesVersions)", () => {
+    it("ships LICENSE, README, the component references (the review report names them) and declarations, and types every sub-path under node10 too (typesVersions)", () => {
         const files = run("tar", ["-tzf", tarball], work).stdout.split("\n");
         for (const f of ["package/LICENSE", "package/README.md", "package/bin/index.d.ts", "package/bin/components/exports/aws.d.ts"]) assert.ok(files.includes(f), f);
         const references = fs.readdirSync(path.join(ROOT, "docs", "components")).map((f) => `package/docs/components/${f}`);

@@ -4,10 +4,11 @@ import { CASTAI_CLUSTER_RBAC_ARGS, CASTAI_CLUSTER_RBAC_OUTPUTS } from "./cluster
 import { CASTAI_RBAC_ENTRIES } from "./cluster-rbac-catalog";
 
 /** `castai-kubernetes`: Cast AI's service accounts and RBAC in the cluster (CastAiClusterRbac). */
-export const castAiKubernetesPreset = clusterRbacPreset({
+export const castAiKubernetesPreset = clusterRbacPreset<CastAiClusterRbacArgs>({
     name: "castai-kubernetes",
     title: "Cast AI in the cluster (Kubernetes RBAC)",
-    spec: { args: CASTAI_CLUSTER_RBAC_ARGS, outputs: CASTAI_CLUSTER_RBAC_OUTPUTS },
+    args: CASTAI_CLUSTER_RBAC_ARGS,
+    outputs: CASTAI_CLUSTER_RBAC_OUTPUTS,
     entries: CASTAI_RBAC_ENTRIES,
-    create: (name, values, opts) => new CastAiClusterRbac(name, values as unknown as CastAiClusterRbacArgs, opts),
+    component: CastAiClusterRbac,
 });

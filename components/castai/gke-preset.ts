@@ -1,8 +1,8 @@
 import { Sourced } from "../core";
-import { Preset, presetKeys, presetOutputs } from "../core/preset";
+import { definePreset } from "../core/preset";
 import { CastAiGkeAccess, CastAiGkeAccessArgs } from "./gke";
 import { CASTAI_GKE_PERMISSIONS, CASTAI_GKE_ROLES } from "./gke-catalog";
-import { CASTAI_GKE_APIS, CASTAI_GKE_ARGS, CASTAI_GKE_OUTPUTS, CASTAI_GKE_STRING_ARGS } from "./gke-plan";
+import { CASTAI_GKE_APIS, CASTAI_GKE_ARGS, CASTAI_GKE_OUTPUTS } from "./gke-plan";
 import { ruleExplanations } from "../kubernetes/catalog";
 import { CASTAI_RBAC_ENTRIES } from "./cluster-rbac-catalog";
 
@@ -18,19 +18,11 @@ const explanations = new Map<string, Sourced>([
 ]);
 
 /** `castai-gke`: Cast AI on GKE (CastAiGkeAccess). */
-export const castAiGkePreset: Preset = {
+export const castAiGkePreset = definePreset<CastAiGkeAccessArgs>({
     name: "castai-gke",
     title: "Cast AI on GCP (GKE)",
-    keys: presetKeys(CASTAI_GKE_ARGS),
-    spec: { args: CASTAI_GKE_ARGS, outputs: CASTAI_GKE_OUTPUTS },
-    outputKeys: CASTAI_GKE_STRING_ARGS,
+    args: CASTAI_GKE_ARGS,
+    outputs: CASTAI_GKE_OUTPUTS,
     explanations,
-    mockOptions: () => ({}),
-    create(name, values, opts) {
-        const c = new CastAiGkeAccess(name, values as unknown as CastAiGkeAccessArgs, opts);
-        return {
-            component: c,
-            outputs: presetOutputs(c, CASTAI_GKE_OUTPUTS, values),
-        };
-    },
-};
+    component: CastAiGkeAccess,
+});

@@ -4,10 +4,11 @@ import { CLOUDPILOT_CLUSTER_RBAC_ARGS, CLOUDPILOT_CLUSTER_RBAC_OUTPUTS } from ".
 import { CLOUDPILOT_RBAC_ENTRIES } from "./cluster-rbac-catalog";
 
 /** `cloudpilot-kubernetes`: CloudPilot AI's service accounts and RBAC in the cluster (CloudPilotClusterRbac). */
-export const cloudPilotKubernetesPreset = clusterRbacPreset({
+export const cloudPilotKubernetesPreset = clusterRbacPreset<CloudPilotClusterRbacArgs>({
     name: "cloudpilot-kubernetes",
     title: "CloudPilot AI in the cluster (Kubernetes RBAC)",
-    spec: { args: CLOUDPILOT_CLUSTER_RBAC_ARGS, outputs: CLOUDPILOT_CLUSTER_RBAC_OUTPUTS },
+    args: CLOUDPILOT_CLUSTER_RBAC_ARGS,
+    outputs: CLOUDPILOT_CLUSTER_RBAC_OUTPUTS,
     entries: CLOUDPILOT_RBAC_ENTRIES,
-    create: (name, values, opts) => new CloudPilotClusterRbac(name, values as unknown as CloudPilotClusterRbacArgs, opts),
+    component: CloudPilotClusterRbac,
 });

@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Sourced } from "./catalog";
 import { InputError } from "./errors";
 import { MockOptions } from "./mock-options";
-import { ArgSpec, ArgSpecs, OutputSpecs, outputNames } from "./spec";
+import { ArgSpec, ArgSpecs, OutputSpecs, outputArgs, outputNames } from "./spec";
 import { show } from "./validate";
 
 export type { KeyType } from "./spec";
@@ -45,12 +45,49 @@ export interface Preset {
      * Keys the component also takes as Outputs (its string inputs), so the root program can read
      * them from another stack (`kubegrant:inputsFrom`); every other key is plain config. @default none
      */
-    readonly outputKeys?: readonly string[];
+    readonly outputKeys: readonly string[];
     /** Catalog entries by key (`sid:<Sid>`, `aws-managed:<path>`, …) for the review report. */
     readonly explanations: ReadonlyMap<string, Sourced>;
     /** Mock settings that make computed values match the inputs (account, partition, …). */
     mockOptions(values: Readonly<Record<string, unknown>>): MockOptions;
     create(name: string, values: Readonly<Record<string, unknown>>, opts?: pulumi.ComponentResourceOptions): PresetInstance;
+}
+
+/** What a vendor preset says of itself; everything else of the Preset comes from its component's spec. */
+export interface PresetDef<A> {
+    readonly name: string;
+    readonly title: string;
+    /** The component's spec: its arguments (the preset's keys) and its outputs (the stack outputs). */
+    readonly args: ArgSpecs;
+    readonly outputs: OutputSpecs;
+    readonly explanations: ReadonlyMap<string, Sourced>;
+    /** @default no mock settings */
+    mockOptions?(values: Readonly<Record<string, unknown>>): MockOptions;
+    /** The component class, constructed with the key values as its Args. */
+    readonly component: new (name: string, args: A, opts?: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
+}
+
+/**
+ * A preset from its component's spec: the keys, the string inputs other stacks may give
+ * (`kubegrant:inputsFrom`) and the stack outputs all come from the spec, so a preset file holds
+ * only its name, title, catalog explanations and mock settings.
+ */
+export function definePreset<A>(def: PresetDef<A>): Preset {
+    return {
+        name: def.name,
+        title: def.title,
+        keys: presetKeys(def.args),
+        spec: { args: def.args, outputs: def.outputs },
+        outputKeys: outputArgs(def.args),
+        explanations: def.explanations,
+        mockOptions: def.mockOptions ?? (() => ({})),
+        create(name, values, opts) {
+            // The key values as the component's Args: its builder validates every one (type, rule,
+            // unknown keys) before anything is registered, as for any caller of the component.
+            const component = new def.component(name, values as unknown as A, opts);
+            return { component, outputs: presetOutputs(component, def.outputs, values) };
+        },
+    };
 }
 
 /** The preset's key `name`; an unknown name is an InputError on `errorKey` (how the user wrote it) listing the keys. */

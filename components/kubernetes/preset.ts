@@ -5,32 +5,22 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ArgSpecs, OutputSpecs } from "../core/spec";
-import { Preset, presetKeys, presetOutputs } from "../core/preset";
-import { ClusterRbacComponent } from "./bundle";
+import { Preset, definePreset } from "../core/preset";
 import { ruleExplanations } from "./catalog";
 import { RuleEntry } from "./rbac";
 
-export interface ClusterRbacPresetDef<C extends string> {
+export interface ClusterRbacPresetDef<A> {
     readonly name: string;
     readonly title: string;
     /** The component's spec: its arguments (the preset's keys) and its outputs. */
-    readonly spec: { readonly args: ArgSpecs; readonly outputs: OutputSpecs };
+    readonly args: ArgSpecs;
+    readonly outputs: OutputSpecs;
     /** The catalog: each rule's entry explains it in the review report (`k8s-rule:<id>`, from annotation `kubegrant.io/rules`). */
     readonly entries: readonly RuleEntry[];
-    create(name: string, values: Readonly<Record<string, unknown>>, opts?: pulumi.ComponentResourceOptions): ClusterRbacComponent<C>;
+    readonly component: new (name: string, args: A, opts?: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
 }
 
-export function clusterRbacPreset<C extends string>(def: ClusterRbacPresetDef<C>): Preset {
-    return {
-        name: def.name,
-        title: def.title,
-        keys: presetKeys(def.spec.args),
-        spec: def.spec,
-        explanations: ruleExplanations(def.entries),
-        mockOptions: () => ({}),
-        create(name, values, opts) {
-            const c = def.create(name, values, opts);
-            return { component: c, outputs: presetOutputs(c, def.spec.outputs, values) };
-        },
-    };
+export function clusterRbacPreset<A>(def: ClusterRbacPresetDef<A>): Preset {
+    const { entries, ...rest } = def;
+    return definePreset<A>({ ...rest, explanations: ruleExplanations(entries) });
 }

@@ -1,8 +1,8 @@
 import { Sourced } from "../core";
-import { Preset, presetKeys, presetOutputs } from "../core/preset";
+import { definePreset } from "../core/preset";
 import { PaletteAwsAccess, PaletteAwsAccessArgs } from "./aws";
 import { PALETTE_AWS_POLICIES } from "./aws-catalog";
-import { PALETTE_AWS_ARGS, PALETTE_AWS_OUTPUTS, PALETTE_AWS_STRING_ARGS } from "./aws-plan";
+import { PALETTE_AWS_ARGS, PALETTE_AWS_OUTPUTS } from "./aws-plan";
 
 const explanations = new Map<string, Sourced>([
     ...PALETTE_AWS_POLICIES.map((e) => [`policy:${e.name}`, e] as const),
@@ -16,22 +16,15 @@ const explanations = new Map<string, Sourced>([
 ]);
 
 /** `palette-aws`: Spectro Cloud Palette on AWS (PaletteAwsAccess). */
-export const paletteAwsPreset: Preset = {
+export const paletteAwsPreset = definePreset<PaletteAwsAccessArgs>({
     name: "palette-aws",
     title: "Spectro Cloud Palette on AWS",
-    keys: presetKeys(PALETTE_AWS_ARGS),
-    spec: { args: PALETTE_AWS_ARGS, outputs: PALETTE_AWS_OUTPUTS },
-    outputKeys: PALETTE_AWS_STRING_ARGS,
+    args: PALETTE_AWS_ARGS,
+    outputs: PALETTE_AWS_OUTPUTS,
     explanations,
     mockOptions: (v) => ({
         awsAccountId: typeof v.accountId === "string" ? v.accountId : undefined,
         awsPartition: typeof v.partition === "string" ? v.partition : undefined,
     }),
-    create(name, values, opts) {
-        const c = new PaletteAwsAccess(name, values as unknown as PaletteAwsAccessArgs, opts);
-        return {
-            component: c,
-            outputs: presetOutputs(c, PALETTE_AWS_OUTPUTS, values),
-        };
-    },
-};
+    component: PaletteAwsAccess,
+});
