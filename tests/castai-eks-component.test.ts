@@ -101,6 +101,20 @@ describe("CastAiEksAccess (mocks)", () => {
         }), /passRoleArns\[0\]: must be the ARN of a role in account 123456789012 \(partition aws\), got "arn:aws:iam::111122223333:role\/x"/);
     });
 
+    it("registers the same children with the same inputs whether its inputs are known or Outputs", async () => {
+        // Known inputs pass plain values (partition, inline documents, instance profile, association);
+        // Outputs pass applies on the plan: both must give the same resources.
+        const children = async (args: ConstructorParameters<typeof CastAiEksAccess>[1]) => {
+            const { rec } = await build(args);
+            return rec.resources.map((r) => `${r.type} ${r.name} ${JSON.stringify(r.inputs)}`).sort();
+        };
+        const agent = { ...EKS, agentIdentity: "podIdentity" as const };
+        const known = await children(agent);
+        const later = await children({ ...agent, accountId: pulumi.output(EKS.accountId), clusterName: pulumi.output(EKS.clusterName) });
+        assert.strictEqual(known.length, 21);
+        assert.deepStrictEqual(later, known);
+    });
+
     it("fails the deployment with the same message when an Output resolves invalid", async () => {
         installMocks();
         const c = new CastAiEksAccess("castai", { ...EKS, vpcId: pulumi.output("vpc-bad") });
@@ -111,6 +125,16 @@ describe("CastAiEksAccess (mocks)", () => {
 });
 
 describe("PolicyRole (mocks)", () => {
+    it("builds AWS-managed policy ARNs from a known partition and from an Output partition alike", async () => {
+        for (const partition of ["aws-cn", pulumi.output("aws-cn")]) {
+            const rec = installMocks();
+            new PolicyRole("r", { roleName: "r", trustPolicy: "{}", partition, awsManagedPolicies: ["AmazonEC2ReadOnlyAccess", "service-role/AmazonEBSCSIDriverPolicy"] });
+            await rec.settle();
+            assert.deepStrictEqual(rec.resources.filter((r) => r.type.endsWith(":RolePolicyAttachment")).map((r) => r.inputs.policyArn).sort(),
+                ["arn:aws-cn:iam::aws:policy/AmazonEC2ReadOnlyAccess", "arn:aws-cn:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"]);
+        }
+    });
+
     it("refuses more managed policies than the quota before registering anything", async () => {
         const rec = installMocks();
         assert.throws(() => new PolicyRole("r", {

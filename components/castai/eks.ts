@@ -50,20 +50,26 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
     constructor(name: string, args: CastAiEksAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
         const plain = { ...args, clusterRbac: plannableClusterRbac(args.clusterRbac) } as unknown as CastAiEksPlainArgs;
-        const { layout, plan, output } = planOnInputs(plain, CASTAI_EKS_STRING_ARGS, planCastAiEks, (unknown) => worstCaseArgs(args, unknown));
+        const { layout, plan, output, known } = planOnInputs(plain, CASTAI_EKS_STRING_ARGS, planCastAiEks, (unknown) => worstCaseArgs(args, unknown));
         super("kubegrant:castai:CastAiEksAccess", name, {}, opts);
         const field = <T>(f: (p: CastAiEksPlan) => T) => plan.apply(f);
+        // Inputs of children that also wait for their role (inline policies, the instance profile,
+        // the association, the AWS-managed ARNs built from the partition): plain when the plan is
+        // known (an apply costs ~50 promises, an interpolated ARN more), which does not change when
+        // they register, so a render keeps its order.
+        const gated = <T>(f: (p: CastAiEksPlan) => T): pulumi.Input<T> => (known ? f(known) : field(f));
+        const partition = gated((p) => p.partition);
 
         this.nodeRole = new PolicyRole(`${name}-node`, {
             roleName: field((p) => p.nodeRoleName),
             description: "Nodes launched by Cast AI (kubegrant)",
             trustPolicy: field((p) => policyJson(p.nodeTrust)),
-            partition: field((p) => p.partition),
+            partition,
             awsManagedPolicies: layout.nodeManagedPolicies,
             inlinePolicies: layout.nodeInline.map((d, i) => ({
-                key: d.key, name: d.name, document: field((p) => policyJson(p.nodeInline[i].statements)),
+                key: d.key, name: d.name, document: gated((p) => policyJson(p.nodeInline[i].statements)),
             })),
-            instanceProfileName: field((p) => p.instanceProfileName),
+            instanceProfileName: gated((p) => p.instanceProfileName),
             maxManagedPolicies: layout.maxManagedPoliciesPerRole,
             tags: args.tags,
         }, { parent: this });
@@ -72,7 +78,7 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
             roleName: field((p) => p.roleName),
             description: "Assumed by Cast AI to manage the cluster (kubegrant)",
             trustPolicy: field((p) => policyJson(p.trust)),
-            partition: field((p) => p.partition),
+            partition,
             awsManagedPolicies: layout.castaiManagedPolicies,
             managedPolicies: layout.policies.map((d, i) => ({
                 key: d.key, name: field((p) => p.policies[i].name),
@@ -80,7 +86,7 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
                 document: field((p) => policyJson(p.policies[i].statements)),
             })),
             inlinePolicies: layout.inline.map((d, i) => ({
-                key: d.key, name: d.name, document: field((p) => policyJson(p.inline[i].statements)),
+                key: d.key, name: d.name, document: gated((p) => policyJson(p.inline[i].statements)),
             })),
             maxManagedPolicies: layout.maxManagedPoliciesPerRole,
             tags: args.tags,
@@ -92,18 +98,18 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
                 roleName: field((p) => p.agent!.roleName),
                 description: field((p) => `Cast AI agent (service account ${p.agent!.namespace}/${p.agent!.serviceAccountName} of cluster ${p.agent!.clusterName}): reads EC2 instances (kubegrant)`),
                 trustPolicy: field((p) => policyJson(p.agent!.trust)),
-                partition: field((p) => p.partition),
+                partition,
                 inlinePolicies: layout.agent.inline.map((d, i) => ({
-                    key: d.key, name: d.name, document: field((p) => policyJson(p.agent!.inline[i].statements)),
+                    key: d.key, name: d.name, document: gated((p) => policyJson(p.agent!.inline[i].statements)),
                 })),
                 tags: args.tags,
             }, { parent: this });
             grants.push(() => this.agentRole!.ready);
             if (layout.agent.mode === "podIdentity") {
                 this.agentPodIdentityAssociation = associatePodIdentity(`${name}-agent`, this.agentRole, {
-                    clusterName: field((p) => p.agent!.clusterName),
-                    namespace: field((p) => p.agent!.namespace),
-                    serviceAccount: field((p) => p.agent!.serviceAccountName),
+                    clusterName: gated((p) => p.agent!.clusterName),
+                    namespace: gated((p) => p.agent!.namespace),
+                    serviceAccount: gated((p) => p.agent!.serviceAccountName),
                 }, args.tags, this);
                 const association = this.agentPodIdentityAssociation;
                 grants.push(() => association.id);
