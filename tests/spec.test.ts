@@ -10,7 +10,7 @@ import {
 } from "../components/core/spec";
 import { InputError } from "../components/core";
 import { loadPreset, presetNames } from "../components/render/preset";
-import { presetReference } from "./support/preset-docs";
+import { reference as presetReference } from "./support/references";
 
 interface Args {
     readonly name: pulumi.Input<string>;

@@ -5,18 +5,10 @@
  *
  *   npm run --silent docs:components     # rewrite the tables
  */
-import { readFileSync, writeFileSync } from "fs";
-import { join } from "path";
+import { writeFileSync } from "fs";
 import { argumentsTable, outputsTable } from "../../components/core/spec";
 import { loadPreset, presetNames } from "../../components/render/preset";
-
-/** The file of a preset's component reference. */
-export const referenceFile = (preset: string): string => join(__dirname, "..", "..", "docs", "components", `${preset}.md`);
-
-/** The reference of one preset's component as users read it. */
-export function presetReference(preset: string): string {
-    return readFileSync(referenceFile(preset), "utf8");
-}
+import { reference, referenceFile } from "./references";
 
 /** `text` with what stands between the markers of `kind` replaced by `table` (one blank line each side). */
 function replaceMarked(text: string, kind: "arguments" | "outputs", table: string, what: string): string {
@@ -32,7 +24,7 @@ function replaceMarked(text: string, kind: "arguments" | "outputs", table: strin
 export function writeTables(): void {
     for (const name of presetNames()) {
         const { spec } = loadPreset(name);
-        let text = presetReference(name);
+        let text = reference(name);
         text = replaceMarked(text, "arguments", argumentsTable(spec.args), `${name} Arguments`);
         text = replaceMarked(text, "outputs", outputsTable(spec.outputs), `${name} Outputs`);
         writeFileSync(referenceFile(name), text);

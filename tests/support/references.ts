@@ -9,7 +9,9 @@ import { join } from "path";
 export const ROOT = join(__dirname, "..", "..");
 
 export const readme = (): string => readFileSync(join(ROOT, "README.md"), "utf8");
-export const reference = (preset: string): string => readFileSync(join(ROOT, "docs", "components", `${preset}.md`), "utf8");
+/** The file of a preset's component reference. */
+export const referenceFile = (preset: string): string => join(ROOT, "docs", "components", `${preset}.md`);
+export const reference = (preset: string): string => readFileSync(referenceFile(preset), "utf8");
 export const guide = (name: string): string => readFileSync(join(ROOT, "docs", "guides", `${name}.md`), "utf8");
 
 /**
