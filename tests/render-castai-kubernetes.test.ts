@@ -47,12 +47,12 @@ describe("render castai-kubernetes", () => {
         // Phase 2 lists its escalation paths (features in the order the report meets them); the opt-in adds the Operator's chart-install rules.
         const risksOf = (text: string) => text.slice(text.indexOf("\n## Risks\n"), text.indexOf("\n## Outputs\n")).split("\n- ").slice(1).map((x) => x.slice(0, x.indexOf(":")));
         const phase2 = await run("render", "castai-kubernetes", "--format", "markdown", "--set", "extendedPermissions=true");
-        assert.deepStrictEqual(risksOf(phase2.out), ["**pod pinner upgrades**", "**component upgrades**", "**bin packing**"]);
+        assert.deepStrictEqual(risksOf(phase2.out), ["**pod pinner upgrades**", "**bin packing**", "**component upgrades**"]);
         assert.match(phase2.out, /\n- \*\*pod pinner upgrades\*\*: patch or update of the pod pinner's MutatingWebhookConfiguration castai-pod-pinner: /);
         assert.match(phase2.out, /\n- \*\*component upgrades\*\*: `\*` includes escalate and bind on Roles and RoleBindings and impersonate on service accounts, in the components' namespace only/);
         assert.match(phase2.out, /\n- \*\*bin packing\*\*: create of pods in every namespace, kube-system included: /);
         const optIn = await run("render", "castai-kubernetes", "--format", "markdown", "--set", "extendedPermissions=true", "--set", "operatorClusterWidePodWrite=true");
-        assert.deepStrictEqual(risksOf(optIn.out), [...risksOf(phase2.out), "**installing the evictor**", ...Array(4).fill("**installing the pod pinner**")]);
+        assert.deepStrictEqual(risksOf(optIn.out).sort(), [...risksOf(phase2.out), "**installing the evictor**", ...Array(4).fill("**installing the pod pinner**")].sort());
         for (const what of ["lease write in every namespace", "nodes create", "pods patch in every namespace", "pods/binding create"]) {
             assert.ok(optIn.out.includes(`**: ${what} (operatorClusterWidePodWrite): `), what);
         }

@@ -17,9 +17,9 @@ describe("render cloudpilot-alibaba", () => {
             assert.deepStrictEqual(r.resources.map((x: { type: string; name: string; parent: string | null }) => `${x.type} ${x.name} <- ${x.parent}`), [
                 "kubegrant:cloudpilot:CloudPilotAlibabaAccess cloudpilot <- null",
                 "kubegrant:alicloud:RamRole cloudpilot-access <- cloudpilot",
-                "alicloud:ram/policy:Policy cloudpilot-access-policy <- cloudpilot-access",
                 "alicloud:ram/role:Role cloudpilot-access <- cloudpilot-access",
                 "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment cloudpilot-access-17b24b4c <- cloudpilot-access",
+                "alicloud:ram/policy:Policy cloudpilot-access-policy <- cloudpilot-access",
             ]);
             const policy = r.resources.find((x: { type: string }) => x.type === "alicloud:ram/policy:Policy");
             assert.strictEqual(policy.inputs.policyDocument.Version, "1");

@@ -44,6 +44,37 @@ export function toRendered(r: RegisteredResource): RenderedResource {
     };
 }
 
+/**
+ * The order a render lists resources in: a parent before its children, siblings by name, then by
+ * type (code-unit order). It depends only on what is registered, never on when Pulumi completes
+ * each registration: that follows how many promises a resource's inputs take, so it moved with
+ * every performance change to a component and can move with an SDK upgrade. The recorder keeps
+ * completion order (`Recorder.resources`); only the render sorts.
+ */
+export function treeOrder(resources: readonly RegisteredResource[]): RegisteredResource[] {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const keys = new Map<RegisteredResource, string>();
+    // A child's URN is `<prefix>::<parent's qualified type>$<type>::<name>`; its parent's is
+    // `<prefix>::<parent's qualified type>::<parent's name>`.
+    const parentOf = (r: RegisteredResource): RegisteredResource | undefined => {
+        if (r.parent === null) return undefined;
+        const [prefix, project, qualified] = r.urn.split("::");
+        const dollar = qualified.lastIndexOf("$");
+        return dollar < 0 ? undefined : byUrn.get(`${prefix}::${project}::${qualified.slice(0, dollar)}::${r.parent}`);
+    };
+    const key = (r: RegisteredResource): string => {
+        let k = keys.get(r);
+        if (k === undefined) {
+            const parent = parentOf(r);
+            const own = `${r.name}\u0001${r.type}`;
+            k = parent ? `${key(parent)}\u0000${own}` : own;
+            keys.set(r, k);
+        }
+        return k;
+    };
+    return [...resources].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 /** Renders `preset` with `values` (already parsed and typed). Throws InputError on bad values. */
 export async function render(preset: Preset | string, values: Readonly<Record<string, unknown>>, name?: string): Promise<Rendering> {
     const p = typeof preset === "string" ? loadPreset(preset) : preset;
@@ -58,5 +89,5 @@ export async function render(preset: Preset | string, values: Readonly<Record<st
     // Resolved as a program's exports are (undefined left out), secrets shown as "[secret]".
     const outputs = redactSecrets(await outputValues(instance.outputs)) as Record<string, unknown>;
     await recorder.settle();
-    return { preset: p.name, resources: recorder.resources.map(toRendered), outputs };
+    return { preset: p.name, resources: treeOrder(recorder.resources).map(toRendered), outputs };
 }
