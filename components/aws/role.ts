@@ -147,11 +147,8 @@ export class PolicyRole extends pulumi.ComponentResource {
         // Depending on every attachment's ID makes anything built from `ready` wait for (and be
         // destroyed before) all of them: a vendor registration never outlives its access.
         defineLazy(this, "ready", () => pulumi.all([this.role.arn, ...attachments.map((a) => a.id)]).apply(([arn]) => arn));
-        this.registerOutputs({
-            roleArn: this.roleArn,
-            roleName: this.roleName,
-            instanceProfileArn: this.instanceProfileArn,
-        });
+        // No outputs in the state (the properties are the interface): ~50 promises per role.
+        this.registerOutputs({});
     }
 }
 

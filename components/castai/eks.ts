@@ -52,13 +52,10 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
         const plain = { ...args, clusterRbac: plannableClusterRbac(args.clusterRbac) } as unknown as CastAiEksPlainArgs;
         const { layout, plan, output, known } = planOnInputs(plain, CASTAI_EKS_STRING_ARGS, planCastAiEks, (unknown) => worstCaseArgs(args, unknown));
         super("kubegrant:castai:CastAiEksAccess", name, {}, opts);
-        const field = <T>(f: (p: CastAiEksPlan) => T) => plan.apply(f);
-        // Inputs of children that also wait for their role (inline policies, the instance profile,
-        // the association, the AWS-managed ARNs built from the partition): plain when the plan is
-        // known (an apply costs ~50 promises, an interpolated ARN more), which does not change when
-        // they register, so a render keeps its order.
-        const gated = <T>(f: (p: CastAiEksPlan) => T): pulumi.Input<T> => (known ? f(known) : field(f));
-        const partition = gated((p) => p.partition);
+        // A child's input is the plan's plain value when every input is known (an apply on the plan
+        // costs ~50 promises per input and per cluster), else an Output of the plan.
+        const field = <T>(f: (p: CastAiEksPlan) => T): pulumi.Input<T> => (known ? f(known) : plan.apply(f));
+        const partition = field((p) => p.partition);
 
         this.nodeRole = new PolicyRole(`${name}-node`, {
             roleName: field((p) => p.nodeRoleName),
@@ -67,9 +64,9 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
             partition,
             awsManagedPolicies: layout.nodeManagedPolicies,
             inlinePolicies: layout.nodeInline.map((d, i) => ({
-                key: d.key, name: d.name, document: gated((p) => policyJson(p.nodeInline[i].statements)),
+                key: d.key, name: d.name, document: field((p) => policyJson(p.nodeInline[i].statements)),
             })),
-            instanceProfileName: gated((p) => p.instanceProfileName),
+            instanceProfileName: field((p) => p.instanceProfileName),
             maxManagedPolicies: layout.maxManagedPoliciesPerRole,
             tags: args.tags,
         }, { parent: this });
@@ -86,7 +83,7 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
                 document: field((p) => policyJson(p.policies[i].statements)),
             })),
             inlinePolicies: layout.inline.map((d, i) => ({
-                key: d.key, name: d.name, document: gated((p) => policyJson(p.inline[i].statements)),
+                key: d.key, name: d.name, document: field((p) => policyJson(p.inline[i].statements)),
             })),
             maxManagedPolicies: layout.maxManagedPoliciesPerRole,
             tags: args.tags,
@@ -100,16 +97,16 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
                 trustPolicy: field((p) => policyJson(p.agent!.trust)),
                 partition,
                 inlinePolicies: layout.agent.inline.map((d, i) => ({
-                    key: d.key, name: d.name, document: gated((p) => policyJson(p.agent!.inline[i].statements)),
+                    key: d.key, name: d.name, document: field((p) => policyJson(p.agent!.inline[i].statements)),
                 })),
                 tags: args.tags,
             }, { parent: this });
             grants.push(() => this.agentRole!.ready);
             if (layout.agent.mode === "podIdentity") {
                 this.agentPodIdentityAssociation = associatePodIdentity(`${name}-agent`, this.agentRole, {
-                    clusterName: gated((p) => p.agent!.clusterName),
-                    namespace: gated((p) => p.agent!.namespace),
-                    serviceAccount: gated((p) => p.agent!.serviceAccountName),
+                    clusterName: field((p) => p.agent!.clusterName),
+                    namespace: field((p) => p.agent!.namespace),
+                    serviceAccount: field((p) => p.agent!.serviceAccountName),
                 }, args.tags, this);
                 const association = this.agentPodIdentityAssociation;
                 grants.push(() => association.id);
@@ -131,16 +128,9 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
         this.agentRoleArn = this.agentRole ? this.agentRole.roleArn : pulumi.output(undefined);
         this.agentServiceAccount = layout.agent ? output((p) => `${p.agent!.namespace}/${p.agent!.serviceAccountName}`) : pulumi.output(undefined);
         defineLazy(this, "ready", () => pulumi.all(grants.map((g) => g())).apply(([arn]) => arn as string));
-        this.registerOutputs({
-            roleArn: this.roleArn,
-            roleName: this.roleName,
-            externalId: this.externalId,
-            castaiUserArn: this.castaiUserArn,
-            instanceProfileArn: this.instanceProfileArn,
-            nodeRoleArn: this.nodeRoleArn,
-            agentRoleArn: this.agentRoleArn,
-            agentServiceAccount: this.agentServiceAccount,
-        });
+        // No outputs in the state: the class's properties and the stack's exports are the interface,
+        // and serializing eight Outputs into the state costs ~130 promises per cluster.
+        this.registerOutputs({});
     }
 }
 

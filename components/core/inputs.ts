@@ -21,11 +21,10 @@ export function isKnown(value: unknown): boolean {
  *   line, and with the value of every input that resolved secret shown as `[secret]`.
  *
  * `output(f)` is a component output taken from the plan (`plan.apply(f)`, cheaper when every input
- * is known). `known` is the plan itself when every input is known, else undefined. Children's
- * inputs keep `plan.apply`: the order in which their registrations complete is what a render
- * lists, and it must not change; only an input of a child that also waits for another resource
- * (e.g. an inline policy, which waits for its role's name) may take `known`'s plain value, which
- * saves an apply (~50 promises) without changing when that child registers.
+ * is known). `known` is the plan itself when every input is known, else undefined: a component
+ * passes its children `known`'s plain values then (an apply on the plan costs ~50 promises per
+ * input and per instance), and `plan.apply(f)` otherwise. A plain input registers its child
+ * sooner; a render does not depend on that (it lists resources in tree order: render/run.ts).
  */
 export function planOnInputs<A extends object, P>(
     args: A, stringKeys: readonly (keyof A & string)[], build: (plain: A) => P,

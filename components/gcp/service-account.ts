@@ -111,7 +111,7 @@ export class ServiceAccountAccess extends pulumi.ComponentResource {
             displayName: args.displayName,
             description: args.description,
         }, { parent: this });
-        const self = pulumi.interpolate`serviceAccount:${this.account.email}`;
+        const self = this.account.email.apply((email) => `serviceAccount:${email}`);
 
         const grants: pulumi.CustomResource[] = [];
         const roles: Record<string, gcp.projects.IAMCustomRole> = {};
@@ -170,13 +170,8 @@ export class ServiceAccountAccess extends pulumi.ComponentResource {
             if (delay > 0 && isRealDeployment()) await new Promise((r) => setTimeout(r, delay * 1000));
             return email;
         }));
-        this.registerOutputs({
-            email: this.email,
-            accountId: this.accountId,
-            uniqueId: this.uniqueId,
-            privateKey: this.privateKey,
-            // Built when first read; with a propagation delay, the deployment waits for it as before.
-            ...(delay > 0 ? { ready: this.ready } : {}),
-        });
+        // Only `ready` with a propagation delay, so that the deployment waits for it (built when first
+        // read); no other output in the state (the properties are the interface).
+        this.registerOutputs(delay > 0 ? { ready: this.ready } : {});
     }
 }

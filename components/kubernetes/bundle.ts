@@ -155,9 +155,7 @@ export abstract class ClusterRbacComponent<C extends string> extends pulumi.Comp
         const names = plan.bundle.serviceAccounts.map((s) => s.name);
         const values = Object.values(annotations).flatMap((a) => Object.values(a));
         defineLazy(this, "ready", () => pulumi.all([this.rbac.ready as pulumi.Output<unknown>, ...values]).apply(() => names));
-        this.registerOutputs({
-            namespace: this.namespace,
-            serviceAccountNames: this.serviceAccountNames,
-        });
+        // No outputs in the state (the properties are the interface; each costs promises per cluster).
+        this.registerOutputs({});
     }
 }
