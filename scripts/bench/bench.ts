@@ -61,6 +61,15 @@ function build(): Record<Version, string> {
         rmSync(join(src, "scripts", "bench"), { recursive: true, force: true });
         cpSync(join(ROOT, "scripts", "bench"), join(src, "scripts", "bench"), { recursive: true });
         symlinkSync(join(ROOT, "node_modules"), join(src, "node_modules"));
+        // A baseline from before components/exports (issue 12's layout, e.g. 1e7ce1c, the issue's
+        // "before") exported each cloud from components/<cloud>/index.ts: point the fleet's paths there.
+        for (const cloud of ["aws", "gcp", "kubernetes"]) {
+            const barrel = join(src, "components", "exports", `${cloud}.ts`);
+            if (!existsSync(barrel)) {
+                mkdirSync(join(src, "components", "exports"), { recursive: true });
+                writeFileSync(barrel, `export * from "../${cloud}";\n`);
+            }
+        }
         const built = join(cache, "baseline-build");
         tsc(join(src, "scripts", "bench", "tsconfig.json"), built);
         cpSync(join(src, "scripts", "bench", "templates"), join(built, "scripts", "bench", "templates"), { recursive: true });
