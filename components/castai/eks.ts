@@ -9,7 +9,7 @@ import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
 import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CASTAI_EKS_ARGS, CASTAI_EKS_OUTPUTS, CASTAI_EKS_STRING_ARGS, CastAiEksArgsOf, CastAiEksPlainArgs, CastAiEksPlan, IRSA_ANNOTATION, planCastAiEks,
+    CASTAI_EKS_ARGS, CASTAI_EKS_OUTPUTS, CASTAI_EKS_STRING_ARGS, CastAiEksArgsOf, CastAiEksPlainArgs, IRSA_ANNOTATION, planCastAiEks,
 } from "./eks-plan";
 
 export interface CastAiEksAccessArgs extends CastAiEksArgsOf<pulumi.Input<string>, CastAiClusterRbacArgs> {
@@ -50,11 +50,8 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
     constructor(name: string, args: CastAiEksAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
         const plain = { ...args, clusterRbac: plannableClusterRbac(args.clusterRbac) } as unknown as CastAiEksPlainArgs;
-        const { layout, plan, output, known } = planOnInputs(plain, CASTAI_EKS_STRING_ARGS, planCastAiEks, (unknown) => worstCaseArgs(args, unknown));
+        const { layout, output, input: field } = planOnInputs(plain, CASTAI_EKS_STRING_ARGS, planCastAiEks, (unknown) => worstCaseArgs(args, unknown));
         super("kubegrant:castai:CastAiEksAccess", name, {}, opts);
-        // A child's input is the plan's plain value when every input is known (an apply on the plan
-        // costs ~50 promises per input and per cluster), else an Output of the plan.
-        const field = <T>(f: (p: CastAiEksPlan) => T): pulumi.Input<T> => (known ? f(known) : plan.apply(f));
         const partition = field((p) => p.partition);
 
         this.nodeRole = new PolicyRole(`${name}-node`, {

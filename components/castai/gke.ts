@@ -7,7 +7,7 @@ import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
 import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CASTAI_CLOUD_PROXY_KSA, CASTAI_GKE_ARGS, CASTAI_GKE_OUTPUTS, CASTAI_GKE_STRING_ARGS, CastAiGkeArgsOf, CastAiGkeMode, CastAiGkePlainArgs, CastAiGkePlan, planCastAiGke,
+    CASTAI_CLOUD_PROXY_KSA, CASTAI_GKE_ARGS, CASTAI_GKE_OUTPUTS, CASTAI_GKE_STRING_ARGS, CastAiGkeArgsOf, CastAiGkeMode, CastAiGkePlainArgs, planCastAiGke,
 } from "./gke-plan";
 
 /** The arguments of CastAiGkeAccess (documented on CastAiGkeArgsOf). */
@@ -55,7 +55,7 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
         const { kubernetesProvider, ...rest } = args;
         validateKubernetesProvider("kubernetesProvider", kubernetesProvider);
         const plain = { ...rest, clusterRbac: plannableClusterRbac(args.clusterRbac) } as CastAiGkePlainArgs;
-        const { layout, plan, known } = planOnInputs(plain, CASTAI_GKE_STRING_ARGS, planCastAiGke, worstCaseArgs);
+        const { layout, input: field } = planOnInputs(plain, CASTAI_GKE_STRING_ARGS, planCastAiGke, worstCaseArgs);
         if (kubernetesProvider !== undefined && layout.clusterRbac !== undefined) {
             throw new InputError("kubernetesProvider", "is clusterRbac.provider when clusterRbac is set; set the provider there (one cluster for every object)");
         }
@@ -63,9 +63,6 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
             throw new InputError("kubernetesProvider", "is only used when cloudProxyWorkloadIdentity is true");
         }
         super("kubegrant:castai:CastAiGkeAccess", name, {}, opts);
-        // A child's input is the plan's plain value when every input is known (an apply on the plan
-        // costs ~50 promises per input and per cluster), else an Output of the plan.
-        const field = <T>(f: (p: CastAiGkePlan) => T): pulumi.Input<T> => (known ? f(known) : plan.apply(f));
         for (const w of layout.warnings) pulumi.log.warn(w, this);
 
         const project = field((p) => p.projectId);

@@ -21,21 +21,21 @@ export function isKnown(value: unknown): boolean {
  *   line, and with the value of every input that resolved secret shown as `[secret]`.
  *
  * `output(f)` is a component output taken from the plan (`plan.apply(f)`, cheaper when every input
- * is known). `known` is the plan itself when every input is known, else undefined: a component
- * passes its children `known`'s plain values then (an apply on the plan costs ~50 promises per
- * input and per instance), and `plan.apply(f)` otherwise. A plain input registers its child
- * sooner; a render does not depend on that (it lists resources in tree order: render/run.ts).
+ * is known). `input(f)` is a child's input taken from the plan: the plain value when every input
+ * is known (an apply on the plan costs ~50 promises per input and per instance), else
+ * `plan.apply(f)`. A plain input registers its child sooner; a render does not depend on that (it
+ * lists resources in tree order: render/run.ts).
  */
 export function planOnInputs<A extends object, P>(
     args: A, stringKeys: readonly (keyof A & string)[], build: (plain: A) => P,
     worstCase: (unknownKeys: readonly string[]) => Partial<A>,
-): { layout: P; plan: pulumi.Output<P>; output: <U>(f: (p: P) => U) => pulumi.Output<U>; known?: P } {
+): { layout: P; plan: pulumi.Output<P>; output: <U>(f: (p: P) => U) => pulumi.Output<U>; input: <U>(f: (p: P) => U) => pulumi.Input<U> } {
     const unknownKeys = stringKeys.filter((k) => args[k] !== undefined && !isKnown(args[k]));
     if (unknownKeys.length === 0) {
         const plan = build(args);
         // A component's own outputs from a known plan: an Output of the value, not an apply on an
         // Output of the plan (an apply costs a chain of promises, per output and per instance).
-        return { layout: plan, plan: pulumi.output(plan) as pulumi.Output<P>, output: (f) => pulumi.output(f(plan)) as pulumi.Output<never>, known: plan };
+        return { layout: plan, plan: pulumi.output(plan) as pulumi.Output<P>, output: (f) => pulumi.output(f(plan)) as pulumi.Output<never>, input: (f) => f(plan) };
     }
     const layout = build({ ...args, ...worstCase(unknownKeys) });
     const resolved: Record<string, pulumi.Input<unknown>> = {};
@@ -48,7 +48,7 @@ export function planOnInputs<A extends object, P>(
     const plan = pulumi.unsecret(pulumi.all([pulumi.all(resolved), secrets]).apply(([values, hidden]) =>
         withSecrets(hidden, () => build({ ...args, ...values } as A))));
     const secretPlan = secretWhereUsed(plan, secrets);
-    return { layout, plan: secretPlan, output: (f) => secretPlan.apply(f) };
+    return { layout, plan: secretPlan, output: (f) => secretPlan.apply(f), input: (f) => secretPlan.apply(f) };
 }
 
 /**
