@@ -107,7 +107,7 @@ export class PolicyRole extends pulumi.ComponentResource {
     readonly policies: aws.iam.Policy[];
     readonly instanceProfile?: aws.iam.InstanceProfile;
     /** The instance profile ARN, or undefined when none was asked for. */
-    readonly instanceProfileArn: pulumi.Output<string | undefined>;
+    declare readonly instanceProfileArn: pulumi.Output<string | undefined>;
     /** The role ARN, resolved once every policy is attached (built when first read). */
     declare readonly ready: pulumi.Output<string>;
 
@@ -143,7 +143,9 @@ export class PolicyRole extends pulumi.ComponentResource {
 
         this.roleArn = this.role.arn;
         this.roleName = this.role.name;
-        this.instanceProfileArn = this.instanceProfile ? this.instanceProfile.arn : pulumi.output(undefined);
+        // Built when first read: an Output of undefined still costs ~20 promises per role.
+        const profile = this.instanceProfile;
+        defineLazy(this, "instanceProfileArn", () => profile ? profile.arn : pulumi.output(undefined));
         // Depending on every attachment's ID makes anything built from `ready` wait for (and be
         // destroyed before) all of them: a vendor registration never outlives its access.
         defineLazy(this, "ready", () => pulumi.all([this.role.arn, ...attachments.map((a) => a.id)]).apply(([arn]) => arn));

@@ -29,15 +29,15 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
     readonly roleArn: pulumi.Output<string>;
     readonly roleName: pulumi.Output<string>;
     /** The external ID the trust policy requires (the cluster ID). */
-    readonly externalId: pulumi.Output<string>;
+    declare readonly externalId: pulumi.Output<string>;
     /** The Cast AI user the role trusts. */
-    readonly castaiUserArn: pulumi.Output<string>;
+    declare readonly castaiUserArn: pulumi.Output<string>;
     readonly instanceProfileArn: pulumi.Output<string>;
     readonly nodeRoleArn: pulumi.Output<string>;
     /** ARN of the agent's role (agentIdentity), else undefined. */
-    readonly agentRoleArn: pulumi.Output<string | undefined>;
+    declare readonly agentRoleArn: pulumi.Output<string | undefined>;
     /** `<namespace>/<name>` of the service account the agent's role trusts (agentIdentity), else undefined. */
-    readonly agentServiceAccount: pulumi.Output<string | undefined>;
+    declare readonly agentServiceAccount: pulumi.Output<string | undefined>;
     /** The role ARN, resolved only once every policy, association and in-cluster object exists (built when first read). */
     declare readonly ready: pulumi.Output<string>;
     /** The children, for programs that need more than the outputs. */
@@ -118,12 +118,14 @@ export class CastAiEksAccess extends pulumi.ComponentResource {
 
         this.roleArn = this.castaiRole.roleArn;
         this.roleName = this.castaiRole.roleName;
-        this.externalId = output((p) => p.externalId);
-        this.castaiUserArn = output((p) => p.castaiUserArn);
+        // Outputs built from the plan alone are built when first read: ~20 promises each per cluster.
+        defineLazy(this, "externalId", () => output((p) => p.externalId));
+        defineLazy(this, "castaiUserArn", () => output((p) => p.castaiUserArn));
         this.instanceProfileArn = this.nodeRole.instanceProfileArn as pulumi.Output<string>;
         this.nodeRoleArn = this.nodeRole.roleArn;
-        this.agentRoleArn = this.agentRole ? this.agentRole.roleArn : pulumi.output(undefined);
-        this.agentServiceAccount = layout.agent ? output((p) => `${p.agent!.namespace}/${p.agent!.serviceAccountName}`) : pulumi.output(undefined);
+        const agentRole = this.agentRole;
+        defineLazy(this, "agentRoleArn", () => agentRole ? agentRole.roleArn : pulumi.output(undefined));
+        defineLazy(this, "agentServiceAccount", () => layout.agent ? output((p) => `${p.agent!.namespace}/${p.agent!.serviceAccountName}`) : pulumi.output(undefined));
         defineLazy(this, "ready", () => pulumi.all(grants.map((g) => g())).apply(([arn]) => arn as string));
         // No outputs in the state: the class's properties and the stack's exports are the interface,
         // and serializing eight Outputs into the state costs ~130 promises per cluster.

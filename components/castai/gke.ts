@@ -38,11 +38,11 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
     /** The custom role, `projects/<projectId>/roles/castai.gkeAccess.<hash>`. */
     readonly customRoleId: pulumi.Output<string>;
     /** Key mode: the private key (base64 JSON credentials), secret. Undefined in impersonation mode. */
-    readonly privateKey: pulumi.Output<string | undefined>;
+    declare readonly privateKey: pulumi.Output<string | undefined>;
     /** The mode in effect. */
-    readonly mode: pulumi.Output<CastAiGkeMode>;
+    declare readonly mode: pulumi.Output<CastAiGkeMode>;
     /** Seconds `ready` waits after the last binding (see propagationDelaySeconds). */
-    readonly propagationDelaySeconds: pulumi.Output<number>;
+    declare readonly propagationDelaySeconds: pulumi.Output<number>;
     /** The service account e-mail, resolved only once every role, binding and API exists. */
     declare readonly ready: pulumi.Output<string>;
     /** The child holding every GCP resource. */
@@ -138,9 +138,10 @@ export class CastAiGkeAccess extends pulumi.ComponentResource {
         this.serviceAccountId = this.access.accountId;
         this.serviceAccountUniqueId = this.access.uniqueId;
         this.customRoleId = this.access.customRoles.role.name;
-        this.privateKey = this.access.privateKey;
-        this.mode = pulumi.output(layout.mode);
-        this.propagationDelaySeconds = pulumi.output(layout.propagationDelaySeconds);
+        // Outputs of plain values are built when first read: each costs ~20 promises per cluster.
+        defineLazy(this, "privateKey", () => this.access.privateKey);
+        defineLazy(this, "mode", () => pulumi.output(layout.mode));
+        defineLazy(this, "propagationDelaySeconds", () => pulumi.output(layout.propagationDelaySeconds));
         // Built when first read; with a propagation delay, the deployment waits for it as before.
         defineLazy(this, "ready", () => pulumi.all(grants.map((g) => g())).apply(([email]) => email as string));
         // Only `ready` with a propagation delay, so that the deployment waits for it; no other output

@@ -88,7 +88,7 @@ export class ServiceAccountAccess extends pulumi.ComponentResource {
     readonly customRoles: Readonly<Record<string, gcp.projects.IAMCustomRole>>;
     readonly key?: gcp.serviceaccount.Key;
     /** The key's private key (base64 JSON credentials), secret; undefined when keyless. */
-    readonly privateKey: pulumi.Output<string | undefined>;
+    declare readonly privateKey: pulumi.Output<string | undefined>;
     /** The e-mail, resolved once every role, binding and API exists (and the propagation delay passed). */
     declare readonly ready: pulumi.Output<string>;
 
@@ -162,7 +162,9 @@ export class ServiceAccountAccess extends pulumi.ComponentResource {
         this.email = this.account.email;
         this.accountId = this.account.accountId;
         this.uniqueId = this.account.uniqueId;
-        this.privateKey = this.key ? pulumi.secret(this.key.privateKey) : pulumi.output(undefined);
+        // Built when first read (~20 promises per instance otherwise).
+        const key = this.key;
+        defineLazy(this, "privateKey", () => key ? pulumi.secret(key.privateKey) : pulumi.output(undefined));
         const delay = args.propagationDelaySeconds ?? 0;
         // Depending on every grant's ID makes anything built from `ready` wait for (and be destroyed
         // before) all of them: a vendor registration never outlives its access.

@@ -128,9 +128,9 @@ export interface ClusterRbacArgs {
  */
 export abstract class ClusterRbacComponent<C extends string> extends pulumi.ComponentResource {
     /** The namespace the components run in. */
-    readonly namespace: pulumi.Output<string>;
+    declare readonly namespace: pulumi.Output<string>;
     /** Service account name per granted component. */
-    readonly serviceAccountNames: pulumi.Output<Partial<Record<C, string>>>;
+    declare readonly serviceAccountNames: pulumi.Output<Partial<Record<C, string>>>;
     /** The service account names, resolved once every namespace, account, role and binding exists. */
     declare readonly ready: pulumi.Output<string[]>;
     /** The generic bundle, for programs that need the objects themselves. */
@@ -150,8 +150,9 @@ export abstract class ClusterRbacComponent<C extends string> extends pulumi.Comp
         this.rbac = new ServiceAccountRbac(`${name}-rbac`, {
             bundle: plan.bundle, provider, ...(later.length > 0 ? { annotations } : {}),
         }, { parent: this });
-        this.namespace = pulumi.output(plan.namespace);
-        this.serviceAccountNames = pulumi.output(plan.serviceAccountNames) as pulumi.Output<Partial<Record<C, string>>>;
+        // Outputs of plain values are built when first read: each costs ~20 promises per cluster.
+        defineLazy(this, "namespace", () => pulumi.output(plan.namespace));
+        defineLazy(this, "serviceAccountNames", () => pulumi.output(plan.serviceAccountNames) as pulumi.Output<Partial<Record<C, string>>>);
         const names = plan.bundle.serviceAccounts.map((s) => s.name);
         const values = Object.values(annotations).flatMap((a) => Object.values(a));
         defineLazy(this, "ready", () => pulumi.all([this.rbac.ready as pulumi.Output<unknown>, ...values]).apply(() => names));
