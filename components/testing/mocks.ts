@@ -356,14 +356,18 @@ export async function outputValue<T>(output: pulumi.Input<T>): Promise<{ value: 
 }
 
 /**
- * Resolves every output of a program's exports or of a component: each own field that is an
- * Output (for a component, its public outputs; `urn` is left out), plus plain values of a
- * program's exports. Secrets come back wrapped, as in `ProgramRun.outputs`. Rejects with the first
- * output's error if one fails.
+ * Resolves every output of a program's exports or of a component: each enumerable property that
+ * is an Output (for a component, its public outputs, including those built when first read, whose
+ * accessors are on its class; `urn` is left out), plus plain values of a program's exports.
+ * Secrets come back wrapped, as in `ProgramRun.outputs`. Rejects with the first output's error if
+ * one fails.
  */
 export async function outputValues(source: object): Promise<Record<string, unknown>> {
     const component = pulumi.Resource.isInstance(source);
-    const entries = Object.entries(source).filter(([k, v]) => component
+    const keys: string[] = [];
+    // `for…in`, not Object.entries: a lazy output is an enumerable accessor on the prototype.
+    for (const k in source) keys.push(k);
+    const entries = keys.map((k) => [k, (source as Record<string, unknown>)[k]] as const).filter(([k, v]) => component
         ? pulumi.Output.isInstance(v) && k !== "urn" && !k.startsWith("__")
         : v !== undefined && typeof v !== "function" && !pulumi.Resource.isInstance(v));
     const values = await Promise.all(entries.map(async ([k, v]) => {

@@ -12,6 +12,8 @@ export async function presetOutputNames(preset: string, values: Readonly<Record<
     const recorder = installMocks(p.mockOptions(values));
     const { component, outputs } = p.create("t", values);
     await recorder.settle();
-    const fields = Object.entries(component).filter(([k, v]) => k !== "urn" && pulumi.Output.isInstance(v)).map(([k]) => k);
+    // `for…in`: an output built when first read is an enumerable accessor on the component's class.
+    const fields: string[] = [];
+    for (const k in component) if (k !== "urn" && pulumi.Output.isInstance((component as unknown as Record<string, unknown>)[k])) fields.push(k);
     return { stack: Object.keys(outputs), component: fields };
 }
