@@ -1,6 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { shortHash } from "../core";
+import { defineLazy } from "../core/lazy";
 
 /** A custom RAM policy the role gets; `key` names its resources and never changes. */
 export interface RamPolicySpec {
@@ -36,7 +37,7 @@ export class RamRole extends pulumi.ComponentResource {
     readonly roleName: pulumi.Output<string>;
     readonly roleId: pulumi.Output<string>;
     /** The role ARN, resolved once every policy is attached. */
-    readonly ready: pulumi.Output<string>;
+    declare readonly ready: pulumi.Output<string>;
 
     constructor(name: string, args: RamRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kubegrant:alicloud:RamRole", name, {}, opts);
@@ -61,7 +62,9 @@ export class RamRole extends pulumi.ComponentResource {
         this.roleArn = this.role.arn;
         this.roleName = this.role.roleName;
         this.roleId = this.role.roleId;
-        this.ready = pulumi.all([this.role.arn, ...this.attachments.map((a) => a.id)]).apply(([arn]) => arn);
-        this.registerOutputs({ roleArn: this.roleArn, roleName: this.roleName, roleId: this.roleId, ready: this.ready });
+        // No outputs in the state (the properties are the interface); `ready` and Outputs of plain
+        // values are built when first read: each costs promises per instance.
+        defineLazy(this, "ready", () => pulumi.all([this.role.arn, ...this.attachments.map((a) => a.id)]).apply(([arn]) => arn));
+        this.registerOutputs({});
     }
 }

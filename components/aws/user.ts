@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ManagedPolicyArgs, attachManagedPolicies, checkManagedPolicyCount } from "./role";
+import { defineLazy } from "../core/lazy";
 
 export interface PolicyUserArgs extends ManagedPolicyArgs {
     /** IAM user name (explicit: the vendor's console shows it). */
@@ -21,10 +22,10 @@ export class PolicyUser extends pulumi.ComponentResource {
     readonly policies: aws.iam.Policy[];
     readonly accessKey?: aws.iam.AccessKey;
     /** The access key ID, or undefined without a key. */
-    readonly accessKeyId: pulumi.Output<string | undefined>;
+    declare readonly accessKeyId: pulumi.Output<string | undefined>;
     /** The secret access key (a secret), or undefined without a key. */
-    readonly secretAccessKey: pulumi.Output<string | undefined>;
-    readonly ready: pulumi.Output<string>;
+    declare readonly secretAccessKey: pulumi.Output<string | undefined>;
+    declare readonly ready: pulumi.Output<string>;
 
     constructor(name: string, args: PolicyUserArgs, opts?: pulumi.ComponentResourceOptions) {
         checkManagedPolicyCount(args, "user");
@@ -39,15 +40,12 @@ export class PolicyUser extends pulumi.ComponentResource {
         }
         this.userArn = this.user.arn;
         this.userName = this.user.name;
-        this.accessKeyId = this.accessKey ? this.accessKey.id : pulumi.output(undefined);
-        this.secretAccessKey = this.accessKey ? pulumi.secret(this.accessKey.secret) : pulumi.output(undefined);
-        this.ready = pulumi.all([this.user.arn, ...attachments.map((a) => a.id)]).apply(([arn]) => arn);
-        this.registerOutputs({
-            userArn: this.userArn,
-            userName: this.userName,
-            accessKeyId: this.accessKeyId,
-            secretAccessKey: this.secretAccessKey,
-            ready: this.ready,
-        });
+        // No outputs in the state (the properties are the interface); `ready` and Outputs of plain
+        // values are built when first read: each costs promises per instance.
+        const key = this.accessKey;
+        defineLazy(this, "accessKeyId", () => key ? key.id : pulumi.output(undefined));
+        defineLazy(this, "secretAccessKey", () => key ? pulumi.secret(key.secret) : pulumi.output(undefined));
+        defineLazy(this, "ready", () => pulumi.all([this.user.arn, ...attachments.map((a) => a.id)]).apply(([arn]) => arn));
+        this.registerOutputs({});
     }
 }

@@ -1,5 +1,6 @@
 import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
+import { defineLazy } from "../core/lazy";
 
 export interface AppRegistrationArgs {
     /** Display name of the app registration (explicit: the vendor and reviewers find it by name). */
@@ -28,9 +29,9 @@ export class AppRegistration extends pulumi.ComponentResource {
     readonly principalId: pulumi.Output<string>;
     readonly tenantId: pulumi.Output<string>;
     /** The client secret (secret). */
-    readonly clientSecret: pulumi.Output<string>;
+    declare readonly clientSecret: pulumi.Output<string>;
     /** The client ID, resolved once the service principal and the secret exist. */
-    readonly ready: pulumi.Output<string>;
+    declare readonly ready: pulumi.Output<string>;
 
     constructor(name: string, args: AppRegistrationArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kubegrant:azure:AppRegistration", name, {}, opts);
@@ -56,11 +57,10 @@ export class AppRegistration extends pulumi.ComponentResource {
         this.clientId = this.application.clientId;
         this.principalId = this.servicePrincipal.objectId;
         this.tenantId = this.servicePrincipal.applicationTenantId;
-        this.clientSecret = pulumi.secret(this.password.value);
-        this.ready = pulumi.all([this.application.clientId, this.servicePrincipal.id, this.password.id]).apply(([id]) => id);
-        this.registerOutputs({
-            clientId: this.clientId, principalId: this.principalId, tenantId: this.tenantId,
-            clientSecret: this.clientSecret, ready: this.ready,
-        });
+        // No outputs in the state (the properties are the interface); `ready` and Outputs of plain
+        // values are built when first read: each costs promises per instance.
+        defineLazy(this, "clientSecret", () => pulumi.secret(this.password.value));
+        defineLazy(this, "ready", () => pulumi.all([this.application.clientId, this.servicePrincipal.id, this.password.id]).apply(([id]) => id));
+        this.registerOutputs({});
     }
 }

@@ -1,6 +1,7 @@
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as pulumi from "@pulumi/pulumi";
 import { AZURE_TOKEN_EXCHANGE_AUDIENCE } from "./audience";
+import { defineLazy } from "../core/lazy";
 
 /** Who may act as the identity: an external token with this issuer and subject. */
 export interface FederatedCredentialSpec {
@@ -39,7 +40,7 @@ export class FederatedIdentity extends pulumi.ComponentResource {
     /** The identity's resource ID. */
     readonly identityId: pulumi.Output<string>;
     /** The client ID, resolved once every federated credential exists. */
-    readonly ready: pulumi.Output<string>;
+    declare readonly ready: pulumi.Output<string>;
 
     constructor(name: string, args: FederatedIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kubegrant:azure:FederatedIdentity", name, {}, opts);
@@ -65,10 +66,9 @@ export class FederatedIdentity extends pulumi.ComponentResource {
         this.principalId = this.identity.principalId;
         this.tenantId = this.identity.tenantId;
         this.identityId = this.identity.id;
-        this.ready = pulumi.all([this.identity.clientId, ...this.credentials.map((c) => c.id)]).apply(([id]) => id);
-        this.registerOutputs({
-            clientId: this.clientId, principalId: this.principalId, tenantId: this.tenantId,
-            identityId: this.identityId, ready: this.ready,
-        });
+        // No outputs in the state (the properties are the interface); `ready` and Outputs of plain
+        // values are built when first read: each costs promises per instance.
+        defineLazy(this, "ready", () => pulumi.all([this.identity.clientId, ...this.credentials.map((c) => c.id)]).apply(([id]) => id));
+        this.registerOutputs({});
     }
 }

@@ -1,5 +1,6 @@
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as pulumi from "@pulumi/pulumi";
+import { defineLazy } from "../core/lazy";
 
 /** One role assignment: where, and under which stable GUID. */
 export interface RoleAssignmentSpec {
@@ -48,7 +49,7 @@ export class CustomRole extends pulumi.ComponentResource {
     /** `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`. */
     readonly roleDefinitionId: pulumi.Output<string>;
     /** The role definition ID, resolved once every assignment exists. */
-    readonly ready: pulumi.Output<string>;
+    declare readonly ready: pulumi.Output<string>;
 
     constructor(name: string, args: CustomRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kubegrant:azure:CustomRole", name, {}, opts);
@@ -80,7 +81,9 @@ export class CustomRole extends pulumi.ComponentResource {
             // second assignment of the same role to the same principal at the same scope.
             deleteBeforeReplace: true,
         }));
-        this.ready = pulumi.all([this.roleDefinitionId, ...this.assignments.map((a) => a.id)]).apply(([id]) => id);
-        this.registerOutputs({ roleDefinitionId: this.roleDefinitionId, ready: this.ready });
+        // No outputs in the state (the properties are the interface); `ready` and Outputs of plain
+        // values are built when first read: each costs promises per instance.
+        defineLazy(this, "ready", () => pulumi.all([this.roleDefinitionId, ...this.assignments.map((a) => a.id)]).apply(([id]) => id));
+        this.registerOutputs({});
     }
 }

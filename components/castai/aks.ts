@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
+import { defineLazy } from "../core/lazy";
 import { AppRegistration } from "../azure/app";
 import { FederatedIdentity } from "../azure/identity";
 import { CustomRole } from "../azure/role";
@@ -7,7 +8,7 @@ import { createBundledClusterRbac, plannableClusterRbac } from "./bundled";
 import type { CastAiClusterRbac, CastAiClusterRbacArgs } from "./cluster-rbac";
 import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CASTAI_AKS_ARGS, CASTAI_AKS_OUTPUTS, CASTAI_AKS_STRING_ARGS, CastAiAksArgsOf, CastAiAksPlainArgs, CastAiAksPlan, planCastAiAks, worstCaseAksArgs,
+    CASTAI_AKS_ARGS, CASTAI_AKS_OUTPUTS, CASTAI_AKS_STRING_ARGS, CastAiAksArgsOf, CastAiAksPlainArgs, planCastAiAks, worstCaseAksArgs,
 } from "./aks-plan";
 
 /** The arguments of CastAiAksAccess (documented on CastAiAksArgsOf). */
@@ -28,14 +29,14 @@ export class CastAiAksAccess extends pulumi.ComponentResource {
     /** Tenant of the identity. */
     readonly tenantId: pulumi.Output<string>;
     /** Client secret (secret); undefined in workload identity mode. */
-    readonly clientSecret: pulumi.Output<string | undefined>;
+    declare readonly clientSecret: pulumi.Output<string | undefined>;
     /** Object ID of the service principal or managed identity that holds the role. */
     readonly principalId: pulumi.Output<string>;
     /** `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`. */
     readonly roleDefinitionId: pulumi.Output<string>;
-    readonly roleName: pulumi.Output<string>;
+    declare readonly roleName: pulumi.Output<string>;
     /** The client ID, resolved only once every role assignment (and credential) exists. */
-    readonly ready: pulumi.Output<string>;
+    declare readonly ready: pulumi.Output<string>;
     /** The children, for programs that need more than the outputs. */
     readonly role: CustomRole;
     readonly identity?: FederatedIdentity;
@@ -46,9 +47,8 @@ export class CastAiAksAccess extends pulumi.ComponentResource {
     constructor(name: string, args: CastAiAksAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before anything is registered: bad input leaves no resource behind.
         const plain = { ...args, clusterRbac: plannableClusterRbac(args.clusterRbac) } as CastAiAksPlainArgs;
-        const { layout, plan } = planOnInputs(plain, CASTAI_AKS_STRING_ARGS, planCastAiAks, worstCaseAksArgs);
+        const { layout, output, input: field } = planOnInputs(plain, CASTAI_AKS_STRING_ARGS, planCastAiAks, worstCaseAksArgs);
         super("kubegrant:castai:CastAiAksAccess", name, {}, opts);
-        const field = <T>(f: (p: CastAiAksPlan) => T) => plan.apply(f);
 
         let principal: { clientId: pulumi.Output<string>; principalId: pulumi.Output<string>; tenantId: pulumi.Output<string>; ready: pulumi.Output<string> };
         if (layout.identity) {
@@ -67,7 +67,6 @@ export class CastAiAksAccess extends pulumi.ComponentResource {
                 tags: args.tags,
             }, { parent: this });
             principal = this.identity;
-            this.clientSecret = pulumi.output(undefined);
         } else {
             const app = layout.app!;
             this.app = new AppRegistration(`${name}-app`, {
@@ -77,7 +76,6 @@ export class CastAiAksAccess extends pulumi.ComponentResource {
                 secretDisplayName: "Cast AI (kubegrant)",
             }, { parent: this });
             principal = this.app;
-            this.clientSecret = this.app.clientSecret;
         }
 
         this.role = new CustomRole(`${name}-role`, {
@@ -98,27 +96,23 @@ export class CastAiAksAccess extends pulumi.ComponentResource {
             principalType: "ServicePrincipal",
         }, { parent: this });
 
-        const grants: pulumi.Output<unknown>[] = [principal.ready, this.role.ready];
+        const grants: (() => pulumi.Output<unknown>)[] = [() => principal.ready, () => this.role.ready];
         if (layout.clusterRbac !== undefined) {
             this.clusterRbac = createBundledClusterRbac(this, name, args.clusterRbac!, layout.clusterRbac.namespace);
-            grants.push(this.clusterRbac.ready);
+            grants.push(() => this.clusterRbac!.ready);
         }
 
         this.clientId = principal.clientId;
         this.tenantId = principal.tenantId;
         this.principalId = principal.principalId;
         this.roleDefinitionId = this.role.roleDefinitionId;
-        this.roleName = field((p) => p.roleName);
-        this.ready = pulumi.all(grants).apply(([id]) => id as string);
-        this.registerOutputs({
-            clientId: this.clientId,
-            tenantId: this.tenantId,
-            clientSecret: this.clientSecret,
-            principalId: this.principalId,
-            roleDefinitionId: this.roleDefinitionId,
-            roleName: this.roleName,
-            ready: this.ready,
-        });
+        // No outputs in the state (the properties are the interface); `ready` and Outputs of plain
+        // values are built when first read: each costs promises per instance.
+        const app = this.app;
+        defineLazy(this, "clientSecret", () => app ? app.clientSecret : pulumi.output(undefined));
+        defineLazy(this, "roleName", () => output((p) => p.roleName));
+        defineLazy(this, "ready", () => pulumi.all(grants.map((g) => g())).apply(([id]) => id as string));
+        this.registerOutputs({});
     }
 }
 

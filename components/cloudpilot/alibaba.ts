@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
+import { defineLazy } from "../core/lazy";
 import { ramPolicyJson } from "../alicloud/policy";
 import { RamRole } from "../alicloud/role";
 import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CLOUDPILOT_ALIBABA_ARGS, CLOUDPILOT_ALIBABA_OUTPUTS, CLOUDPILOT_ALIBABA_STRING_ARGS, CloudPilotAlibabaPlainArgs, CloudPilotAlibabaPlan, CloudPilotAlibabaTrust,
+    CLOUDPILOT_ALIBABA_ARGS, CLOUDPILOT_ALIBABA_OUTPUTS, CLOUDPILOT_ALIBABA_STRING_ARGS, CloudPilotAlibabaPlainArgs, CloudPilotAlibabaTrust,
     planCloudPilotAlibaba,
 } from "./alibaba-plan";
 
@@ -52,22 +53,21 @@ export interface CloudPilotAlibabaAccessArgs {
 export class CloudPilotAlibabaAccess extends pulumi.ComponentResource {
     readonly roleArn: pulumi.Output<string>;
     readonly roleName: pulumi.Output<string>;
-    readonly policyName: pulumi.Output<string>;
+    declare readonly policyName: pulumi.Output<string>;
     /** The trust mode. */
-    readonly trust: pulumi.Output<string>;
+    declare readonly trust: pulumi.Output<string>;
     /** `namespace/name` of the trusted service account (rrsa), else undefined. */
-    readonly serviceAccountRef: pulumi.Output<string | undefined>;
+    declare readonly serviceAccountRef: pulumi.Output<string | undefined>;
     /** The external ID the trust requires (account mode), secret; else undefined. */
-    readonly externalId: pulumi.Output<string | undefined>;
+    declare readonly externalId: pulumi.Output<string | undefined>;
     /** The role ARN, resolved once the policy is attached. */
-    readonly ready: pulumi.Output<string>;
+    declare readonly ready: pulumi.Output<string>;
     readonly role: RamRole;
 
     constructor(name: string, args: CloudPilotAlibabaAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { layout, plan } = planOnInputs(args as CloudPilotAlibabaPlainArgs, CLOUDPILOT_ALIBABA_STRING_ARGS,
+        const { layout, output, input: field } = planOnInputs(args as CloudPilotAlibabaPlainArgs, CLOUDPILOT_ALIBABA_STRING_ARGS,
             planCloudPilotAlibaba, (unknown) => worstCaseArgs(unknown));
         super("kubegrant:cloudpilot:CloudPilotAlibabaAccess", name, {}, opts);
-        const field = <T>(f: (p: CloudPilotAlibabaPlan) => T) => plan.apply(f);
         this.role = new RamRole(`${name}-access`, {
             roleName: field((p) => p.roleName),
             description: "Used by CloudPilot AI to manage the ACK cluster's nodes (kubegrant)",
@@ -82,15 +82,14 @@ export class CloudPilotAlibabaAccess extends pulumi.ComponentResource {
         }, { parent: this });
         this.roleArn = this.role.roleArn;
         this.roleName = this.role.roleName;
-        this.policyName = field((p) => p.policyName);
-        this.trust = pulumi.output(layout.trustMode);
-        this.serviceAccountRef = field((p) => p.namespace === undefined ? undefined : `${p.namespace}/${p.serviceAccount}`);
-        this.externalId = layout.externalId === undefined ? pulumi.output(undefined) : pulumi.secret(field((p) => p.externalId));
-        this.ready = this.role.ready;
-        this.registerOutputs({
-            roleArn: this.roleArn, roleName: this.roleName, policyName: this.policyName, trust: this.trust,
-            serviceAccountRef: this.serviceAccountRef, externalId: this.externalId, ready: this.ready,
-        });
+        // No outputs in the state (the properties are the interface); `ready` and Outputs of plain
+        // values are built when first read: each costs promises per instance.
+        defineLazy(this, "policyName", () => output((p) => p.policyName));
+        defineLazy(this, "trust", () => pulumi.output(layout.trustMode));
+        defineLazy(this, "serviceAccountRef", () => output((p) => p.namespace === undefined ? undefined : `${p.namespace}/${p.serviceAccount}`));
+        defineLazy(this, "externalId", () => layout.externalId === undefined ? pulumi.output(undefined) : pulumi.secret(output((p) => p.externalId)));
+        defineLazy(this, "ready", () => this.role.ready);
+        this.registerOutputs({});
     }
 }
 

@@ -1,12 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
+import { defineLazy } from "../core/lazy";
 import { policyJson } from "../aws/policy";
 import { PolicyRole, associatePodIdentity } from "../aws/role";
 import { longestRegion, standInScope } from "../aws/validate";
 import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    CLOUDPILOT_EKS_ARGS, CLOUDPILOT_EKS_OUTPUTS, CLOUDPILOT_EKS_STRING_ARGS, CloudPilotEksPlainArgs, CloudPilotEksPlan, CloudPilotTrust, planCloudPilotEks,
+    CLOUDPILOT_EKS_ARGS, CLOUDPILOT_EKS_OUTPUTS, CLOUDPILOT_EKS_STRING_ARGS, CloudPilotEksPlainArgs, CloudPilotTrust, planCloudPilotEks,
 } from "./eks-plan";
 
 export interface CloudPilotEksAccessArgs {
@@ -66,22 +67,21 @@ export class CloudPilotEksAccess extends pulumi.ComponentResource {
     readonly nodeRoleName: pulumi.Output<string>;
     readonly instanceProfileArn: pulumi.Output<string>;
     /** The trust mode. */
-    readonly trust: pulumi.Output<string>;
+    declare readonly trust: pulumi.Output<string>;
     /** `namespace/name` of the trusted service account (podIdentity, irsa), else undefined. */
-    readonly serviceAccount: pulumi.Output<string | undefined>;
+    declare readonly serviceAccount: pulumi.Output<string | undefined>;
     /** The Pod Identity association's ID (podIdentity), else undefined. */
-    readonly podIdentityAssociationId: pulumi.Output<string | undefined>;
+    declare readonly podIdentityAssociationId: pulumi.Output<string | undefined>;
     /** The role ARN, resolved once every policy, the instance profile and any association exist. */
-    readonly ready: pulumi.Output<string>;
+    declare readonly ready: pulumi.Output<string>;
     readonly controllerRole: PolicyRole;
     readonly nodeRole: PolicyRole;
     readonly podIdentityAssociation?: aws.eks.PodIdentityAssociation;
 
     constructor(name: string, args: CloudPilotEksAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { layout, plan } = planOnInputs(args as CloudPilotEksPlainArgs, CLOUDPILOT_EKS_STRING_ARGS, planCloudPilotEks,
+        const { layout, output, input: field } = planOnInputs(args as CloudPilotEksPlainArgs, CLOUDPILOT_EKS_STRING_ARGS, planCloudPilotEks,
             (unknown) => worstCaseArgs(args, unknown));
         super("kubegrant:cloudpilot:CloudPilotEksAccess", name, {}, opts);
-        const field = <T>(f: (p: CloudPilotEksPlan) => T) => plan.apply(f);
 
         this.nodeRole = new PolicyRole(`${name}-node`, {
             roleName: field((p) => p.nodeRoleName),
@@ -108,14 +108,15 @@ export class CloudPilotEksAccess extends pulumi.ComponentResource {
             tags: args.tags,
         }, { parent: this, dependsOn: [this.nodeRole] });
 
-        const grants: pulumi.Output<string>[] = [this.controllerRole.ready, this.nodeRole.ready];
+        const grants: (() => pulumi.Output<string>)[] = [() => this.controllerRole.ready, () => this.nodeRole.ready];
         if (layout.trustMode === "podIdentity") {
             this.podIdentityAssociation = associatePodIdentity(name, this.controllerRole, {
                 clusterName: field((p) => p.clusterName),
                 namespace: field((p) => p.namespace!),
                 serviceAccount: field((p) => p.serviceAccountName!),
             }, args.tags, this);
-            grants.push(this.podIdentityAssociation.id);
+            const association = this.podIdentityAssociation;
+            grants.push(() => association.id);
         }
 
         this.roleArn = this.controllerRole.roleArn;
@@ -123,21 +124,14 @@ export class CloudPilotEksAccess extends pulumi.ComponentResource {
         this.nodeRoleArn = this.nodeRole.roleArn;
         this.nodeRoleName = this.nodeRole.roleName;
         this.instanceProfileArn = this.nodeRole.instanceProfileArn as pulumi.Output<string>;
-        this.trust = pulumi.output(layout.trustMode);
-        this.serviceAccount = field((p) => p.namespace === undefined ? undefined : `${p.namespace}/${p.serviceAccountName}`);
-        this.podIdentityAssociationId = this.podIdentityAssociation ? this.podIdentityAssociation.id : pulumi.output(undefined);
-        this.ready = pulumi.all(grants).apply(([arn]) => arn);
-        this.registerOutputs({
-            roleArn: this.roleArn,
-            roleName: this.roleName,
-            nodeRoleArn: this.nodeRoleArn,
-            nodeRoleName: this.nodeRoleName,
-            instanceProfileArn: this.instanceProfileArn,
-            trust: this.trust,
-            serviceAccount: this.serviceAccount,
-            podIdentityAssociationId: this.podIdentityAssociationId,
-            ready: this.ready,
-        });
+        // No outputs in the state (the properties are the interface); `ready` and Outputs of plain
+        // values are built when first read: each costs promises per instance.
+        const association = this.podIdentityAssociation;
+        defineLazy(this, "trust", () => pulumi.output(layout.trustMode));
+        defineLazy(this, "serviceAccount", () => output((p) => p.namespace === undefined ? undefined : `${p.namespace}/${p.serviceAccountName}`));
+        defineLazy(this, "podIdentityAssociationId", () => association ? association.id : pulumi.output(undefined));
+        defineLazy(this, "ready", () => pulumi.all(grants.map((g) => g())).apply(([arn]) => arn));
+        this.registerOutputs({});
     }
 }
 

@@ -13,29 +13,28 @@ export function isKnown(value: unknown): boolean {
  * Runs a pure builder on the component's args, wherever its string inputs come from.
  *
  * - Every input known: the builder runs now, so bad input throws InputError before any child
- *   exists; `layout` and `plan` are the same result.
+ *   exists; `layout` is the plan.
  * - Some string inputs are Outputs (e.g. a cluster ID read from another stack): `layout` is the
  *   builder run now on `worstCase` values (so the number and names of children are known and
- *   every plain input is validated now), and `plan` runs the builder again once the Outputs
+ *   every plain input is validated now), and the plan is the builder run again once the Outputs
  *   resolve. A value that resolves invalid fails the deployment with the same InputError, one
  *   line, and with the value of every input that resolved secret shown as `[secret]`.
  *
- * `output(f)` is a component output taken from the plan (`plan.apply(f)`, cheaper when every input
- * is known). `input(f)` is a child's input taken from the plan: the plain value when every input
- * is known (an apply on the plan costs ~50 promises per input and per instance), else
- * `plan.apply(f)`. A plain input registers its child sooner; a render does not depend on that (it
- * lists resources in tree order: render/run.ts).
+ * `input(f)` is a child's input taken from the plan: the plain value when every input is known,
+ * else an apply on the plan's Output (~50 promises per input and per instance, so never when it
+ * can be avoided). `output(f)` is a component output: an Output of the plain value, or that
+ * apply. No Output of the whole plan is built when every input is known (`pulumi.output` of an
+ * object walks and copies all of it, per instance). A plain input registers its child sooner; a
+ * render does not depend on that (it lists resources in tree order: render/run.ts).
  */
 export function planOnInputs<A extends object, P>(
     args: A, stringKeys: readonly (keyof A & string)[], build: (plain: A) => P,
     worstCase: (unknownKeys: readonly string[]) => Partial<A>,
-): { layout: P; plan: pulumi.Output<P>; output: <U>(f: (p: P) => U) => pulumi.Output<U>; input: <U>(f: (p: P) => U) => pulumi.Input<U> } {
+): { layout: P; output: <U>(f: (p: P) => U) => pulumi.Output<U>; input: <U>(f: (p: P) => U) => pulumi.Input<U> } {
     const unknownKeys = stringKeys.filter((k) => args[k] !== undefined && !isKnown(args[k]));
     if (unknownKeys.length === 0) {
         const plan = build(args);
-        // A component's own outputs from a known plan: an Output of the value, not an apply on an
-        // Output of the plan (an apply costs a chain of promises, per output and per instance).
-        return { layout: plan, plan: pulumi.output(plan) as pulumi.Output<P>, output: (f) => pulumi.output(f(plan)) as pulumi.Output<never>, input: (f) => f(plan) };
+        return { layout: plan, output: (f) => pulumi.output(f(plan)) as pulumi.Output<never>, input: (f) => f(plan) };
     }
     const layout = build({ ...args, ...worstCase(unknownKeys) });
     const resolved: Record<string, pulumi.Input<unknown>> = {};
@@ -48,7 +47,7 @@ export function planOnInputs<A extends object, P>(
     const plan = pulumi.unsecret(pulumi.all([pulumi.all(resolved), secrets]).apply(([values, hidden]) =>
         withSecrets(hidden, () => build({ ...args, ...values } as A))));
     const secretPlan = secretWhereUsed(plan, secrets);
-    return { layout, plan: secretPlan, output: (f) => secretPlan.apply(f), input: (f) => secretPlan.apply(f) };
+    return { layout, output: (f) => secretPlan.apply(f), input: (f) => secretPlan.apply(f) };
 }
 
 /**

@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { planOnInputs } from "../core/inputs";
+import { defineLazy } from "../core/lazy";
 import { policyJson } from "../aws/policy";
 import { ManagedPolicySpec, PolicyRole } from "../aws/role";
 import { PolicyUser } from "../aws/user";
 import { Partition } from "../aws/validate";
 import { checkArgSpec, checkOutputSpec } from "../core/spec";
 import {
-    PALETTE_AWS_ARGS, PALETTE_AWS_OUTPUTS, PALETTE_AWS_STRING_ARGS, PaletteAwsPlainArgs, PaletteAwsPlan, PaletteIdentity, PaletteVariant, paletteWorstCase, planPaletteAws,
+    PALETTE_AWS_ARGS, PALETTE_AWS_OUTPUTS, PALETTE_AWS_STRING_ARGS, PaletteAwsPlainArgs, PaletteIdentity, PaletteVariant, paletteWorstCase, planPaletteAws,
 } from "./aws-plan";
 
 export interface PaletteAwsAccessArgs {
@@ -72,21 +73,20 @@ export class PaletteAwsAccess extends pulumi.ComponentResource {
     /** The role ARN (identity "role") or user ARN (identity "user"): give it to Palette. */
     readonly arn: pulumi.Output<string>;
     readonly name: pulumi.Output<string>;
-    readonly externalId: pulumi.Output<string | undefined>;
-    readonly policyNames: pulumi.Output<string[]>;
-    readonly policyArns: pulumi.Output<string[]>;
+    declare readonly externalId: pulumi.Output<string | undefined>;
+    declare readonly policyNames: pulumi.Output<string[]>;
+    declare readonly policyArns: pulumi.Output<string[]>;
     /** For the cloud account's "Add IAM policies" (Pulumi/Terraform `policyArns`). */
-    readonly additionalPolicyArns: pulumi.Output<string[]>;
-    readonly accessKeyId: pulumi.Output<string | undefined>;
+    declare readonly additionalPolicyArns: pulumi.Output<string[]>;
+    declare readonly accessKeyId: pulumi.Output<string | undefined>;
     /** Secret. */
-    readonly secretAccessKey: pulumi.Output<string | undefined>;
-    readonly ready: pulumi.Output<string>;
+    declare readonly secretAccessKey: pulumi.Output<string | undefined>;
+    declare readonly ready: pulumi.Output<string>;
     readonly identity: PolicyRole | PolicyUser;
 
     constructor(name: string, args: PaletteAwsAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { layout, plan } = planOnInputs(args as PaletteAwsPlainArgs, PALETTE_AWS_STRING_ARGS, planPaletteAws, paletteWorstCase);
+        const { layout, output, input: field } = planOnInputs(args as PaletteAwsPlainArgs, PALETTE_AWS_STRING_ARGS, planPaletteAws, paletteWorstCase);
         super("kubegrant:palette:PaletteAwsAccess", name, {}, opts);
-        const field = <T>(f: (p: PaletteAwsPlan) => T) => plan.apply(f);
         const managedPolicies: ManagedPolicySpec[] = layout.policies.map((d, i) => ({
             key: d.key, name: d.name,
             description: `Spectro Cloud Palette: ${d.from.join(", ")} (kubegrant)`,
@@ -103,25 +103,23 @@ export class PaletteAwsAccess extends pulumi.ComponentResource {
             this.identity = role;
             this.arn = role.roleArn;
             this.name = role.roleName;
-            this.accessKeyId = pulumi.output(undefined);
-            this.secretAccessKey = pulumi.output(undefined);
         } else {
             const user = new PolicyUser(`${name}-user`, { ...common, userName: field((p) => p.identityName) }, { parent: this });
             this.identity = user;
             this.arn = user.userArn;
             this.name = user.userName;
-            this.accessKeyId = user.accessKeyId;
-            this.secretAccessKey = user.secretAccessKey;
         }
-        this.externalId = field((p) => p.externalId);
-        this.policyNames = pulumi.output(layout.policies.map((d) => d.name));
-        this.policyArns = pulumi.all(this.identity.policies.map((p) => p.arn));
-        this.additionalPolicyArns = pulumi.output([...layout.additionalPolicyArns]);
-        this.ready = this.identity.ready;
-        this.registerOutputs({
-            arn: this.arn, name: this.name, externalId: this.externalId, policyNames: this.policyNames, policyArns: this.policyArns,
-            additionalPolicyArns: this.additionalPolicyArns, accessKeyId: this.accessKeyId, secretAccessKey: this.secretAccessKey, ready: this.ready,
-        });
+        // No outputs in the state (the properties are the interface); `ready` and Outputs of plain
+        // values are built when first read: each costs promises per instance.
+        const identity = this.identity;
+        defineLazy(this, "accessKeyId", () => identity instanceof PolicyUser ? identity.accessKeyId : pulumi.output(undefined));
+        defineLazy(this, "secretAccessKey", () => identity instanceof PolicyUser ? identity.secretAccessKey : pulumi.output(undefined));
+        defineLazy(this, "externalId", () => output((p) => p.externalId));
+        defineLazy(this, "policyNames", () => pulumi.output(layout.policies.map((d) => d.name)));
+        defineLazy(this, "policyArns", () => pulumi.all(identity.policies.map((p) => p.arn)));
+        defineLazy(this, "additionalPolicyArns", () => pulumi.output([...layout.additionalPolicyArns]));
+        defineLazy(this, "ready", () => identity.ready);
+        this.registerOutputs({});
     }
 }
 
