@@ -115,8 +115,7 @@ export class CloudPilotEksAccess extends pulumi.ComponentResource {
                 namespace: field((p) => p.namespace!),
                 serviceAccount: field((p) => p.serviceAccountName!),
             }, args.tags, this);
-            const association = this.podIdentityAssociation;
-            grants.push(() => association.id);
+            grants.push(() => this.podIdentityAssociation!.id);
         }
 
         this.roleArn = this.controllerRole.roleArn;
