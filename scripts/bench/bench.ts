@@ -17,7 +17,7 @@ import { execFileSync, execSync, spawnSync } from "child_process";
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { cpus, homedir, loadavg, totalmem } from "os";
 import { join, resolve } from "path";
-import { BENCH_PRESETS } from "./fleet";
+import { BENCH_PRESETS, runOrder } from "./fleet";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -109,13 +109,20 @@ function med(runs: Run[], f: Metric): number {
 }
 
 /**
- * The median over repetitions of kubegrant / hand, each kubegrant run divided by the hand run of
- * the same repetition (they ran back to back, so under the same load): on a shared machine this
+ * kubegrant / hand per repetition, each kubegrant run divided by the hand run of the same
+ * repetition (they ran back to back, so under the same load): on a shared machine their median
  * is steadier than a ratio of medians.
  */
-function paired(k: Run[], h: Run[], f: Metric): number {
-    return median(k.slice(0, h.length).map((r, i) => [f(r), f(h[i])] as const)
-        .filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined).map(([a, b]) => a / b));
+function pairs(k: Run[], h: Run[], f: Metric): number[] {
+    return k.slice(0, h.length).map((r, i) => [f(r), f(h[i])] as const)
+        .filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined).map(([a, b]) => a / b);
+}
+
+/** The paired ratio in bold, then the lowest and highest pair: how far one run can be trusted. */
+function ratio(k: Run[], h: Run[], f: Metric): string {
+    const r = pairs(k, h, f);
+    const range = r.length > 1 ? ` (${fmt(Math.min(...r), 2)}–${fmt(Math.max(...r), 2)})` : "";
+    return `**${fmt(median(r), 2)}×**${range}`;
 }
 
 const fmt = (v: number, digits: number) => (Number.isNaN(v) ? "–" : v.toFixed(digits));
@@ -133,8 +140,8 @@ function table(runs: Run[]): string {
             for (const n of sizes) {
                 const [k, h] = [of(runs, preset, n, v), of(runs, preset, n, "hand")];
                 if (k.length === 0 || h.length === 0) continue;
-                rows.push(`| ${preset} | ${n} | ${name(v)} | ${k[0].custom} (${k[0].components}) / ${h[0].custom} | ${fmt(med(k, WALL), 1)} | ${fmt(med(h, WALL), 1)} | **${fmt(paired(k, h, WALL), 2)}×** | ` +
-                    `${fmt(med(k, CPU), 1)} | ${fmt(med(h, CPU), 1)} | **${fmt(paired(k, h, CPU), 2)}×** | ${fmt(med(k, RSS), 0)} | ${fmt(med(h, RSS), 0)} | **${fmt(paired(k, h, RSS), 2)}×** |`);
+                rows.push(`| ${preset} | ${n} | ${name(v)} | ${k[0].custom} (${k[0].components}) / ${h[0].custom} | ${fmt(med(k, WALL), 1)} | ${fmt(med(h, WALL), 1)} | ${ratio(k, h, WALL)} | ` +
+                    `${fmt(med(k, CPU), 1)} | ${fmt(med(h, CPU), 1)} | ${ratio(k, h, CPU)} | ${fmt(med(k, RSS), 0)} | ${fmt(med(h, RSS), 0)} | ${ratio(k, h, RSS)} |`);
             }
             if ([500, 1000].every((n) => of(runs, preset, n, v).length > 0 && of(runs, preset, n, "hand").length > 0)) {
                 const g = (side: Version, f: Metric) => fmt(med(of(runs, preset, 1000, side), f) / med(of(runs, preset, 500, side), f), 2);
@@ -149,7 +156,7 @@ function table(runs: Run[]): string {
         ...(growth.length ? ["Growth 1000/500 (medians):", "", "| preset | kubegrant | wall | hand wall | CPU | hand CPU | RSS | hand RSS |", "|---|---|---:|---:|---:|---:|---:|---:|", ...growth, ""] : []),
         `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; ` +
         `load average (1 min) at the start of the runs: min ${fmt(Math.min(...loads), 2)}, median ${fmt(median(loads), 2)}, max ${fmt(Math.max(...loads), 2)}; ` +
-        `${Math.min(...counts) === Math.max(...counts) ? Math.min(...counts) : `${Math.min(...counts)}–${Math.max(...counts)}`} runs per cell, sides alternating, each run \`nice -n ${nice}\`, a fresh process; wall, CPU (user + system) and peak RSS are medians, ratios the median of each repetition's kubegrant/hand pair.`,
+        `${Math.min(...counts) === Math.max(...counts) ? Math.min(...counts) : `${Math.min(...counts)}–${Math.max(...counts)}`} runs per cell, sides alternating, each run \`nice -n ${nice}\`, a fresh process; wall, CPU (user + system) and peak RSS are medians, ratios the median of each repetition's kubegrant/hand pair, in brackets the lowest and highest pair.`,
     ].join("\n");
 }
 
@@ -170,13 +177,12 @@ function main(): void {
         const log = join(cache, "runs.jsonl");
         writeFileSync(log, "");
         const sides: Version[] = baseline !== "" ? ["kubegrant", "hand", "baseline"] : ["kubegrant", "hand"];
-        let k = 0;
         for (let rep = 0; rep < repeat; rep++) {
+            let cell = 0;
             for (const n of sizes) {
                 for (const preset of presets) {
-                    // Rotate which side goes first, so drift in the machine's load hits every side.
-                    const order = sides.map((_, i) => sides[(i + k) % sides.length]);
-                    k++;
+                    const order = runOrder(sides, rep, cell);
+                    cell++;
                     for (const side of order) {
                         const r = once(workers[side], preset, side, n);
                         runs.push(r);

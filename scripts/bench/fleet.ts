@@ -67,3 +67,14 @@ export function onboard(side: Side, preset: BenchPreset, i: number): void {
     if (side === "kubegrant") kubegrantCluster(preset, i);
     else handCluster(preset, i);
 }
+
+/**
+ * The order of the sides in repetition `rep` of the `cell`-th (preset, N) cell: rotated from one
+ * repetition to the next in every cell, because the second of two back-to-back runs is often the
+ * slower (up to ~10% in CPU time on the 2-core machine), so each side must go first as often as the
+ * others. (Rotating once per cell across repetitions gave every cell the same order in every
+ * repetition whenever a repetition had an even number of cells.)
+ */
+export function runOrder<T>(sides: readonly T[], rep: number, cell: number): T[] {
+    return sides.map((_, i) => sides[(i + rep + cell) % sides.length]);
+}
