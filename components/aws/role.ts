@@ -68,29 +68,35 @@ export function checkManagedPolicyCount(args: ManagedPolicyArgs, what: "role" | 
     checkCount("maxManagedPolicies", `the ${what}`, count, args.maxManagedPolicies ?? AWS_LIMITS.managedPoliciesPerRole);
 }
 
+/** One managed policy attachment to create: its Pulumi name (keyed by what it attaches, a hash) and the ARN. */
+export interface PolicyAttachmentSpec {
+    readonly resourceName: string;
+    readonly policyArn: pulumi.Input<string>;
+}
+
 /**
- * Creates the customer managed policies and attaches them, the AWS-managed ones and the extra
- * ARNs with `attach`. Attachment names are keyed by what they attach (a hash), never by position.
+ * Creates the customer managed policies and says which attachments to create: the AWS-managed
+ * policies, those policies and the extra ARNs. Attachment names are keyed by what they attach (a
+ * hash), never by position. The caller creates the attachments in its own constructor: Pulumi
+ * records the whole stack of every resource, so each function between a component and its
+ * resources (a callback, `map`, `forEach`) costs allocation per resource and cluster.
  */
-export function attachManagedPolicies(parent: pulumi.Resource, name: string, args: ManagedPolicyArgs,
-    attach: (resourceName: string, policyArn: pulumi.Input<string>) => pulumi.CustomResource,
-): { policies: aws.iam.Policy[]; attachments: pulumi.CustomResource[] } {
-    const managed = args.managedPolicies ?? [];
-    const attachments: pulumi.CustomResource[] = [];
+export function managedPolicyAttachments(parent: pulumi.Resource, name: string, args: ManagedPolicyArgs,
+): { policies: aws.iam.Policy[]; attachments: PolicyAttachmentSpec[] } {
+    const attachments: PolicyAttachmentSpec[] = [];
     // A known partition gives a plain ARN: `pulumi.interpolate` costs ~160 promises per ARN.
     const partition = args.partition;
     for (const path of args.awsManagedPolicies ?? []) {
-        const arn = typeof partition === "string" ? `arn:${partition}:iam::aws:policy/${path}` : pulumi.interpolate`arn:${partition}:iam::aws:policy/${path}`;
-        attachments.push(attach(`${name}-${shortHash(`aws-managed:${path}`)}`, arn));
+        const policyArn = typeof partition === "string" ? `arn:${partition}:iam::aws:policy/${path}` : pulumi.interpolate`arn:${partition}:iam::aws:policy/${path}`;
+        attachments.push({ resourceName: `${name}-${shortHash(`aws-managed:${path}`)}`, policyArn });
     }
-    const policies = managed.map((p) => new aws.iam.Policy(`${name}-${p.key}`, {
-        name: p.name,
-        description: p.description,
-        policy: p.document,
-        tags: args.tags,
-    }, { parent }));
-    policies.forEach((policy, i) => attachments.push(attach(`${name}-${shortHash(`managed:${managed[i].key}`)}`, policy.arn)));
-    for (const arn of args.extraPolicyArns ?? []) attachments.push(attach(`${name}-${shortHash(arn)}`, arn));
+    const policies: aws.iam.Policy[] = [];
+    for (const p of args.managedPolicies ?? []) {
+        const policy = new aws.iam.Policy(`${name}-${p.key}`, { name: p.name, description: p.description, policy: p.document, tags: args.tags }, { parent });
+        policies.push(policy);
+        attachments.push({ resourceName: `${name}-${shortHash(`managed:${p.key}`)}`, policyArn: policy.arn });
+    }
+    for (const arn of args.extraPolicyArns ?? []) attachments.push({ resourceName: `${name}-${shortHash(arn)}`, policyArn: arn });
     return { policies, attachments };
 }
 
@@ -122,9 +128,12 @@ export class PolicyRole extends pulumi.ComponentResource {
             tags: args.tags,
         }, { parent: this });
 
-        const { policies, attachments } = attachManagedPolicies(this, name, args,
-            (resourceName, policyArn) => new aws.iam.RolePolicyAttachment(resourceName, { role: this.role.name, policyArn }, { parent: this }));
-        this.policies = policies;
+        const managed = managedPolicyAttachments(this, name, args);
+        this.policies = managed.policies;
+        const attachments: pulumi.CustomResource[] = [];
+        for (const a of managed.attachments) {
+            attachments.push(new aws.iam.RolePolicyAttachment(a.resourceName, { role: this.role.name, policyArn: a.policyArn }, { parent: this }));
+        }
         for (const p of args.inlinePolicies ?? []) {
             attachments.push(new aws.iam.RolePolicy(`${name}-${p.key}`, {
                 name: p.name,

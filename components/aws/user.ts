@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ManagedPolicyArgs, attachManagedPolicies, checkManagedPolicyCount } from "./role";
+import { ManagedPolicyArgs, checkManagedPolicyCount, managedPolicyAttachments } from "./role";
 import { defineLazy } from "../core/lazy";
 
 export interface PolicyUserArgs extends ManagedPolicyArgs {
@@ -31,9 +31,12 @@ export class PolicyUser extends pulumi.ComponentResource {
         checkManagedPolicyCount(args, "user");
         super("kubegrant:aws:PolicyUser", name, {}, opts);
         this.user = new aws.iam.User(name, { name: args.userName, tags: args.tags }, { parent: this });
-        const { policies, attachments } = attachManagedPolicies(this, name, args,
-            (resourceName, policyArn) => new aws.iam.UserPolicyAttachment(resourceName, { user: this.user.name, policyArn }, { parent: this }));
-        this.policies = policies;
+        const managed = managedPolicyAttachments(this, name, args);
+        this.policies = managed.policies;
+        const attachments: pulumi.CustomResource[] = [];
+        for (const a of managed.attachments) {
+            attachments.push(new aws.iam.UserPolicyAttachment(a.resourceName, { user: this.user.name, policyArn: a.policyArn }, { parent: this }));
+        }
         if (args.accessKey ?? true) {
             this.accessKey = new aws.iam.AccessKey(name, { user: this.user.name }, { parent: this });
             attachments.push(this.accessKey);
