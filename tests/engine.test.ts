@@ -328,7 +328,8 @@ describe("pulumi up for real: the Pulumi engine and Kubernetes provider against 
             fs.symlinkSync(path.join(ROOT, "bin"), path.join(dir, "bin"));
             const preview = await engine.run("preview", dir, stack);
             assert.ok(preview.ok, `${preview.error}\n${preview.log}`);
-            console.log(`      upgrade preview: ${JSON.stringify(preview.changes)}`);
+            const updated = preview.steps.filter((x) => x.op === "update").map((x) => x.urn.slice(x.urn.lastIndexOf("::") + 2));
+            console.log(`      upgrade preview: ${JSON.stringify(preview.changes)}; updated: ${updated.join(", ") || "none"}`);
             // What the new program declares: every step but a delete.
             const declared = new Set(preview.steps.filter((x) => x.op !== "delete").map((x) => x.urn));
             const deleted = preview.steps.filter((x) => x.op === "delete").map((x) => x.urn);
