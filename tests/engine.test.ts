@@ -328,7 +328,7 @@ describe("pulumi up for real: the Pulumi engine and Kubernetes provider against 
             fs.symlinkSync(path.join(ROOT, "bin"), path.join(dir, "bin"));
             const preview = await engine.run("preview", dir, stack);
             assert.ok(preview.ok, `${preview.error}\n${preview.log}`);
-            const updated = preview.steps.filter((x) => x.op === "update").map((x) => x.urn.slice(x.urn.lastIndexOf("::") + 2));
+            const updated = preview.steps.filter((x) => x.op === "update").map((x) => urnName(x.urn));
             console.log(`      upgrade preview: ${JSON.stringify(preview.changes)}; updated: ${updated.join(", ") || "none"}`);
             // What the new program declares: every step but a delete.
             const declared = new Set(preview.steps.filter((x) => x.op !== "delete").map((x) => x.urn));
@@ -352,7 +352,7 @@ describe("pulumi up for real: the Pulumi engine and Kubernetes provider against 
             const { replaced, deleted } = await upgrade("upgrade-default", { extendedPermissions: false });
             assert.deepStrictEqual(replaced, []);
             // The earlier default was all five components; now the agent and the operator (docs/components/castai-kubernetes.md: upgrading).
-            const names = deleted.map((urn) => urn.slice(urn.lastIndexOf("::") + 2)).sort();
+            const names = deleted.map(urnName).sort();
             assert.ok(names.length > 0 && names.every((n) => /castai-(cluster-controller|evictor|pod-pinner)$/.test(n)), names.join(", "));
             assert.strictEqual(names.length, 11, names.join(", "));
         });
