@@ -3,12 +3,15 @@
  * N clusters under plain Pulumi mocks (`setMocks(..., false)`: every resource's state is its
  * inputs, no recorder), waits until every registration is done, and prints one JSON line:
  * custom and component registrations, the peak RSS (process.resourceUsage().maxRSS, KiB) and the
- * CPU time (user + system: unlike wall time, barely moved by other processes on the machine).
+ * CPU time (user + system: unlike wall time, barely moved by other processes on the machine) and the
+ * time the main thread spent paused in V8's garbage collector (perf_hooks `gc` entries: what makes a
+ * large fleet's time grow faster than its size).
  * With KUBEGRANT_BENCH_PROMISES=1 it also counts the promises created (async_hooks; slower, so
  * never in the timed runs): the deterministic measure of the Pulumi work an onboarding causes.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createHook } from "async_hooks";
+import { PerformanceObserver } from "perf_hooks";
 import { BENCH_PRESETS, BenchPreset, SIDES, Side, onboard } from "./fleet";
 
 async function main(): Promise<void> {
@@ -20,6 +23,9 @@ async function main(): Promise<void> {
     if (process.env.KUBEGRANT_BENCH_PROMISES === "1") {
         createHook({ init: (_id, type) => { if (type === "PROMISE") promises++; } }).enable();
     }
+    let gcMs = 0;
+    const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; });
+    gc.observe({ entryTypes: ["gc"] });
     let custom = 0;
     let components = 0;
     pulumi.runtime.setMocks({
@@ -40,8 +46,10 @@ async function main(): Promise<void> {
         await new Promise((r) => setImmediate(r));
     }
     const cpu = process.cpuUsage();
+    for (const e of gc.takeRecords()) gcMs += e.duration;
+    gc.disconnect();
     process.stdout.write(`${JSON.stringify({
-        custom, components, maxRssKiB: process.resourceUsage().maxRSS, cpuSeconds: (cpu.user + cpu.system) / 1e6, ...(promises > 0 ? { promises } : {}),
+        custom, components, maxRssKiB: process.resourceUsage().maxRSS, cpuSeconds: (cpu.user + cpu.system) / 1e6, gcSeconds: gcMs / 1e3, ...(promises > 0 ? { promises } : {}),
     })}\n`);
 }
 
