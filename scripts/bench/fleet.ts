@@ -2,13 +2,15 @@
  * The fleet of the benchmark (issue 18): cluster `i`'s values for each preset, and the two ways
  * to onboard it, kubegrant's component and the hand-written equivalent (./hand). The worker
  * (./worker) runs one side for N clusters; tests/bench-equivalence.test.ts checks that both
- * sides register the same resources (types, names, inputs).
+ * sides register the same resources (types, names, inputs). A third side, `shell`, is the
+ * hand-written resources under empty components with kubegrant's types, names and nesting: what
+ * the component registrations alone cost, without any of kubegrant's code.
  */
 import * as pulumi from "@pulumi/pulumi";
 
 export const BENCH_PRESETS = ["castai-eks", "castai-gke", "castai-kubernetes"] as const;
 export type BenchPreset = typeof BENCH_PRESETS[number];
-export const SIDES = ["kubegrant", "hand"] as const;
+export const SIDES = ["kubegrant", "hand", "shell"] as const;
 export type Side = typeof SIDES[number];
 
 const pad = (i: number, width: number) => String(i).padStart(width, "0");
@@ -63,8 +65,35 @@ export function handCluster(preset: BenchPreset, i: number): void {
     /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
+/**
+ * The `shell` side: the hand-written resources, parented to empty `ComponentResource`s of the types,
+ * names and nesting kubegrant registers (tests/bench-equivalence.test.ts checks every URN).
+ */
+export function shellCluster(preset: BenchPreset, i: number): void {
+    const name = clusterName(i);
+    const component = (type: string, n: string, parent?: pulumi.Resource) => new pulumi.ComponentResource(`kubegrant:${type}`, n, {}, { parent });
+    /* eslint-disable @typescript-eslint/no-require-imports -- as handCluster */
+    switch (preset) {
+        case "castai-eks": {
+            const top = component("castai:CastAiEksAccess", name);
+            const parents = { node: component("aws:PolicyRole", `${name}-node`, top), access: component("aws:PolicyRole", `${name}-access`, top) };
+            return (require("./hand-eks") as typeof import("./hand-eks")).handEks(name, eksValues(i), parents);
+        }
+        case "castai-gke": {
+            const access = component("gcp:ServiceAccountAccess", `${name}-access`, component("castai:CastAiGkeAccess", name));
+            return (require("./hand-gke") as typeof import("./hand-gke")).handGke(name, gkeValues(i), access);
+        }
+        case "castai-kubernetes": {
+            const rbac = component("kubernetes:ServiceAccountRbac", `${name}-rbac`, component("castai:CastAiClusterRbac", name));
+            return (require("./hand-kubernetes") as typeof import("./hand-kubernetes")).handKubernetes(name, rbac);
+        }
+    }
+    /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 export function onboard(side: Side, preset: BenchPreset, i: number): void {
     if (side === "kubegrant") kubegrantCluster(preset, i);
+    else if (side === "shell") shellCluster(preset, i);
     else handCluster(preset, i);
 }
 

@@ -2,7 +2,7 @@
  * `npm run bench:profile -- <preset> <kubegrant|hand> <N>`: one worker run under `node --cpu-prof`
  * (compiled to ~/.cache/kubegrant/bench-profile), then the top entries by self time, and by
  * self time per source file, as markdown lists; then the promises per cluster of both sides
- * (N=20, KUBEGRANT_BENCH_PROMISES=1).
+ * and of the shell side (N=20, KUBEGRANT_BENCH_PROMISES=1).
  */
 import { execFileSync, spawnSync } from "child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from "fs";
@@ -50,4 +50,5 @@ const perCluster = (s: string) => {
     if (c.status !== 0) throw new Error(c.stderr);
     return (JSON.parse(c.stdout) as { promises: number }).promises / 20;
 };
-process.stdout.write(`\nPromises per cluster (N=20): kubegrant ${perCluster("kubegrant").toFixed(0)}, hand ${perCluster("hand").toFixed(0)}\n`);
+process.stdout.write(`\nPromises per cluster (N=20): kubegrant ${perCluster("kubegrant").toFixed(0)}, hand ${perCluster("hand").toFixed(0)}, ` +
+    `hand + empty components (shell) ${perCluster("shell").toFixed(0)}\n`);
