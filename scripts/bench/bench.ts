@@ -19,7 +19,7 @@ import { execFileSync, execSync, spawnSync } from "child_process";
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { cpus, homedir, loadavg, totalmem } from "os";
 import { join, resolve } from "path";
-import { BENCH_PRESETS, runOrder } from "./fleet";
+import { BENCH_PRESETS, pairedRatios, runOrder } from "./fleet";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -44,7 +44,11 @@ const cache = join(homedir(), ".cache", "kubegrant", `bench-${label.replace(/[^\
  * `shell` the hand-written side under empty components (--shell).
  */
 type Version = "kubegrant" | "baseline" | "hand" | "shell";
-interface Run { preset: string; side: Version; n: number; seconds: number; cpuSeconds?: number; gcSeconds?: number; rssMiB: number; custom: number; components: number; load: number }
+interface Run {
+    preset: string; side: Version; n: number; seconds: number; cpuSeconds?: number; gcSeconds?: number; rssMiB: number; custom: number; components: number; load: number;
+    /** Which --merge file the run came from (undefined: this invocation); only runs of one batch are paired. */
+    batch?: number;
+}
 
 function tsc(project: string, outDir: string): void {
     execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", project, "--outDir", outDir], { stdio: "inherit" });
@@ -117,19 +121,10 @@ function med(runs: Run[], f: Metric): number {
     return median(runs.map(f).filter((v): v is number => v !== undefined));
 }
 
-/**
- * kubegrant / hand per repetition, each kubegrant run divided by the hand run of the same
- * repetition (they ran back to back, so under the same load): on a shared machine their median
- * is steadier than a ratio of medians.
- */
-function pairs(k: Run[], h: Run[], f: Metric): number[] {
-    return k.slice(0, h.length).map((r, i) => [f(r), f(h[i])] as const)
-        .filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined).map(([a, b]) => a / b);
-}
 
 /** The paired ratio in bold, then the lowest and highest pair: how far one run can be trusted. */
 function ratio(k: Run[], h: Run[], f: Metric): string {
-    const r = pairs(k, h, f);
+    const r = pairedRatios(k, h, f);
     const range = r.length > 1 ? ` (${fmt(Math.min(...r), 2)}–${fmt(Math.max(...r), 2)})` : "";
     return `**${fmt(median(r), 2)}×**${range}`;
 }
@@ -192,7 +187,8 @@ function write(section: string): void {
 }
 
 function main(): void {
-    const runs: Run[] = merge.flatMap((f) => readFileSync(f, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Run));
+    const runs: Run[] = merge.flatMap((f, batch) => readFileSync(f, "utf8").split("\n").filter((l) => l.trim() !== "")
+        .map((l) => ({ ...(JSON.parse(l) as Run), batch })));
     if (repeat > 0) {
         const workers = build();
         const log = join(cache, "runs.jsonl");

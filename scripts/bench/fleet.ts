@@ -107,3 +107,17 @@ export function onboard(side: Side, preset: BenchPreset, i: number): void {
 export function runOrder<T>(sides: readonly T[], rep: number, cell: number): T[] {
     return sides.map((_, i) => sides[(i + rep + cell) % sides.length]);
 }
+
+/**
+ * One side's runs divided by another's, repetition by repetition: the i-th runs of the two sides
+ * in one batch (one runs.jsonl merged into the table, or the runs of this invocation) ran back to
+ * back, under the same load, so the median of these ratios is steadier on a shared machine than a
+ * ratio of medians. A run without a partner in its batch (a side some batches lack, such as
+ * `shell` before it existed) and a metric a run lacks give no ratio.
+ */
+export function pairedRatios<R extends { readonly batch?: number }>(a: readonly R[], b: readonly R[], f: (r: R) => number | undefined): number[] {
+    return [...new Set(a.map((r) => r.batch))].flatMap((batch) => {
+        const [ab, bb] = [a.filter((r) => r.batch === batch), b.filter((r) => r.batch === batch)];
+        return ab.slice(0, bb.length).map((r, i) => [f(r), f(bb[i])] as const);
+    }).filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined).map(([x, y]) => x / y);
+}
